@@ -1,0 +1,270 @@
+import "server-only";
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  smallserial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["patient", "provider", "admin"]);
+export const credential = pgEnum("credential", ["MD", "DO", "DDS", "DMD", "NP", "PA"]);
+export const gender = pgEnum("gender", ["female", "male", "nonbinary", "undisclosed"]);
+export const listingStatus = pgEnum("listing_status", ["draft", "published"]);
+export const licenseKind = pgEnum("license_kind", ["npi", "state", "board"]);
+export const licenseStatus = pgEnum("license_status", ["pending", "verified", "rejected"]);
+export const appointmentKind = pgEnum("appointment_kind", ["initial_consultation", "treatment", "follow_up"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull().default("patient"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+export const providers = pgTable(
+  "providers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    credentials: credential("credentials").notNull(),
+    specialty: text("specialty").notNull(),
+    bio: text("bio").notNull().default(""),
+    photoUrl: text("photo_url"),
+    yearsExperience: smallint("years_experience").notNull().default(0),
+    // ISO 639-1 codes, e.g. {en,es}
+    languages: text("languages").array().notNull().default(sql`'{en}'::text[]`),
+    gender: gender("gender").notNull().default("undisclosed"),
+    telehealth: boolean("telehealth").notNull().default(false),
+    selfPay: boolean("self_pay").notNull().default(true),
+    consultFeeCents: integer("consult_fee_cents").notNull(),
+    pricePerUnitCents: integer("price_per_unit_cents"),
+    depositCents: integer("deposit_cents").notNull().default(0),
+    cancellationWindowHours: smallint("cancellation_window_hours").notNull().default(24),
+    cancellationPolicy: text("cancellation_policy").notNull().default(""),
+    listingStatus: listingStatus("listing_status").notNull().default("draft"),
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("providers_slug_idx").on(t.slug),
+    uniqueIndex("providers_user_idx").on(t.userId),
+    // Search starts from listed providers; a partial index keeps drafts and suspensions out of it.
+    index("providers_listed_fee_idx")
+      .on(t.consultFeeCents)
+      .where(sql`${t.listingStatus} = 'published' and ${t.suspendedAt} is null`),
+    index("providers_languages_idx").using("gin", t.languages),
+    check("providers_fees_nonnegative", sql`${t.consultFeeCents} >= 0 and ${t.depositCents} >= 0 and coalesce(${t.pricePerUnitCents}, 0) >= 0`),
+  ],
+);
+
+export const conditions = pgTable(
+  "conditions",
+  {
+    id: smallserial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    summary: text("summary").notNull(),
+    howItWorks: text("how_it_works").notNull(),
+    sideEffects: text("side_effects").notNull(),
+    expectations: text("expectations").notNull(),
+    insuranceNote: text("insurance_note").notNull(),
+    evaluationNote: text("evaluation_note").notNull(),
+    // Units commonly used for one treatment session; drives the self-pay estimate on profiles.
+    typicalUnitsLow: smallint("typical_units_low").notNull(),
+    typicalUnitsHigh: smallint("typical_units_high").notNull(),
+    sortOrder: smallint("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("conditions_slug_idx").on(t.slug)],
+);
+
+export const providerConditions = pgTable(
+  "provider_conditions",
+  {
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    conditionId: smallint("condition_id")
+      .notNull()
+      .references(() => conditions.id, { onDelete: "cascade" }),
+    yearsTreating: smallint("years_treating").notNull().default(0),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [
+    primaryKey({ columns: [t.providerId, t.conditionId] }),
+    index("provider_conditions_condition_idx").on(t.conditionId, t.providerId),
+  ],
+);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    addressLine1: text("address_line1").notNull(),
+    addressLine2: text("address_line2"),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    zip: text("zip").notNull(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    timeZone: text("time_zone").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("locations_provider_idx").on(t.providerId),
+    // Serves the bounding-box prefilter of a radius search.
+    index("locations_lat_lng_idx").on(t.latitude, t.longitude),
+    check("locations_state_code", sql`${t.state} ~ '^[A-Z]{2}$'`),
+    check("locations_zip_format", sql`${t.zip} ~ '^[0-9]{5}$'`),
+    check("locations_coordinates", sql`${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180`),
+  ],
+);
+
+export const insuranceCarriers = pgTable(
+  "insurance_carriers",
+  {
+    id: smallserial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [uniqueIndex("insurance_carriers_slug_idx").on(t.slug)],
+);
+
+export const providerInsurance = pgTable(
+  "provider_insurance",
+  {
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    carrierId: smallint("carrier_id")
+      .notNull()
+      .references(() => insuranceCarriers.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.providerId, t.carrierId] }),
+    index("provider_insurance_carrier_idx").on(t.carrierId, t.providerId),
+  ],
+);
+
+export const licenses = pgTable(
+  "licenses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    kind: licenseKind("kind").notNull(),
+    state: text("state"),
+    number: text("number").notNull(),
+    expiresOn: date("expires_on", { mode: "string" }),
+    status: licenseStatus("status").notNull().default("pending"),
+    verifiedBy: uuid("verified_by").references(() => users.id, { onDelete: "set null" }),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    sourceNote: text("source_note"),
+    rejectionReason: text("rejection_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The trust rule's lookups: a provider's verified NPI, and a verified license per state.
+    index("licenses_trust_idx").on(t.providerId, t.kind, t.status, t.state, t.expiresOn),
+    index("licenses_queue_idx").on(t.status, t.createdAt),
+    check("licenses_state_needs_state_and_expiry", sql`${t.kind} <> 'state' or (${t.state} is not null and ${t.expiresOn} is not null)`),
+    check("licenses_state_code", sql`${t.state} is null or ${t.state} ~ '^[A-Z]{2}$'`),
+    check("licenses_verified_has_when", sql`${t.status} <> 'verified' or ${t.verifiedAt} is not null`),
+    check("licenses_rejected_has_reason", sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
+  ],
+);
+
+export const appointmentTypes = pgTable(
+  "appointment_types",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    kind: appointmentKind("kind").notNull(),
+    name: text("name").notNull(),
+    minutes: smallint("minutes").notNull(),
+    feeCents: integer("fee_cents").notNull(),
+    depositCents: integer("deposit_cents").notNull().default(0),
+  },
+  (t) => [
+    index("appointment_types_provider_idx").on(t.providerId),
+    check("appointment_types_minutes", sql`${t.minutes} between 5 and 480`),
+    check("appointment_types_money", sql`${t.feeCents} >= 0 and ${t.depositCents} >= 0 and ${t.depositCents} <= ${t.feeCents}`),
+  ],
+);
+
+export const usersRelations = relations(users, ({ one }) => ({
+  provider: one(providers, { fields: [users.id], references: [providers.userId] }),
+}));
+
+export const providersRelations = relations(providers, ({ one, many }) => ({
+  user: one(users, { fields: [providers.userId], references: [users.id] }),
+  conditions: many(providerConditions),
+  locations: many(locations),
+  insurance: many(providerInsurance),
+  licenses: many(licenses),
+  appointmentTypes: many(appointmentTypes),
+}));
+
+export const providerConditionsRelations = relations(providerConditions, ({ one }) => ({
+  provider: one(providers, { fields: [providerConditions.providerId], references: [providers.id] }),
+  condition: one(conditions, { fields: [providerConditions.conditionId], references: [conditions.id] }),
+}));
+
+export const locationsRelations = relations(locations, ({ one }) => ({
+  provider: one(providers, { fields: [locations.providerId], references: [providers.id] }),
+}));
+
+export const providerInsuranceRelations = relations(providerInsurance, ({ one }) => ({
+  provider: one(providers, { fields: [providerInsurance.providerId], references: [providers.id] }),
+  carrier: one(insuranceCarriers, { fields: [providerInsurance.carrierId], references: [insuranceCarriers.id] }),
+}));
+
+export const licensesRelations = relations(licenses, ({ one }) => ({
+  provider: one(providers, { fields: [licenses.providerId], references: [providers.id] }),
+}));
+
+export const appointmentTypesRelations = relations(appointmentTypes, ({ one }) => ({
+  provider: one(providers, { fields: [appointmentTypes.providerId], references: [providers.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Provider = typeof providers.$inferSelect;
+export type NewProvider = typeof providers.$inferInsert;
+export type Condition = typeof conditions.$inferSelect;
+export type NewCondition = typeof conditions.$inferInsert;
+export type Location = typeof locations.$inferSelect;
+export type NewLocation = typeof locations.$inferInsert;
+export type InsuranceCarrier = typeof insuranceCarriers.$inferSelect;
+export type License = typeof licenses.$inferSelect;
+export type NewLicense = typeof licenses.$inferInsert;
+export type AppointmentType = typeof appointmentTypes.$inferSelect;
+export type NewAppointmentType = typeof appointmentTypes.$inferInsert;

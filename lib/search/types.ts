@@ -1,0 +1,43 @@
+export const SORTS = ["match", "distance", "fee"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const PAGE_SIZE = 20;
+export const DEFAULT_RADIUS_MI = 25;
+
+export type Place = { label: string; latitude: number; longitude: number };
+
+/** A validated search: what the URL, the page and the JSON API all agree on. */
+export type SearchFilters = {
+  condition: string | null;
+  near: Place | null;
+  /** The `near` text as typed, kept so links and forms show it back unchanged. */
+  nearText: string | null;
+  radiusMi: number;
+  insurance: string | null;
+  maxFeeDollars: number | null;
+  telehealth: boolean;
+  language: string | null;
+  sort: Sort;
+  page: number;
+};
+
+export type FilterError = { message: string; field: string };
+
+export type ProviderCard = {
+  slug: string;
+  name: string;
+  credentials: string;
+  specialty: string;
+  photoUrl: string | null;
+  distanceMi: number | null;
+  city: string;
+  state: string;
+  conditions: string[];
+  consultFeeCents: number;
+  insurance: string[];
+  selfPay: boolean;
+  telehealth: boolean;
+  verified: true;
+};
+
+export type SearchResponse = { results: ProviderCard[]; page: number; pageSize: number; total: number };
