@@ -5,9 +5,11 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: { "@": root },
-    // Modules marked `server-only` are importable here exactly as on Next's server.
-    conditions: ["react-server"],
+    alias: {
+      "@": root,
+      // Tests run server code directly; `server-only` guards against client bundles, not tests.
+      "server-only": `${root}node_modules/server-only/empty.js`,
+    },
   },
   test: {
     env: { TZ: "UTC" },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { openDatabase, type Database } from "./open";
 
@@ -20,4 +21,11 @@ export function getDb(): Promise<Database> {
       throw error;
     });
   return globalForDb.__reliefDb;
+}
+
+/** Raw SQL for the few queries the builder cannot express; all three drivers answer `{ rows }`. */
+export async function executeRows<T>(query: SQL): Promise<T[]> {
+  const db = await getDb();
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

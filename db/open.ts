@@ -72,7 +72,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
     // Node 20 has no global WebSocket; Neon's driver speaks Postgres over one.
     neonConfig.webSocketConstructor = ws;
     const pool = new Pool({ connectionString: config.databaseUrl });
-    await migrateUnderLock(pool, async (client) => migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder }));
+    const client = await pool.connect();
+    await migrateUnderLock(client, () => migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder }));
     const db = drizzle({ client: pool, schema, casing: "snake_case", logger });
     return { db: db as unknown as Database, driver, close: () => pool.end() };
   }
@@ -81,23 +82,21 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
-  await migrateUnderLock(pool, async (client) => migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder }));
+  const client = await pool.connect();
+  await migrateUnderLock(client, () => migrate(drizzle({ client, casing: "snake_case" }), { migrationsFolder }));
   const db = drizzle({ client: pool, schema, casing: "snake_case", logger });
   return { db: db as unknown as Database, driver, close: () => pool.end() };
 }
 
-type LockablePool<C> = {
-  connect(): Promise<C & { query(sql: string, params?: unknown[]): Promise<unknown>; release(): void }>;
-};
+type LockableClient = { query(sql: string, params?: unknown[]): Promise<unknown>; release(): void };
 
 // Serverless instances start together; an advisory lock lets exactly one apply migrations while
 // the others wait and then find nothing left to do.
-async function migrateUnderLock<C>(pool: LockablePool<C>, run: (client: C) => Promise<void>) {
-  const client = await pool.connect();
+async function migrateUnderLock(client: LockableClient, run: () => Promise<void>) {
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
-      await run(client);
+      await run();
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }

@@ -1,0 +1,132 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import {
+  appointmentTypes,
+  conditions,
+  insuranceCarriers,
+  licenses,
+  locations,
+  providerConditions,
+  providerInsurance,
+  providers,
+  type NewLicense,
+  type NewLocation,
+  type NewProvider,
+} from "@/db/schema";
+import { npiCheckDigit } from "@/lib/licensing/npi";
+
+// Small, explicit data for integration tests: each test states the providers it needs.
+
+export const TEST_CONDITIONS = ["chronic-migraine", "tmj-jaw-pain", "cervical-dystonia"] as const;
+export const TEST_CARRIERS = ["aetna", "cigna"] as const;
+export const MIDTOWN = { latitude: 40.7443, longitude: -73.9781 }; // ZIP 10016
+export const MILES_PER_DEGREE_LAT = 69.05;
+
+export async function seedReferenceData() {
+  const db = await getDb();
+  await db.insert(conditions).values(
+    TEST_CONDITIONS.map((slug, i) => ({
+      slug,
+      name: slug.replace(/-/g, " "),
+      summary: "s",
+      howItWorks: "h",
+      sideEffects: "e",
+      expectations: "x",
+      insuranceNote: "i",
+      evaluationNote: "v",
+      typicalUnitsLow: 50,
+      typicalUnitsHigh: 150,
+      sortOrder: i,
+    })),
+  );
+  await db.insert(insuranceCarriers).values(TEST_CARRIERS.map((slug) => ({ slug, name: slug.toUpperCase() })));
+}
+
+let counter = 0;
+export function validNpi(): string {
+  const nine = String(100_000_000 + ++counter).slice(0, 9);
+  return nine + npiCheckDigit(nine);
+}
+
+type LicenseSpec = Partial<NewLicense> & Pick<NewLicense, "kind">;
+
+export type ProviderSpec = {
+  name?: string;
+  provider?: Partial<NewProvider>;
+  /** Miles north of Midtown Manhattan (the default search origin in tests). */
+  milesNorth?: number;
+  locations?: Partial<NewLocation>[];
+  conditions?: { slug: (typeof TEST_CONDITIONS)[number]; yearsTreating?: number }[];
+  carriers?: (typeof TEST_CARRIERS)[number][];
+  /** Replaces the default verified NPI + verified NY license valid for a year. */
+  licenses?: LicenseSpec[];
+};
+
+export const verified = { status: "verified", verifiedAt: new Date("2026-01-05T15:00:00Z"), sourceNote: "test" } as const;
+
+export function stateLicense(state: string, overrides: Partial<NewLicense> = {}): LicenseSpec {
+  return { kind: "state", state, number: `${state}-1`, expiresOn: "2027-12-31", ...verified, ...overrides };
+}
+
+export function npiLicense(overrides: Partial<NewLicense> = {}): LicenseSpec {
+  return { kind: "npi", number: validNpi(), ...verified, ...overrides };
+}
+
+export async function createProvider(spec: ProviderSpec = {}) {
+  const db = await getDb();
+  const n = ++counter;
+  const name = spec.name ?? `Dr. Test ${n}`;
+  const [provider] = await db
+    .insert(providers)
+    .values({
+      slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${n}`,
+      name,
+      credentials: "MD",
+      specialty: "Neurology",
+      consultFeeCents: 20_000,
+      listingStatus: "published",
+      ...spec.provider,
+    })
+    .returning({ id: providers.id, slug: providers.slug });
+  const providerId = provider!.id;
+  const locationSpecs = spec.locations ?? [{}];
+  await db.insert(locations).values(
+    locationSpecs.map((l, i) => ({
+      providerId,
+      name: `Clinic ${n}-${i}`,
+      addressLine1: "1 Test St",
+      city: "New York",
+      state: "NY",
+      zip: "10016",
+      latitude: MIDTOWN.latitude + (spec.milesNorth ?? 0) / MILES_PER_DEGREE_LAT,
+      longitude: MIDTOWN.longitude,
+      timeZone: "America/New_York",
+      ...l,
+    })),
+  );
+  const conditionRows = await db.select({ id: conditions.id, slug: conditions.slug }).from(conditions);
+  const wanted = spec.conditions ?? [{ slug: "chronic-migraine" }];
+  await db.insert(providerConditions).values(
+    wanted.map((c) => ({
+      providerId,
+      conditionId: conditionRows.find((row) => row.slug === c.slug)!.id,
+      yearsTreating: c.yearsTreating ?? 1,
+    })),
+  );
+  if (spec.carriers?.length) {
+    const carrierRows = await db.select({ id: insuranceCarriers.id, slug: insuranceCarriers.slug }).from(insuranceCarriers);
+    await db
+      .insert(providerInsurance)
+      .values(spec.carriers.map((slug) => ({ providerId, carrierId: carrierRows.find((c) => c.slug === slug)!.id })));
+  }
+  const licenseSpecs = spec.licenses ?? [npiLicense(), stateLicense("NY")];
+  await db.insert(licenses).values(licenseSpecs.map((l) => ({ number: validNpi(), ...l, providerId })));
+  await db.insert(appointmentTypes).values({
+    providerId,
+    kind: "initial_consultation",
+    name: "Initial consultation",
+    minutes: 30,
+    feeCents: spec.provider?.consultFeeCents ?? 20_000,
+  });
+  return { id: providerId, slug: provider!.slug };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { executeRows } from "@/db/client";
+import { bookableLocation, trustDate } from "@/lib/licensing/trust";
+
+export type ProviderLocation = {
+  id: string;
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  state: string;
+  zip: string;
+  latitude: number;
+  longitude: number;
+  timeZone: string;
+};
+
+export type ProviderProfile = {
+  slug: string;
+  name: string;
+  credentials: string;
+  specialty: string;
+  bio: string;
+  photoUrl: string | null;
+  yearsExperience: number;
+  languages: string[];
+  gender: string;
+  telehealth: boolean;
+  selfPay: boolean;
+  consultFeeCents: number;
+  pricePerUnitCents: number | null;
+  depositCents: number;
+  cancellationWindowHours: number;
+  cancellationPolicy: string;
+  updatedAt: string;
+  conditions: { slug: string; name: string; yearsTreating: number; note: string; typicalUnitsLow: number; typicalUnitsHigh: number }[];
+  /** Only the locations the provider may be booked at: those in a state where their license is verified and current. */
+  locations: ProviderLocation[];
+  insurance: { slug: string; name: string }[];
+  /** Verified, unexpired licenses only: what a patient can rely on. */
+  licenses: { kind: "npi" | "state" | "board"; state: string | null; number: string; expiresOn: string | null; verifiedAt: string }[];
+  appointmentTypes: { id: string; kind: string; name: string; minutes: number; feeCents: number; depositCents: number }[];
+};
+
+type ProfileRow = Omit<ProviderProfile, "updatedAt"> & { updatedAt: string | Date };
+
+/**
+ * A listed provider's public profile in one statement, or null when the slug is unknown or the
+ * provider fails the trust rule at every location (then they are not listed at all).
+ */
+export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ProviderProfile | null> {
+  const today = trustDate(now);
+  const [row] = await executeRows<ProfileRow>(sql`
+    select p.slug, p.name, p.credentials, p.specialty, p.bio, p.photo_url as "photoUrl",
+      p.years_experience as "yearsExperience", p.languages, p.gender, p.telehealth, p.self_pay as "selfPay",
+      p.consult_fee_cents as "consultFeeCents", p.price_per_unit_cents as "pricePerUnitCents",
+      p.deposit_cents as "depositCents", p.cancellation_window_hours as "cancellationWindowHours",
+      p.cancellation_policy as "cancellationPolicy", p.updated_at as "updatedAt",
+      (select coalesce(json_agg(json_build_object('slug', c.slug, 'name', c.name, 'yearsTreating', pc.years_treating,
+          'note', pc.note, 'typicalUnitsLow', c.typical_units_low, 'typicalUnitsHigh', c.typical_units_high)
+          order by c.sort_order), '[]'::json)
+        from provider_conditions pc join conditions c on c.id = pc.condition_id where pc.provider_id = p.id) as conditions,
+      (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'addressLine1', l.address_line1,
+          'addressLine2', l.address_line2, 'city', l.city, 'state', l.state, 'zip', l.zip, 'latitude', l.latitude,
+          'longitude', l.longitude, 'timeZone', l.time_zone) order by l.state, l.city, l.name), '[]'::json)
+        from locations l where l.provider_id = p.id and ${bookableLocation(today)}) as locations,
+      (select coalesce(json_agg(json_build_object('slug', ic.slug, 'name', ic.name) order by ic.name), '[]'::json)
+        from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id where pi.provider_id = p.id) as insurance,
+      (select coalesce(json_agg(json_build_object('kind', x.kind, 'state', x.state, 'number', x.number,
+          'expiresOn', x.expires_on, 'verifiedAt', x.verified_at) order by x.kind, x.state), '[]'::json)
+        from licenses x where x.provider_id = p.id and x.status = 'verified'
+          and (x.expires_on is null or x.expires_on >= ${today}::date)) as licenses,
+      (select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'minutes', a.minutes,
+          'feeCents', a.fee_cents, 'depositCents', a.deposit_cents) order by a.kind, a.minutes), '[]'::json)
+        from appointment_types a where a.provider_id = p.id) as "appointmentTypes"
+    from providers p
+    where p.slug = ${slug}
+    limit 1`);
+  if (!row || row.locations.length === 0) return null;
+  return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
+}
+
+/** Slugs of every listed provider, for the sitemap. */
+export async function listListedProviderSlugs(now: Date = new Date()): Promise<{ slug: string; updatedAt: string }[]> {
+  const rows = await executeRows<{ slug: string; updated_at: string | Date }>(sql`
+    select p.slug, p.updated_at from providers p
+    where exists (select 1 from locations l where l.provider_id = p.id and ${bookableLocation(trustDate(now))})
+    order by p.slug`);
+  return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updated_at).toISOString() }));
+}
