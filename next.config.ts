@@ -2,8 +2,11 @@ import type { NextConfig } from "next";
 import "./lib/env";
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite loads its WASM and data files from node_modules at run time, and zipcodes is a 5 MB
+  // data table: neither belongs in a server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "zipcodes"],
+  // Migrations are read from disk when the database opens, so serverless bundles must carry them.
+  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
 };
