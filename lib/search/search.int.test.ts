@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createProvider, npiLicense, seedReferenceData, stateLicense } from "@/db/testing/fixtures";
 import { parseSearchFilters, searchProviders } from "./queries";
-import type { SearchFilters } from "./types";
 
 const NOW = new Date("2026-11-24T15:00:00Z");
 
