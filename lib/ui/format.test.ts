@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatDate,
+  formatDistance,
+  formatMinutes,
+  formatMoney,
+  initials,
+  isoDay,
+  listNames,
+  midSentence,
+  pluralize,
+} from "./format";
+
+describe("formatMoney", () => {
+  it("drops cents on whole dollars", () => {
+    expect(formatMoney(15000)).toBe("$150");
+    expect(formatMoney(0)).toBe("$0");
+    expect(formatMoney(123400)).toBe("$1,234");
+  });
+  it("keeps two decimals otherwise", () => {
+    expect(formatMoney(1250)).toBe("$12.50");
+    expect(formatMoney(5)).toBe("$0.05");
+  });
+});
+
+describe("formatDistance", () => {
+  it("uses one decimal under 10 miles", () => {
+    expect(formatDistance(2.34)).toBe("2.3 mi");
+    expect(formatDistance(2.35)).toBe("2.4 mi");
+    expect(formatDistance(3)).toBe("3.0 mi");
+  });
+  it("rounds to whole miles from 10", () => {
+    expect(formatDistance(12.6)).toBe("13 mi");
+    expect(formatDistance(1234.2)).toBe("1,234 mi");
+  });
+  it("says 'under 0.1 mi' for very close places", () => {
+    expect(formatDistance(0)).toBe("under 0.1 mi");
+    expect(formatDistance(0.04)).toBe("under 0.1 mi");
+  });
+});
+
+describe("formatDate", () => {
+  it("formats a calendar date without shifting it across zones", () => {
+    expect(formatDate("2026-10-03")).toBe("Oct 3, 2026");
+    expect(formatDate("2027-01-01")).toBe("Jan 1, 2027");
+  });
+  it("formats an instant by its UTC day", () => {
+    expect(formatDate("2026-10-03T23:30:00.000Z")).toBe("Oct 3, 2026");
+    expect(formatDate("2026-10-03T23:30:00-05:00")).toBe("Oct 4, 2026");
+  });
+  it("returns text that is not a date unchanged", () => {
+    expect(formatDate("soon")).toBe("soon");
+  });
+  it("gives the ISO day for <time dateTime>", () => {
+    expect(isoDay("2026-10-03")).toBe("2026-10-03");
+    expect(isoDay("2026-10-03T23:30:00-05:00")).toBe("2026-10-04");
+  });
+});
+
+describe("pluralize and listNames", () => {
+  it("pluralizes", () => {
+    expect(pluralize(1, "provider")).toBe("1 provider");
+    expect(pluralize(0, "provider")).toBe("0 providers");
+    expect(pluralize(1200, "provider")).toBe("1,200 providers");
+  });
+  it("joins names in plain English", () => {
+    expect(listNames([])).toBe("");
+    expect(listNames(["A"])).toBe("A");
+    expect(listNames(["A", "B"])).toBe("A and B");
+    expect(listNames(["A", "B", "C"])).toBe("A, B and C");
+  });
+});
+
+describe("initials", () => {
+  it("takes first and last name, skipping honorifics and middle names", () => {
+    expect(initials("Dr. Jane Q. Smith")).toBe("JS");
+    expect(initials("maría lópez")).toBe("ML");
+    expect(initials("Cher")).toBe("C");
+    expect(initials("Dr. Anne-Marie O'Neil")).toBe("AO");
+  });
+  it("never returns an empty monogram", () => {
+    expect(initials("")).toBe("?");
+  });
+});
+
+describe("formatMinutes", () => {
+  it("formats durations", () => {
+    expect(formatMinutes(30)).toBe("30 min");
+    expect(formatMinutes(60)).toBe("1 h");
+    expect(formatMinutes(90)).toBe("1 h 30 min");
+  });
+});
+
+describe("midSentence", () => {
+  it("lowercases a leading word but keeps acronyms", () => {
+    expect(midSentence("Chronic migraine")).toBe("chronic migraine");
+    expect(midSentence("TMJ and jaw pain")).toBe("TMJ and jaw pain");
+    expect(midSentence("A")).toBe("a");
+  });
+});
