@@ -1,9 +1,12 @@
 import pg from "pg";
 
 // Integration tests on a PostgreSQL server get a database of their own per test file, cloned
-// from a migrated template so each file starts empty without paying for migrations again.
-export const TEMPLATE_DATABASE = "relief_test_template";
-export const DATABASE_PREFIX = "relief_test_";
+// from a template migrated once per run. Names carry the run's id, so two runs against one
+// server (two developers, or CI beside a developer) never drop each other's databases.
+const PREFIX = "relief_test_";
+
+export const templateName = (runId: string) => `${PREFIX}${runId}_template`;
+export const fileDatabaseName = (runId: string, suffix: string) => `${PREFIX}${runId}_${suffix}`;
 
 export function databaseUrlFor(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -21,15 +24,11 @@ export async function onServer<T>(serverUrl: string, run: (client: pg.Client) =>
   }
 }
 
-export async function dropTestDatabases(serverUrl: string, includeTemplate: boolean) {
+export async function dropRunDatabases(serverUrl: string, runId: string) {
   await onServer(serverUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname like $1",
-      [`${DATABASE_PREFIX}%`],
-    );
-    for (const { datname } of rows) {
-      if (datname === TEMPLATE_DATABASE && !includeTemplate) continue;
-      await client.query(`drop database if exists "${datname}" with (force)`);
-    }
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [
+      `${PREFIX}${runId}_%`,
+    ]);
+    for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   });
 }

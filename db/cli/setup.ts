@@ -1,0 +1,25 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { openDatabase } from "../open";
+import { seedDatabase } from "../seed";
+
+// Runs before `next dev` and the demo: migrate, then seed demo data into an empty database only.
+const DEMO_PROVIDERS = 300;
+
+const started = performance.now();
+const { db, driver, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+try {
+  if (env.NODE_ENV === "production") {
+    console.log(`Migrations applied (${driver}); demo data is never seeded with NODE_ENV=production.`);
+  } else {
+    const result = await seedDatabase(db, { providers: DEMO_PROVIDERS, today: new Date().toISOString().slice(0, 10) });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      result.status === "seeded"
+        ? `Database ready (${driver}): seeded ${result.counts.providers} demo providers in ${seconds} s.`
+        : `Database ready (${driver}): ${result.existingProviders.toLocaleString("en-US")} providers already present, not seeding.`,
+    );
+  }
+} finally {
+  await close();
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { and, count, eq, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { executeRows, getDb, type Database } from "@/db/client";
+import {
+  appointmentTypes,
+  conditions,
+  insuranceCarriers,
+  licenses,
+  locations,
+  providerConditions,
+  providerInsurance,
+  providers,
+} from "@/db/schema";
+import { bookableLocation } from "@/lib/licensing/trust";
+import { CARRIERS } from "./carriers";
+import { CONDITION_SLUGS } from "./conditions";
+import { DEMO_ANCHORS } from "./generate";
+import { seedDatabase } from "./index";
+import { METROS } from "./metros";
+
+const TODAY = "2026-10-03";
+const PROVIDERS = 300;
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await getDb();
+});
+
+async function tableCounts() {
+  const n = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    providers: await n(providers),
+    locations: await n(locations),
+    providerConditions: await n(providerConditions),
+    providerInsurance: await n(providerInsurance),
+    licenses: await n(licenses),
+    appointmentTypes: await n(appointmentTypes),
+  };
+}
+
+describe("seedDatabase", () => {
+  it("writes the reference data and every generated row, all accepted by the schema's constraints", async () => {
+    const progress: number[] = [];
+    const result = await seedDatabase(db, { providers: PROVIDERS, today: TODAY, onProgress: ({ inserted }) => progress.push(inserted) });
+
+    expect(result.status).toBe("seeded");
+    if (result.status !== "seeded") return;
+    expect(result.counts.providers).toBe(PROVIDERS);
+    expect(await tableCounts()).toEqual(result.counts);
+    expect(progress.at(-1)).toBe(PROVIDERS);
+
+    const conditionSlugs = await db.select({ slug: conditions.slug }).from(conditions).orderBy(conditions.sortOrder);
+    expect(conditionSlugs.map((c) => c.slug)).toEqual([...CONDITION_SLUGS]);
+    expect((await db.select({ n: count() }).from(insuranceCarriers))[0]!.n).toBe(CARRIERS.length);
+  });
+
+  it("lists every condition in every metro under the trust rule", async () => {
+    const rows = await executeRows<{ zip: string; slug: string }>(sql`
+      select distinct l.zip, c.slug
+      from locations l
+      join providers p on p.id = l.provider_id
+      join provider_conditions pc on pc.provider_id = p.id
+      join conditions c on c.id = pc.condition_id
+      where ${bookableLocation(TODAY)}
+    `);
+    const metroOfZip = new Map(METROS.flatMap((m) => m.zips.map((zip) => [zip, m.slug] as const)));
+    const covered = new Set(rows.map((r) => `${metroOfZip.get(r.zip)}|${r.slug}`));
+    const missing = METROS.flatMap((m) => CONDITION_SLUGS.map((c) => `${m.slug}|${c}`)).filter((key) => !covered.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it("stores the demo anchor exactly as other tests expect it", async () => {
+    const [maya] = await db.select().from(providers).where(eq(providers.slug, DEMO_ANCHORS.maya));
+    expect(maya).toMatchObject({ name: "Dr. Maya Chen", credentials: "MD", listingStatus: "published", selfPay: true });
+    expect(maya!.depositCents).toBeGreaterThan(0);
+
+    const mayaLocations = await db.select({ zip: locations.zip, timeZone: locations.timeZone }).from(locations).where(eq(locations.providerId, maya!.id));
+    expect(mayaLocations).toEqual([{ zip: "10016", timeZone: "America/New_York" }]);
+
+    const carriers = await db
+      .select({ slug: insuranceCarriers.slug })
+      .from(providerInsurance)
+      .innerJoin(insuranceCarriers, eq(insuranceCarriers.id, providerInsurance.carrierId))
+      .where(eq(providerInsurance.providerId, maya!.id));
+    expect(carriers.map((c) => c.slug)).toContain("aetna");
+
+    const verifiedNy = await db
+      .select({ n: count() })
+      .from(licenses)
+      .where(and(eq(licenses.providerId, maya!.id), eq(licenses.kind, "state"), eq(licenses.state, "NY"), eq(licenses.status, "verified")));
+    expect(verifiedNy[0]!.n).toBe(1);
+  });
+
+  it("skips when providers exist, but still refreshes condition text", async () => {
+    await db.update(conditions).set({ name: "Stale name" }).where(eq(conditions.slug, "chronic-migraine"));
+    const before = await tableCounts();
+
+    const result = await seedDatabase(db, { providers: 50, today: TODAY });
+
+    expect(result).toEqual({ status: "skipped", existingProviders: PROVIDERS });
+    expect(await tableCounts()).toEqual(before);
+    const [migraine] = await db.select({ name: conditions.name }).from(conditions).where(eq(conditions.slug, "chronic-migraine"));
+    expect(migraine!.name).toBe("Chronic migraine");
+  });
+
+  it("replaces every provider with reset", async () => {
+    const result = await seedDatabase(db, { providers: 120, today: TODAY, seed: 5, reset: true });
+
+    expect(result).toMatchObject({ status: "seeded", deletedProviders: PROVIDERS });
+    const after = await tableCounts();
+    expect(after.providers).toBe(120);
+    if (result.status === "seeded") expect(after).toEqual(result.counts);
+    expect((await db.select({ n: count() }).from(conditions))[0]!.n).toBe(CONDITION_SLUGS.length);
+  });
+
+  it("refuses to run with NODE_ENV=production", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.resetModules();
+    try {
+      const { seedDatabase: seedInProduction } = await import("./index");
+      await expect(seedInProduction(db, { providers: 1, today: TODAY, reset: true })).rejects.toThrow(/production/);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+    expect((await tableCounts()).providers).toBe(120);
+  });
+});
