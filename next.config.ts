@@ -6,7 +6,11 @@ const nextConfig: NextConfig = {
   // data table: neither belongs in a server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "zipcodes"],
   // Migrations are read from disk when the database opens, so serverless bundles must carry them.
-  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  // The Open Graph image reads its fonts from @fontsource at run time, for the same reason.
+  outputFileTracingIncludes: {
+    "/**": ["./db/migrations/**/*"],
+    "/providers/[slug]/opengraph-image": ["./node_modules/@fontsource/inter/files/inter-latin*-{400,700}-normal.woff"],
+  },
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
 };

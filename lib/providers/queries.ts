@@ -81,11 +81,15 @@ export async function getListedProvider(slug: string, now: Date = new Date()): P
   return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
 }
 
-/** Slugs of every listed provider, for the sitemap. */
+// A sitemap file may hold at most 50,000 URLs; past that the directory needs a sitemap index.
+const SITEMAP_PROVIDER_LIMIT = 49_000;
+
+/** Slugs of listed providers, most recently updated first, for the sitemap. */
 export async function listListedProviderSlugs(now: Date = new Date()): Promise<{ slug: string; updatedAt: string }[]> {
   const rows = await executeRows<{ slug: string; updated_at: string | Date }>(sql`
     select p.slug, p.updated_at from providers p
     where exists (select 1 from locations l where l.provider_id = p.id and ${bookableLocation(trustDate(now))})
-    order by p.slug`);
+    order by p.updated_at desc, p.slug
+    limit ${SITEMAP_PROVIDER_LIMIT}`);
   return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updated_at).toISOString() }));
 }
