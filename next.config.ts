@@ -4,7 +4,7 @@ import "./lib/env";
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from node_modules at run time, and zipcodes is a 5 MB
   // data table: neither belongs in a server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "zipcodes"],
+  serverExternalPackages: ["@electric-sql/pglite", "zipcodes", "@node-rs/argon2"],
   // Migrations are read from disk when the database opens, so serverless bundles must carry them.
   // The Open Graph image reads its fonts from @fontsource at run time, for the same reason.
   outputFileTracingIncludes: {
@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   },
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  // forbidden() answers 403 from pages a signed-in user has no right to.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

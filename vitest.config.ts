@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     env: { TZ: "UTC" },
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

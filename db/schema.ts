@@ -1,12 +1,14 @@
 import "server-only";
 import { relations, sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   date,
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -19,6 +21,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["patient", "provider", "admin"]);
+export const accountStatus = pgEnum("account_status", ["active", "suspended", "deleted"]);
 export const credential = pgEnum("credential", ["MD", "DO", "DDS", "DMD", "NP", "PA"]);
 export const gender = pgEnum("gender", ["female", "male", "nonbinary", "undisclosed"]);
 export const listingStatus = pgEnum("listing_status", ["draft", "published"]);
@@ -35,9 +38,42 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     role: userRole("role").notNull().default("patient"),
+    passwordHash: text("password_hash").notNull(),
+    status: accountStatus("status").notNull().default("active"),
+    // Bumped to end every live session at once (suspension, role change); sessions carry the
+    // version they were issued with and the data layer refuses a stale one.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // Lower-cased, and kept even when no account has it, so probing unknown emails is limited too.
+    email: text("email").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt)],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // No cascade: audit rows are never rewritten, and accounts are closed, not deleted.
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    // Never health information: identifiers, statuses and reasons only.
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_created_idx").on(t.createdAt), index("audit_events_subject_idx").on(t.subjectType, t.subjectId)],
 );
 
 export const providers = pgTable(
@@ -256,6 +292,8 @@ export const appointmentTypesRelations = relations(appointmentTypes, ({ one }) =
 }));
 
 export type User = typeof users.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;
 export type NewUser = typeof users.$inferInsert;
 export type Provider = typeof providers.$inferSelect;
 export type NewProvider = typeof providers.$inferInsert;

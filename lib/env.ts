@@ -1,3 +1,4 @@
+import * as nextEnv from "@next/env";
 import { z } from "zod";
 
 // The one place that reads process.env. next.config.ts imports this module, so a bad
@@ -15,6 +16,7 @@ const schema = z.object({
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
   SQL_LOG_FILE: z.string().trim().optional(),
+  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -28,4 +30,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
+// Outside production a fixed secret keeps a fresh clone working; `npm run db:setup` writes a random
+// one into .env.local, which `next start` (production mode) then loads.
+const DEVELOPMENT_AUTH_SECRET = "relief-finder-development-only-secret-0000";
+
+/**
+ * The secret that signs session cookies. Asked for when a request needs it rather than at import,
+ * because `next build` runs in production mode and must not need secrets.
+ */
+export function authSecret(source: Env = env): string {
+  if (source.AUTH_SECRET) return source.AUTH_SECRET;
+  if (source.NODE_ENV === "production") {
+    throw new Error("Invalid environment (see .env.example):\n  AUTH_SECRET: required in production (run `npm run db:setup` to generate one locally)");
+  }
+  return DEVELOPMENT_AUTH_SECRET;
+}
+
+// Scripts run outside Next, which would otherwise be the one loading .env and .env.local.
+// @next/env is CommonJS: Node's ESM loader (tsx scripts) exposes it as `default`, Next's own
+// compilation of next.config.ts as named exports.
+const { loadEnvConfig } = "loadEnvConfig" in nextEnv ? nextEnv : (nextEnv as unknown as { default: typeof nextEnv }).default;
+loadEnvConfig(process.cwd());
 export const env = parseEnv(process.env);

@@ -20,6 +20,12 @@ export function SiteHeader() {
                 Conditions
               </Link>
             </li>
+            <li>
+              {/* A plain link keeps every public page static; /account knows who is signed in. */}
+              <Link href="/account" className="rounded-md px-3 py-2 text-slate-700 no-underline hover:bg-slate-100 hover:text-slate-900">
+                Account
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

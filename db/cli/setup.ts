@@ -2,10 +2,12 @@ import "server-only";
 import { env } from "@/lib/env";
 import { openDatabase } from "../open";
 import { seedDatabase } from "../seed";
+import { ensureLocalSecrets } from "./local-secrets";
 
 // Runs before `next dev` and the demo: migrate, then seed demo data into an empty database only.
 const DEMO_PROVIDERS = 300;
 
+if (env.NODE_ENV !== "production") ensureLocalSecrets();
 const started = performance.now();
 const { db, driver, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 try {

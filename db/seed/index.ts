@@ -13,6 +13,7 @@ import {
   providers,
 } from "@/db/schema";
 import { env } from "@/lib/env";
+import { seedDemoAccounts } from "./accounts";
 import { CARRIERS, type CarrierSlug } from "./carriers";
 import { CONDITIONS, type ConditionSlug } from "./conditions";
 import { DEMO_SEED, generateSeedBatches, type SeedReferences, type SeedRows } from "./generate";
@@ -135,5 +136,6 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
     for (const key of Object.keys(counts) as (keyof SeedRows)[]) counts[key] += batch[key].length;
     options.onProgress?.({ inserted: counts.providers, total: options.providers });
   }
+  await seedDemoAccounts(db);
   return { status: "seeded", deletedProviders: existingProviders, counts };
 }

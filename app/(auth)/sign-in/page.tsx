@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { safeReturnPath } from "@/lib/auth/messages";
+import { getCurrentUser } from "@/lib/auth/session";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl, "/account");
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return (
+    <div className="container-page flex justify-center py-12">
+      <div className="card w-full max-w-md p-6 sm:p-8">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Sign in</h1>
+        <p className="mt-2 text-sm text-slate-700">Patients, providers and admins all sign in here.</p>
+        <div className="mt-6">
+          <SignInForm callbackUrl={callbackUrl} />
+        </div>
+        <p className="mt-6 text-sm text-slate-700">
+          New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

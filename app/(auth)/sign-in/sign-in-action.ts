@@ -1,0 +1,32 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { ACCOUNT_CLOSED, safeReturnPath, tooManyAttemptsMessage, WRONG_CREDENTIALS } from "@/lib/auth/messages";
+import { signIn } from "@/lib/auth/next-auth";
+import { signInSchema } from "@/lib/auth/validation";
+
+export type SignInState = { error?: string; fieldErrors?: Partial<Record<"email" | "password", string>>; email?: string };
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const email = typeof formData.get("email") === "string" ? String(formData.get("email")).slice(0, 254) : "";
+  if (!parsed.success) {
+    const fieldErrors: SignInState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as "email" | "password"] ??= issue.message;
+    return { fieldErrors, email };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeReturnPath(formData.get("callbackUrl"), "/account"),
+    });
+    return {};
+  } catch (error) {
+    // Success ends in a redirect, which Next throws and must be let through.
+    if (!(error instanceof CredentialsSignin)) throw error;
+    const code = error.code ?? "";
+    if (code.startsWith("locked:")) return { error: tooManyAttemptsMessage(Number(code.slice(7)) || 15), email };
+    return { error: code === "closed" ? ACCOUNT_CLOSED : WRONG_CREDENTIALS, email };
+  }
+}

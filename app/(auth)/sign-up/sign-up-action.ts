@@ -1,0 +1,36 @@
+"use server";
+
+import { createAccount } from "@/lib/auth/accounts";
+import { safeReturnPath } from "@/lib/auth/messages";
+import { signIn } from "@/lib/auth/next-auth";
+import { signUpSchema } from "@/lib/auth/validation";
+
+type Field = "name" | "email" | "password" | "role";
+export type SignUpState = { error?: string; fieldErrors?: Partial<Record<Field, string>>; values?: { name: string; email: string; role: string } };
+
+const text = (value: FormDataEntryValue | null, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
+
+export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  // Echo back what was typed, except the password.
+  const values = { name: text(formData.get("name"), 120), email: text(formData.get("email"), 254), role: text(formData.get("role"), 20) };
+  const parsed = signUpSchema.safeParse({
+    name: formData.get("name"),
+    email: formData.get("email"),
+    password: formData.get("password"),
+    role: formData.get("role"),
+  });
+  if (!parsed.success) {
+    const fieldErrors: SignUpState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as Field] ??= issue.message;
+    return { fieldErrors, values };
+  }
+  const created = await createAccount(parsed.data);
+  if (!created.ok) return { fieldErrors: { [created.field]: created.message }, values };
+  const fallback = parsed.data.role === "provider" ? "/provider" : "/account";
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: safeReturnPath(formData.get("callbackUrl"), fallback),
+  });
+  return {};
+}

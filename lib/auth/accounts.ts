@@ -1,0 +1,58 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "./password";
+import type { SignUpInput } from "./validation";
+
+export type Role = "patient" | "provider" | "admin";
+
+export type CreateAccountResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
+
+const UNIQUE_VIOLATION = "23505";
+
+function isUniqueViolation(error: unknown): boolean {
+  // pg puts the code on the error; drizzle wraps it as `cause`.
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+/** Creates an account; admins come only from `npm run admin:create` and the demo seed. */
+export async function createAccount(input: SignUpInput | (Omit<SignUpInput, "role"> & { role: Role })): Promise<CreateAccountResult> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const userId = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ name: input.name, email: input.email.toLowerCase(), role: input.role, passwordHash })
+        .returning({ id: users.id });
+      await recordAudit(tx, { actorId: row!.id, action: "account.created", subjectType: "user", subjectId: row!.id, details: { role: input.role } });
+      return row!.id;
+    });
+    return { ok: true, userId };
+  } catch (error) {
+    // The unique index on lower(email) decides, so two sign-ups racing for one address cannot both win.
+    if (isUniqueViolation(error)) return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead." };
+    throw error;
+  }
+}
+
+/** Makes an existing account an admin, or creates one; only the admin:create command calls it. */
+export async function promoteToAdmin(email: string): Promise<"promoted" | "already-admin" | "not-found"> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+    if (!user) return "not-found";
+    if (user.role === "admin") return "already-admin";
+    await tx
+      .update(users)
+      .set({ role: "admin", sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, { actorId: null, action: "user.role_changed", subjectType: "user", subjectId: user.id, details: { from: user.role, to: "admin", by: "admin:create" } });
+    return "promoted";
+  });
+}

@@ -1,0 +1,12 @@
+export function tooManyAttemptsMessage(minutes: number): string {
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+export const WRONG_CREDENTIALS = "That email and password don't match an account.";
+export const ACCOUNT_CLOSED = "This account is suspended or closed. Contact support if you think this is a mistake.";
+
+/** Only same-site paths: a sign-in link must never send someone to another site afterwards. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value.length > 500 ? fallback : value;
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authSecret, env } from "@/lib/env";
+import { attemptSignIn } from "./sign-in";
+import { signInSchema } from "./validation";
+
+/** Thrown from authorize(); `code` reaches the sign-in action, which turns it into a message. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sessionVersion?: number;
+  }
+}
+
+// A lazy config: the secret is read on the first request, never while `next build` imports this.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  // Credentials sign-in requires JWT sessions; the token carries only the user id and the
+  // session version, and getCurrentUser() checks both against the database on every request.
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  trustHost: true,
+  // Secure cookies wherever the site is served over HTTPS (production); plain http on localhost
+  // for development and the browser tests.
+  useSecureCookies: env.SITE_URL.startsWith("https://"),
+  pages: { signIn: "/sign-in" },
+  logger: {
+    // Auth.js logs every refused sign-in as an error with its stack; a wrong password is not one.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await attemptSignIn(parsed.data.email, parsed.data.password);
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterMinutes}` : result.reason);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sessionVersion = user.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return { ...session, sessionVersion: token.sessionVersion ?? 0 };
+    },
+  },
+}));

@@ -1,0 +1,25 @@
+import "server-only";
+import { hash, verify } from "@node-rs/argon2";
+
+// argon2id with the library's defaults (19 MiB, 2 passes: OWASP's minimum recommendation). The
+// parameters travel inside each hash, so raising them later still verifies old passwords.
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    // A malformed stored hash is a failed sign-in, not a crash.
+    return false;
+  }
+}
+
+// Verifying against this for unknown emails makes "no such account" take as long as "wrong
+// password", so response times do not reveal who has an account.
+let dummyHash: Promise<string> | undefined;
+export async function spendVerificationTime(password: string): Promise<void> {
+  dummyHash ??= hash("relief-finder-timing-equaliser");
+  await verifyPassword(await dummyHash, password);
+}

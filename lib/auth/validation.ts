@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+const email = z
+  .string({ message: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ message: "Enter an email address like name@example.com." }))
+  .transform((value) => value.toLowerCase());
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ message: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+});
+
+export const signUpSchema = z.object({
+  name: z.string({ message: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  email,
+  password: z
+    .string({ message: "Choose a password." })
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(200, "Use at most 200 characters."),
+  role: z.enum(["patient", "provider"], { message: "Choose whether you are a patient or a provider." }),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignInInput = z.infer<typeof signInSchema>;
