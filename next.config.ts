@@ -13,8 +13,13 @@ const nextConfig: NextConfig = {
   },
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
-  // forbidden() answers 403 from pages a signed-in user has no right to.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 from pages a signed-in user has no right to.
+    authInterrupts: true,
+    // Listing photos may be 2 MB; the action's own check gives the clear message, so the transport
+    // limit sits a little above it (multipart adds overhead).
+    serverActions: { bodySizeLimit: "3mb" },
+  },
 };
 
 export default nextConfig;

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -28,6 +29,13 @@ export const listingStatus = pgEnum("listing_status", ["draft", "published"]);
 export const licenseKind = pgEnum("license_kind", ["npi", "state", "board"]);
 export const licenseStatus = pgEnum("license_status", ["pending", "verified", "rejected"]);
 export const appointmentKind = pgEnum("appointment_kind", ["initial_consultation", "treatment", "follow_up"]);
+
+// Photos live in Postgres so every serverless instance serves the same bytes without a shared disk.
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  // pg and Neon hand back a Buffer, PGlite a Uint8Array.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -100,6 +108,8 @@ export const providers = pgTable(
     cancellationPolicy: text("cancellation_policy").notNull().default(""),
     listingStatus: listingStatus("listing_status").notNull().default("draft"),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    // Shown to the provider while suspended.
+    suspensionReason: text("suspension_reason"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -217,6 +227,8 @@ export const licenses = pgTable(
     kind: licenseKind("kind").notNull(),
     state: text("state"),
     number: text("number").notNull(),
+    // The certifying board, for kind 'board' (e.g. "American Board of Psychiatry and Neurology").
+    issuer: text("issuer"),
     expiresOn: date("expires_on", { mode: "string" }),
     status: licenseStatus("status").notNull().default("pending"),
     verifiedBy: uuid("verified_by").references(() => users.id, { onDelete: "set null" }),
@@ -224,15 +236,43 @@ export const licenses = pgTable(
     sourceNote: text("source_note"),
     rejectionReason: text("rejection_reason"),
     createdAt: createdAt(),
+    // When the provider last (re)submitted it: the review queue's order.
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // The trust rule's lookups: a provider's verified NPI, and a verified license per state.
     index("licenses_trust_idx").on(t.providerId, t.kind, t.status, t.state, t.expiresOn),
-    index("licenses_queue_idx").on(t.status, t.createdAt),
+    index("licenses_queue_idx").on(t.status, t.submittedAt),
+    // An NPI identifies one clinician: two listings may not both claim it.
+    uniqueIndex("licenses_npi_number_idx")
+      .on(t.number)
+      .where(sql`${t.kind} = 'npi' and ${t.status} <> 'rejected'`),
+    // One live NPI per provider; a rejected one may be replaced.
+    uniqueIndex("licenses_one_npi_idx")
+      .on(t.providerId)
+      .where(sql`${t.kind} = 'npi' and ${t.status} <> 'rejected'`),
     check("licenses_state_needs_state_and_expiry", sql`${t.kind} <> 'state' or (${t.state} is not null and ${t.expiresOn} is not null)`),
     check("licenses_state_code", sql`${t.state} is null or ${t.state} ~ '^[A-Z]{2}$'`),
     check("licenses_verified_has_when", sql`${t.status} <> 'verified' or ${t.verifiedAt} is not null`),
     check("licenses_rejected_has_reason", sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
+  ],
+);
+
+export const providerPhotos = pgTable(
+  "provider_photos",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("provider_photos_provider_idx").on(t.providerId),
+    check("provider_photos_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check("provider_photos_size", sql`octet_length(${t.bytes}) <= 2097152`),
   ],
 );
 
@@ -266,6 +306,7 @@ export const providersRelations = relations(providers, ({ one, many }) => ({
   locations: many(locations),
   insurance: many(providerInsurance),
   licenses: many(licenses),
+  photos: many(providerPhotos),
   appointmentTypes: many(appointmentTypes),
 }));
 
@@ -285,6 +326,10 @@ export const providerInsuranceRelations = relations(providerInsurance, ({ one })
 
 export const licensesRelations = relations(licenses, ({ one }) => ({
   provider: one(providers, { fields: [licenses.providerId], references: [providers.id] }),
+}));
+
+export const providerPhotosRelations = relations(providerPhotos, ({ one }) => ({
+  provider: one(providers, { fields: [providerPhotos.providerId], references: [providers.id] }),
 }));
 
 export const appointmentTypesRelations = relations(appointmentTypes, ({ one }) => ({

@@ -1,15 +1,8 @@
 import "server-only";
 import type { Faker } from "@faker-js/faker";
+import { stateName } from "@/lib/geo/states";
 import type { ConditionSlug } from "./conditions";
 import { isDentist, isDoctor, SPECIALTIES, type Credential, type SpecialtyKey } from "./specialties";
-
-const STATE_NAMES: Record<string, string> = {
-  AK: "Alaska", AZ: "Arizona", CA: "California", CO: "Colorado", CT: "Connecticut", DC: "District of Columbia",
-  DE: "Delaware", FL: "Florida", GA: "Georgia", HI: "Hawaii", IL: "Illinois", IN: "Indiana", MA: "Massachusetts",
-  MD: "Maryland", MI: "Michigan", MN: "Minnesota", NC: "North Carolina", NH: "New Hampshire", NJ: "New Jersey",
-  NM: "New Mexico", NY: "New York", OR: "Oregon", PA: "Pennsylvania", SC: "South Carolina", TN: "Tennessee",
-  TX: "Texas", UT: "Utah", VA: "Virginia", WA: "Washington", WI: "Wisconsin",
-};
 
 const LANGUAGE_NAMES: Record<string, string> = {
   es: "Spanish", zh: "Mandarin", vi: "Vietnamese", ko: "Korean", ru: "Russian", ar: "Arabic",
@@ -159,7 +152,7 @@ function boardLookup(state: string, credential: Credential): string {
   // New York licenses every profession through one office rather than separate boards.
   if (state === "NY") return "NY Office of the Professions license lookup";
   const board = isDentist(credential) ? "dental board" : credential === "NP" ? "board of nursing" : "medical board";
-  return `${STATE_NAMES[state] ?? state} ${board} license lookup`;
+  return `${stateName(state)} ${board} license lookup`;
 }
 
 export function stateLicenseSource(state: string, credential: Credential, checkedOn: string): string {

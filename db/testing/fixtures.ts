@@ -9,6 +9,7 @@ import {
   providerConditions,
   providerInsurance,
   providers,
+  users,
   type NewLicense,
   type NewLocation,
   type NewProvider,
@@ -120,7 +121,7 @@ export async function createProvider(spec: ProviderSpec = {}) {
       .values(spec.carriers.map((slug) => ({ providerId, carrierId: carrierRows.find((c) => c.slug === slug)!.id })));
   }
   const licenseSpecs = spec.licenses ?? [npiLicense(), stateLicense("NY")];
-  await db.insert(licenses).values(licenseSpecs.map((l) => ({ number: validNpi(), ...l, providerId })));
+  if (licenseSpecs.length > 0) await db.insert(licenses).values(licenseSpecs.map((l) => ({ number: validNpi(), ...l, providerId })));
   await db.insert(appointmentTypes).values({
     providerId,
     kind: "initial_consultation",
@@ -129,4 +130,14 @@ export async function createProvider(spec: ProviderSpec = {}) {
     feeCents: spec.provider?.consultFeeCents ?? 20_000,
   });
   return { id: providerId, slug: provider!.slug };
+}
+
+export type TestUser = { id: string; email: string; name: string; role: "patient" | "provider" | "admin" };
+
+/** An account inserted directly (no password hashing: tests that sign in use createAccount). */
+export async function createUser(role: TestUser["role"], name = `Test ${role} ${++counter}`): Promise<TestUser> {
+  const db = await getDb();
+  const email = `${role}${++counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const [row] = await db.insert(users).values({ email, name, role, passwordHash: "not-a-real-hash" }).returning({ id: users.id });
+  return { id: row!.id, email, name, role };
 }

@@ -3,6 +3,9 @@ import { expect, type Page } from "@playwright/test";
 
 /** Fails with the rule ids and targets when axe finds a serious or critical violation. */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // Next streams metadata: right after a client navigation or an action's re-render the title
+  // arrives a moment after the content. Judge the page once it has settled.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

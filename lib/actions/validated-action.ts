@@ -2,14 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import type { Role } from "@/lib/auth/accounts";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { ActionState } from "./action-state";
 
-/** What every form action returns to useActionState: never rows, never secrets or health data. */
-export type ActionState = {
-  ok?: true;
-  message?: string;
-  error?: string;
-  fieldErrors?: Record<string, string>;
-};
+export type { ActionState } from "./action-state";
 
 export const NOT_SIGNED_IN = "Your session has ended. Sign in again to continue.";
 export const NOT_ALLOWED = "Your account cannot do this.";

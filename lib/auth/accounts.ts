@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "./password";
@@ -9,16 +10,6 @@ import type { SignUpInput } from "./validation";
 export type Role = "patient" | "provider" | "admin";
 
 export type CreateAccountResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
-
-const UNIQUE_VIOLATION = "23505";
-
-function isUniqueViolation(error: unknown): boolean {
-  // pg puts the code on the error; drizzle wraps it as `cause`.
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === UNIQUE_VIOLATION) return true;
-  }
-  return false;
-}
 
 /** Creates an account; admins come only from `npm run admin:create` and the demo seed. */
 export async function createAccount(input: SignUpInput | (Omit<SignUpInput, "role"> & { role: Role })): Promise<CreateAccountResult> {

@@ -49,3 +49,12 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+export type ZipPlace = { city: string; state: string; latitude: number; longitude: number };
+
+/** The city, state and coordinates of a 5-digit ZIP code, from the offline dataset. */
+export function lookupZip(zip: string): ZipPlace | null {
+  const found = zipcodes.lookup(zip);
+  if (!found || found.country !== "US" || !/^[A-Z]{2}$/.test(found.state)) return null;
+  return { city: found.city, state: found.state, latitude: found.latitude, longitude: found.longitude };
+}

@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/client";
+import { assertRole } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
 
 export type ProviderLocation = {
@@ -45,12 +47,8 @@ export type ProviderProfile = {
 
 type ProfileRow = Omit<ProviderProfile, "updatedAt"> & { updatedAt: string | Date };
 
-/**
- * A listed provider's public profile in one statement, or null when the slug is unknown or the
- * provider fails the trust rule at every location (then they are not listed at all).
- */
-export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ProviderProfile | null> {
-  const today = trustDate(now);
+/** The profile as one statement: `where` picks the provider, `locationRule` which locations show. */
+async function selectProfile(where: SQL, locationRule: SQL, today: string): Promise<ProfileRow | undefined> {
   const [row] = await executeRows<ProfileRow>(sql`
     select p.slug, p.name, p.credentials, p.specialty, p.bio, p.photo_url as "photoUrl",
       p.years_experience as "yearsExperience", p.languages, p.gender, p.telehealth, p.self_pay as "selfPay",
@@ -64,7 +62,7 @@ export async function getListedProvider(slug: string, now: Date = new Date()): P
       (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'addressLine1', l.address_line1,
           'addressLine2', l.address_line2, 'city', l.city, 'state', l.state, 'zip', l.zip, 'latitude', l.latitude,
           'longitude', l.longitude, 'timeZone', l.time_zone) order by l.state, l.city, l.name), '[]'::json)
-        from locations l where l.provider_id = p.id and ${bookableLocation(today)}) as locations,
+        from locations l where l.provider_id = p.id and ${locationRule}) as locations,
       (select coalesce(json_agg(json_build_object('slug', ic.slug, 'name', ic.name) order by ic.name), '[]'::json)
         from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id where pi.provider_id = p.id) as insurance,
       (select coalesce(json_agg(json_build_object('kind', x.kind, 'state', x.state, 'number', x.number,
@@ -75,10 +73,32 @@ export async function getListedProvider(slug: string, now: Date = new Date()): P
           'feeCents', a.fee_cents, 'depositCents', a.deposit_cents) order by a.kind, a.minutes), '[]'::json)
         from appointment_types a where a.provider_id = p.id) as "appointmentTypes"
     from providers p
-    where p.slug = ${slug}
+    where ${where}
     limit 1`);
+  return row;
+}
+
+const toProfile = (row: ProfileRow): ProviderProfile => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() });
+
+/**
+ * A listed provider's public profile in one statement, or null when the slug is unknown or the
+ * provider fails the trust rule at every location (then they are not listed at all).
+ */
+export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ProviderProfile | null> {
+  const today = trustDate(now);
+  const row = await selectProfile(sql`p.slug = ${slug}`, bookableLocation(today), today);
   if (!row || row.locations.length === 0) return null;
-  return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
+  return toProfile(row);
+}
+
+/**
+ * The signed-in provider's own profile as patients would see it, whether or not it is listed yet:
+ * every location shows (the preview marks which are not bookable) and only verified licenses.
+ */
+export async function getOwnProfilePreview(user: CurrentUser, now: Date = new Date()): Promise<ProviderProfile | null> {
+  assertRole(user, ["provider"], "only providers preview a listing");
+  const row = await selectProfile(sql`p.user_id = ${user.id}`, sql`true`, trustDate(now));
+  return row ? toProfile(row) : null;
 }
 
 // A sitemap file may hold at most 50,000 URLs; past that the directory needs a sitemap index.

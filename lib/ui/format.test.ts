@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatDate,
+  formatInstant,
   formatDistance,
   formatMinutes,
   formatMoney,
@@ -96,5 +97,14 @@ describe("midSentence", () => {
     expect(midSentence("Chronic migraine")).toBe("chronic migraine");
     expect(midSentence("TMJ and jaw pain")).toBe("TMJ and jaw pain");
     expect(midSentence("A")).toBe("a");
+  });
+});
+
+describe("formatInstant", () => {
+  it("names the zone it shows, daylight saving included", () => {
+    expect(formatInstant("2026-11-25T14:30:00Z", "America/New_York")).toBe("Nov 25, 2026, 9:30 AM EST");
+    expect(formatInstant("2026-07-01T14:30:00Z", "America/New_York")).toBe("Jul 1, 2026, 10:30 AM EDT");
+    expect(formatInstant("2026-11-25T14:30:00Z", "Asia/Kolkata")).toBe("Nov 25, 2026, 8:00 PM GMT+5:30");
+    expect(formatInstant("2026-11-25T14:30:00Z", "UTC")).toBe("Nov 25, 2026, 2:30 PM UTC");
   });
 });

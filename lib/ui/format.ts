@@ -86,3 +86,20 @@ export function midSentence(name: string): string {
   if (firstWord.length > 1 && firstWord === firstWord.toUpperCase()) return name;
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
+
+/**
+ * An instant with its zone named: "Nov 25, 2026, 9:30 AM EST". `timeZone` undefined means the
+ * runtime's own zone (the viewer's, in a browser).
+ */
+export function formatInstant(iso: string, timeZone?: string): string {
+  // dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
+}

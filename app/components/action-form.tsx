@@ -1,0 +1,76 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+
+type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A form bound to a server action that keeps what the person typed when the action answers.
+ * React resets a form after its action runs; a long form that loses its input on a field error
+ * would lose work, so with JavaScript we submit by hand and skip the reset. Without JavaScript
+ * the plain `action` still works.
+ */
+export function ActionForm({
+  action,
+  children,
+  className,
+  confirm,
+  resetOnSuccess = false,
+  "aria-label": ariaLabel,
+}: {
+  action: Action;
+  children: (state: ActionState, pending: boolean) => ReactNode;
+  className?: string;
+  /** Asked before submitting a destructive change; cancelling sends nothing. */
+  confirm?: string;
+  /** Clear the fields after a success, for forms that add one item after another. */
+  resetOnSuccess?: boolean;
+  "aria-label"?: string;
+}) {
+  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state.ok) formRef.current?.reset();
+  }, [resetOnSuccess, state]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (confirm && !window.confirm(confirm)) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null);
+    startTransition(() => dispatch(formData));
+  };
+  return (
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} className={className} noValidate aria-label={ariaLabel}>
+      {children(state, pending)}
+    </form>
+  );
+}
+
+/** The outcome of the last submission: an error alert, or a status message for a success. */
+export function FormMessage({ state }: { state: ActionState }) {
+  if (state.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+        {state.error}
+      </p>
+    );
+  }
+  if (state.ok && state.message) {
+    return (
+      <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        {state.message}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function SubmitButton({ pending, children, pendingLabel, variant = "primary" }: { pending: boolean; children: ReactNode; pendingLabel: string; variant?: "primary" | "secondary" | "danger" }) {
+  const className = variant === "primary" ? "btn-primary" : variant === "danger" ? "btn-danger" : "btn-secondary";
+  return (
+    <button type="submit" className={className} disabled={pending} aria-busy={pending}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}

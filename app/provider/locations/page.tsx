@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/session";
+import { US_TIME_ZONES } from "@/lib/geo/time-zones";
+import { getOwnListing } from "@/lib/listing/queries";
+import { formatAddress } from "@/lib/ui/address";
+import { AddLocationForm } from "./add-location-form";
+import { RemoveLocationButton } from "./remove-location-button";
+
+export const metadata: Metadata = { title: "Locations" };
+
+export default async function LocationsPage() {
+  const user = await requireRole(["provider"], "/provider/locations");
+  const listing = await getOwnListing(user);
+  if (!listing) {
+    return (
+      <div className="card max-w-xl p-6">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Locations</h1>
+        <p className="mt-2 text-slate-700">Save your listing details first; then add the places where you see patients.</p>
+        <Link href="/provider/listing" className="btn-primary mt-4">
+          Start your listing
+        </Link>
+      </div>
+    );
+  }
+  const zoneLabels = new Map<string, string>(US_TIME_ZONES.map((z) => [z.id, z.label]));
+  return (
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Locations</h1>
+        <p className="mt-1 max-w-prose text-slate-700">
+          Patients can book you at a location only while you hold a verified, current license in its state.
+        </p>
+      </header>
+      <section aria-labelledby="current-heading">
+        <h2 id="current-heading" className="text-lg font-semibold text-slate-900">
+          Your locations
+        </h2>
+        {listing.locations.length === 0 ? (
+          <p className="mt-2 text-slate-700">No locations yet. Add the first one below.</p>
+        ) : (
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {listing.locations.map((l) => (
+              <li key={l.id} className="card flex flex-col gap-3 p-4">
+                <div>
+                  <p className="font-semibold text-slate-900">{l.name}</p>
+                  <p className="text-sm text-slate-700">{formatAddress(l)}</p>
+                  <p className="text-sm text-slate-600">Time zone: {zoneLabels.get(l.timeZone) ?? l.timeZone}</p>
+                </div>
+                <RemoveLocationButton id={l.id} name={l.name} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <AddLocationForm timeZones={US_TIME_ZONES} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ProviderProfile } from "@/lib/providers/queries";
+import { languageName } from "@/lib/search/languages";
+import { listNames } from "@/lib/ui/format";
+import { ProviderAvatar } from "../../components/provider-avatar";
+import { VerifiedBadge } from "../../components/verified-badge";
+import { AppointmentTypes, ConditionsTreated, Licenses, Locations, Payment, Prices } from "./profile-sections";
+
+/** The profile's body, shared by the public page and the provider's own preview. */
+export function ProfileView({ provider, verified = true }: { provider: ProviderProfile; verified?: boolean }) {
+  const languages = provider.languages.map(languageName);
+  return (
+    <>
+      <header className="mt-4 flex flex-col gap-5 sm:flex-row sm:items-center">
+        <ProviderAvatar name={provider.name} photoUrl={provider.photoUrl} size="lg" />
+        <div className="min-w-0 space-y-2">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
+              {provider.name}, {provider.credentials}
+            </h1>
+            {verified ? <VerifiedBadge /> : null}
+          </div>
+          <p className="text-lg text-slate-700">{provider.specialty}</p>
+          <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700">
+            {provider.yearsExperience > 0 ? (
+              <li>
+                {provider.yearsExperience} {provider.yearsExperience === 1 ? "year" : "years"} in practice
+              </li>
+            ) : null}
+            {languages.length > 0 ? <li>Speaks {listNames(languages)}</li> : null}
+            {provider.telehealth ? <li className="font-medium text-sky-800">Offers telehealth visits</li> : null}
+          </ul>
+        </div>
+      </header>
+
+      <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-10">
+          {provider.bio.trim() !== "" ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading" className="text-xl font-semibold text-slate-900">
+                About
+              </h2>
+              <div className="prose-plain mt-3 max-w-prose text-slate-800">
+                {provider.bio
+                  .split(/\n\s*\n/)
+                  .filter((p) => p.trim() !== "")
+                  .map((paragraph, i) => (
+                    <p key={i}>{paragraph}</p>
+                  ))}
+              </div>
+            </section>
+          ) : null}
+          <ConditionsTreated provider={provider} />
+          <Prices provider={provider} />
+          <AppointmentTypes provider={provider} />
+        </div>
+        <div className="space-y-6">
+          <Locations provider={provider} />
+          <Payment provider={provider} />
+          <Licenses provider={provider} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,393 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { licenses, locations, providerPhotos, providers } from "@/db/schema";
+import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
+import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
+import { actAs } from "./testing/acting-user";
+
+// Every server action and route handler × every kind of caller, called for real against the
+// database. "provider" owns the listing each call targets; "otherProvider" is a different provider
+// aiming at that same listing. A write is "allowed" when the owner's data changed, a read when it
+// answered 2xx. The test fails for any action or route in app/ that the table does not list.
+
+vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/next-auth")>()),
+  auth: (await import("./testing/acting-user")).fakeAuth,
+  // Writing the session cookie needs a live request; the e2e tests cover it.
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+}));
+// Cache invalidation and request-scope markers need a live request; neither decides access.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
+
+type Caller = "anonymous" | "patient" | "provider" | "otherProvider" | "admin";
+const CALLERS: Caller[] = ["anonymous", "patient", "provider", "otherProvider", "admin"];
+const EVERYONE = CALLERS;
+
+type World = { users: Record<Exclude<Caller, "anonymous">, TestUser>; owner: { id: string; slug: string } };
+type Probe = (world: World) => Promise<boolean>;
+type Entry = { allowed: readonly Caller[]; probe: Probe };
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
+function form(fields: Record<string, string | string[] | Blob>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
+  }
+  return data;
+}
+
+declare global {
+  interface ImportMeta {
+    /** Vite's glob import (vite itself is vitest's dependency, so its types are not ours to reference). */
+    glob<T>(patterns: string[]): Record<string, () => Promise<T>>;
+  }
+}
+
+// Every module under app/, loaded on demand, keyed "app/…" like the matrix.
+const APP_MODULES: Record<string, () => Promise<Record<string, unknown>>> = Object.fromEntries(
+  Object.entries(import.meta.glob<Record<string, unknown>>(["/app/**/*.ts", "/app/**/*.tsx"])).map(([path, load]) => [path.slice(1), load]),
+);
+
+async function load<T>(path: string): Promise<Record<string, T>> {
+  const loader = APP_MODULES[path];
+  if (!loader) throw new Error(`no module ${path}`);
+  return (await loader()) as Record<string, T>;
+}
+
+type ActionResult = { error?: string } | undefined | void;
+type FormAction = (previous: never, formData: FormData) => Promise<ActionResult>;
+
+async function callAction(path: string, name: string, fields: Record<string, string | string[] | Blob> = {}): Promise<ActionResult> {
+  const exported = await load<FormAction>(path);
+  return exported[name]!({} as never, form(fields));
+}
+
+/** Public actions: allowed unless they answered with an authorization refusal. */
+const publicAction = (path: string, name: string, fields: Record<string, string>): Probe => async () => {
+  const result = await callAction(path, name, fields);
+  return !(result && (result.error === NOT_SIGNED_IN || result.error === NOT_ALLOWED));
+};
+
+async function ownerRow(world: World) {
+  const db = await getDb();
+  const [row] = await db.select().from(providers).where(eq(providers.id, world.owner.id));
+  return row!;
+}
+
+async function ownerLicenses(world: World) {
+  const db = await getDb();
+  return db.select().from(licenses).where(eq(licenses.providerId, world.owner.id));
+}
+
+async function addPendingLicense(world: World, state: string) {
+  const db = await getDb();
+  const [row] = await db
+    .insert(licenses)
+    .values({ providerId: world.owner.id, kind: "state", state, number: `${state}-${Math.random().toString(36).slice(2, 8)}`, expiresOn: inAYear() })
+    .returning({ id: licenses.id });
+  return row!.id;
+}
+
+/** Puts the owner's listing back in search (earlier probes unpublish it and change its NPI), for probes of public reads. */
+async function ensureListed(world: World) {
+  const db = await getDb();
+  await db.update(providers).set({ listingStatus: "published", suspendedAt: null }).where(eq(providers.id, world.owner.id));
+  await db
+    .update(licenses)
+    .set({ status: "verified", verifiedAt: new Date(), sourceNote: "test" })
+    .where(and(eq(licenses.providerId, world.owner.id), eq(licenses.kind, "npi")));
+}
+
+type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+async function get(handlerPath: string, url: string, params: Record<string, string | string[]> = {}): Promise<boolean> {
+  const exported = await load<RouteHandler>(handlerPath);
+  const response = await exported.GET!(new NextRequest(new URL(url, "http://localhost:3000")), { params: Promise.resolve(params) });
+  return response.status >= 200 && response.status < 300;
+}
+
+const PROVIDER = ["provider"] as const;
+const ADMIN = ["admin"] as const;
+
+const MATRIX: Record<string, Entry> = {
+  "app/(auth)/sign-in/sign-in-action.ts#signInAction": {
+    allowed: EVERYONE,
+    probe: publicAction("app/(auth)/sign-in/sign-in-action.ts", "signInAction", { email: "nobody@example.com", password: "not the password" }),
+  },
+  "app/(auth)/sign-up/sign-up-action.ts#signUpAction": {
+    allowed: EVERYONE,
+    probe: publicAction("app/(auth)/sign-up/sign-up-action.ts", "signUpAction", { name: "New Person", email: `new-${Math.random()}@example.com`, password: "long enough password", role: "patient" }),
+  },
+  "app/sign-out-action.ts#signOutAction": {
+    allowed: EVERYONE,
+    probe: async () => {
+      const { signOutAction } = await load<() => Promise<void>>("app/sign-out-action.ts");
+      await signOutAction!();
+      return true;
+    },
+  },
+  "app/provider/set-published-action.ts#setPublishedAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const before = (await ownerRow(world)).listingStatus;
+      await callAction("app/provider/set-published-action.ts", "setPublishedAction", { publish: before === "published" ? "off" : "on" });
+      return (await ownerRow(world)).listingStatus !== before;
+    },
+  },
+  "app/provider/listing/save-listing-action.ts#saveListingAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const name = `Dr. Renamed ${Math.random().toString(36).slice(2, 8)}`;
+      await callAction("app/provider/listing/save-listing-action.ts", "saveListingAction", {
+        name,
+        credentials: "MD",
+        specialty: "Neurology",
+        yearsExperience: "5",
+        languages: "en",
+        gender: "female",
+        consultFee: "200",
+        deposit: "0",
+        cancellationWindowHours: "24",
+        conditions: "chronic-migraine",
+      });
+      return (await ownerRow(world)).name === name;
+    },
+  },
+  "app/provider/listing/upload-photo-action.ts#uploadPhotoAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const before = (await ownerRow(world)).photoUrl;
+      await callAction("app/provider/listing/upload-photo-action.ts", "uploadPhotoAction", { photo: new File([PNG], "me.png", { type: "image/png" }) });
+      return (await ownerRow(world)).photoUrl !== before;
+    },
+  },
+  "app/provider/listing/remove-photo-action.ts#removePhotoAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const [photo] = await db.insert(providerPhotos).values({ providerId: world.owner.id, contentType: "image/png", bytes: PNG }).returning({ id: providerPhotos.id });
+      await db.update(providers).set({ photoUrl: `/api/photos/${photo!.id}` }).where(eq(providers.id, world.owner.id));
+      await callAction("app/provider/listing/remove-photo-action.ts", "removePhotoAction");
+      return (await ownerRow(world)).photoUrl === null;
+    },
+  },
+  "app/provider/locations/add-location-action.ts#addLocationAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const count = () => db.$count(locations, eq(locations.providerId, world.owner.id));
+      const before = await count();
+      await callAction("app/provider/locations/add-location-action.ts", "addLocationAction", { name: "Second office", addressLine1: "1 Main St", zip: "10016" });
+      return (await count()) > before;
+    },
+  },
+  "app/provider/locations/remove-location-action.ts#removeLocationAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const [location] = await db
+        .insert(locations)
+        .values({ providerId: world.owner.id, name: "Doomed", addressLine1: "1 St", city: "New York", state: "NY", zip: "10016", latitude: 40.7, longitude: -73.9, timeZone: "America/New_York" })
+        .returning({ id: locations.id });
+      await callAction("app/provider/locations/remove-location-action.ts", "removeLocationAction", { id: location!.id });
+      return (await db.$count(locations, eq(locations.id, location!.id))) === 0;
+    },
+  },
+  "app/provider/licenses/submit-npi-action.ts#submitNpiAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const number = validNpi();
+      await callAction("app/provider/licenses/submit-npi-action.ts", "submitNpiAction", { number });
+      return (await ownerLicenses(world)).some((l) => l.number === number);
+    },
+  },
+  "app/provider/licenses/submit-state-license-action.ts#submitStateLicenseAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const number = `MX${Math.floor(Math.random() * 1e6)}`;
+      await callAction("app/provider/licenses/submit-state-license-action.ts", "submitStateLicenseAction", { state: "NJ", number, expiresOn: inAYear() });
+      return (await ownerLicenses(world)).some((l) => l.number === number);
+    },
+  },
+  "app/provider/licenses/update-state-license-action.ts#updateStateLicenseAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await addPendingLicense(world, "CT");
+      await callAction("app/provider/licenses/update-state-license-action.ts", "updateStateLicenseAction", { id, state: "CT", number: "CHANGED-1", expiresOn: inAYear() });
+      return (await ownerLicenses(world)).some((l) => l.id === id && l.number === "CHANGED-1");
+    },
+  },
+  "app/provider/licenses/submit-board-certification-action.ts#submitBoardCertificationAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const number = `B${Math.floor(Math.random() * 1e6)}`;
+      await callAction("app/provider/licenses/submit-board-certification-action.ts", "submitBoardCertificationAction", { issuer: "American Board of Neurology", number, expiresOn: "" });
+      return (await ownerLicenses(world)).some((l) => l.number === number);
+    },
+  },
+  "app/provider/licenses/withdraw-license-action.ts#withdrawLicenseAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await addPendingLicense(world, "VT");
+      await callAction("app/provider/licenses/withdraw-license-action.ts", "withdrawLicenseAction", { id });
+      return !(await ownerLicenses(world)).some((l) => l.id === id);
+    },
+  },
+  "app/admin/licenses/approve-license-action.ts#approveLicenseAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const id = await addPendingLicense(world, "MA");
+      await callAction("app/admin/licenses/approve-license-action.ts", "approveLicenseAction", { id, sourceNote: "Checked the MA board lookup" });
+      return (await ownerLicenses(world)).some((l) => l.id === id && l.status === "verified");
+    },
+  },
+  "app/admin/licenses/reject-license-action.ts#rejectLicenseAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const id = await addPendingLicense(world, "RI");
+      await callAction("app/admin/licenses/reject-license-action.ts", "rejectLicenseAction", { id, reason: "No such license in RI" });
+      return (await ownerLicenses(world)).some((l) => l.id === id && l.status === "rejected");
+    },
+  },
+  "app/admin/providers/suspend-provider-action.ts#suspendProviderAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const db = await getDb();
+      await db.update(providers).set({ suspendedAt: null }).where(eq(providers.id, world.owner.id));
+      await callAction("app/admin/providers/suspend-provider-action.ts", "suspendProviderAction", { providerId: world.owner.id, reason: "Complaint under review" });
+      return (await ownerRow(world)).suspendedAt !== null;
+    },
+  },
+  "app/admin/providers/reinstate-provider-action.ts#reinstateProviderAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const db = await getDb();
+      await db.update(providers).set({ suspendedAt: new Date(), suspensionReason: "test" }).where(eq(providers.id, world.owner.id));
+      await callAction("app/admin/providers/reinstate-provider-action.ts", "reinstateProviderAction", { providerId: world.owner.id });
+      return (await ownerRow(world)).suspendedAt === null;
+    },
+  },
+
+  "app/api/providers/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/providers/route.ts", "/api/providers?condition=chronic-migraine&near=10016") },
+  "app/api/providers/[slug]/route.ts#GET": {
+    allowed: EVERYONE,
+    probe: async (world) => {
+      await ensureListed(world);
+      return get("app/api/providers/[slug]/route.ts", `/api/providers/${world.owner.slug}`, { slug: world.owner.slug });
+    },
+  },
+  "app/api/photos/[id]/route.ts#GET": {
+    allowed: EVERYONE,
+    probe: async (world) => {
+      const db = await getDb();
+      const [photo] = await db.insert(providerPhotos).values({ providerId: world.owner.id, contentType: "image/png", bytes: PNG }).returning({ id: providerPhotos.id });
+      return get("app/api/photos/[id]/route.ts", `/api/photos/${photo!.id}`, { id: photo!.id });
+    },
+  },
+  "app/api/auth/[...nextauth]/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/auth/[...nextauth]/route.ts", "/api/auth/providers", { nextauth: ["providers"] }) },
+  "app/api/auth/[...nextauth]/route.ts#POST": {
+    allowed: EVERYONE,
+    probe: async () => {
+      const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/auth/[...nextauth]/route.ts");
+      const request = new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
+        method: "POST",
+        body: new URLSearchParams({ email: "nobody@example.com", password: "wrong password" }),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      const response = await POST!(request);
+      // Auth.js answers a sign-in attempt without a CSRF token by redirecting to an error page:
+      // reachable by anyone, refusing nobody for who they are.
+      return response.status !== 401 && response.status !== 403;
+    },
+  },
+  "app/sitemap.ts#default": {
+    allowed: EVERYONE,
+    probe: async () => {
+      const { default: sitemap } = await load<() => Promise<unknown[]>>("app/sitemap.ts");
+      return (await sitemap!()).length > 0;
+    },
+  },
+  "app/robots.ts#default": {
+    allowed: EVERYONE,
+    probe: async () => {
+      const { default: robots } = await load<() => { rules?: unknown }>("app/robots.ts");
+      return robots!().rules !== undefined;
+    },
+  },
+  "app/providers/[slug]/opengraph-image.tsx#default": {
+    allowed: EVERYONE,
+    probe: async (world) => {
+      await ensureListed(world);
+      const { default: image } = await load<(props: { params: Promise<{ slug: string }> }) => Promise<Response>>("app/providers/[slug]/opengraph-image.tsx");
+      const response = await image!({ params: Promise.resolve({ slug: world.owner.slug }) });
+      return response.status === 200;
+    },
+  },
+};
+
+// ---- discovery: what exists in app/ --------------------------------------------------------
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const METADATA_ROUTES = /^(sitemap|robots|manifest|opengraph-image|twitter-image|icon|apple-icon)\.tsx?$/;
+
+async function discoverEndpoints(): Promise<string[]> {
+  const keys: string[] = [];
+  for (const path of Object.keys(APP_MODULES)) {
+    const fileName = path.split("/").at(-1)!;
+    const source = readFileSync(join(process.cwd(), path), "utf8");
+    if (/^\s*["']use server["']/.test(source)) {
+      const exported = await load<unknown>(path);
+      for (const [exportName, value] of Object.entries(exported)) if (typeof value === "function") keys.push(`${path}#${exportName}`);
+    } else if (/^route\.tsx?$/.test(fileName)) {
+      const exported = await load<unknown>(path);
+      for (const method of HTTP_METHODS) if (typeof exported[method] === "function") keys.push(`${path}#${method}`);
+    } else if (METADATA_ROUTES.test(fileName)) {
+      keys.push(`${path}#default`);
+    }
+  }
+  return keys.sort();
+}
+
+// ---- the run -------------------------------------------------------------------------------
+
+let world: World;
+
+beforeAll(async () => {
+  await seedReferenceData();
+  const users = {
+    patient: await createUser("patient"),
+    provider: await createUser("provider"),
+    otherProvider: await createUser("provider"),
+    admin: await createUser("admin"),
+  };
+  const owner = await createProvider({ name: "Matrix Owner", provider: { userId: users.provider.id }, licenses: [npiLicense(), stateLicense("NY")] });
+  await createProvider({ name: "Matrix Other", provider: { userId: users.otherProvider.id } });
+  world = { users, owner };
+});
+
+describe("authorization matrix", () => {
+  it("lists every server action and route handler in app/", async () => {
+    expect(await discoverEndpoints()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    it(key, async () => {
+      const outcomes: Record<string, "allowed" | "denied"> = {};
+      for (const caller of CALLERS) {
+        actAs(caller === "anonymous" ? null : world.users[caller]);
+        outcomes[caller] = (await entry.probe(world)) ? "allowed" : "denied";
+      }
+      actAs(null);
+      const expected = Object.fromEntries(CALLERS.map((c) => [c, entry.allowed.includes(c) ? "allowed" : "denied"]));
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});

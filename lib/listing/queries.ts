@@ -1,0 +1,234 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { getDb, type Database } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
+import { lookupZip } from "@/lib/geo/places";
+import { isKnownTimeZone, timeZoneAt } from "@/lib/geo/time-zones";
+import { trustDate } from "@/lib/licensing/trust";
+import { listingChecklist, type Checklist } from "./blockers";
+import { getOwnProvider } from "./owner";
+import { slugCandidates } from "./slug";
+import type { ListingInput, LocationInput } from "./validation";
+
+export type ListingResult = { ok: true } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
+
+export const START_LISTING_FIRST = "Start your listing first: fill in and save your listing details.";
+export const MAX_LOCATIONS = 20;
+
+export type OwnLocation = {
+  id: string;
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  state: string;
+  zip: string;
+  timeZone: string;
+};
+
+export type OwnListing = Omit<ListingInput, "conditions" | "carriers"> & {
+  id: string;
+  slug: string;
+  photoUrl: string | null;
+  listingStatus: "draft" | "published";
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
+  conditions: { slug: string; yearsTreating: number; note: string }[];
+  carriers: string[];
+  locations: OwnLocation[];
+};
+
+/** The signed-in provider's whole listing for editing, in one statement; null before they start one. */
+export async function getOwnListing(user: CurrentUser): Promise<OwnListing | null> {
+  assertRole(user, ["provider"], "only providers have a listing");
+  const db = await getDb();
+  const row = await db.query.providers.findFirst({
+    where: eq(providers.userId, user.id),
+    columns: { userId: false, createdAt: false, updatedAt: false },
+    with: {
+      conditions: { columns: { yearsTreating: true, note: true }, with: { condition: { columns: { slug: true } } } },
+      insurance: { columns: {}, with: { carrier: { columns: { slug: true } } } },
+      locations: {
+        columns: { id: true, name: true, addressLine1: true, addressLine2: true, city: true, state: true, zip: true, timeZone: true },
+        orderBy: [asc(locations.state), asc(locations.city), asc(locations.name)],
+      },
+    },
+  });
+  if (!row) return null;
+  const { conditions: conditionRows, insurance, ...rest } = row;
+  return {
+    ...rest,
+    conditions: conditionRows.map((c) => ({ slug: c.condition.slug, yearsTreating: c.yearsTreating, note: c.note })),
+    carriers: insurance.map((i) => i.carrier.slug),
+  };
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+async function resolveReferences(tx: Tx, input: ListingInput) {
+  const conditionSlugs = input.conditions.map((c) => c.slug);
+  const conditionRows = conditionSlugs.length
+    ? await tx.select({ id: conditions.id, slug: conditions.slug }).from(conditions).where(inArray(conditions.slug, conditionSlugs))
+    : [];
+  const carrierRows = input.carriers.length
+    ? await tx.select({ id: insuranceCarriers.id, slug: insuranceCarriers.slug }).from(insuranceCarriers).where(inArray(insuranceCarriers.slug, input.carriers))
+    : [];
+  const fieldErrors: Record<string, string> = {};
+  if (conditionRows.length !== new Set(conditionSlugs).size) fieldErrors.conditions = "Choose conditions from the list.";
+  if (carrierRows.length !== new Set(input.carriers).size) fieldErrors.carriers = "Choose insurance carriers from the list.";
+  return { conditionRows, carrierRows, fieldErrors };
+}
+
+/** Inserts a new draft listing under the first free slug; a savepoint per try keeps the transaction usable. */
+async function insertListing(tx: Tx, user: CurrentUser, values: Omit<typeof providers.$inferInsert, "slug">): Promise<string> {
+  for (const slug of slugCandidates(values.name, values.credentials)) {
+    try {
+      const [row] = await tx.transaction((sp) => sp.insert(providers).values({ ...values, slug, userId: user.id }).returning({ id: providers.id }));
+      return row!.id;
+    } catch (error) {
+      if (!isUniqueViolation(error, "providers_slug_idx")) throw error;
+    }
+  }
+  throw new Error("no free slug for a new listing");
+}
+
+/**
+ * Creates or updates the signed-in provider's listing: the provider row, conditions and insurance in
+ * one transaction, so a refused part leaves nothing half-saved. New listings start as drafts.
+ */
+export async function saveListing(user: CurrentUser, input: ListingInput): Promise<ListingResult> {
+  assertRole(user, ["provider"], "only providers edit a listing");
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<ListingResult> => {
+      const { conditionRows, carrierRows, fieldErrors } = await resolveReferences(tx, input);
+      if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+      const { conditions: conditionInput, carriers, ...columns } = input;
+      const existing = await getOwnProvider(user, tx);
+      let providerId: string;
+      if (existing) {
+        providerId = existing.id;
+        await tx
+          .update(providers)
+          .set({ ...columns, updatedAt: new Date() })
+          .where(and(eq(providers.id, existing.id), eq(providers.userId, user.id)));
+      } else {
+        providerId = await insertListing(tx, user, columns);
+      }
+      await tx.delete(providerConditions).where(eq(providerConditions.providerId, providerId));
+      if (conditionInput.length > 0) {
+        const idBySlug = new Map(conditionRows.map((c) => [c.slug, c.id]));
+        await tx.insert(providerConditions).values(
+          conditionInput.map((c) => ({ providerId, conditionId: idBySlug.get(c.slug)!, yearsTreating: c.yearsTreating, note: c.note })),
+        );
+      }
+      await tx.delete(providerInsurance).where(eq(providerInsurance.providerId, providerId));
+      if (carrierRows.length > 0) await tx.insert(providerInsurance).values(carrierRows.map((c) => ({ providerId, carrierId: c.id })));
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: existing ? "listing.updated" : "listing.created",
+        subjectType: "provider",
+        subjectId: providerId,
+        details: {},
+      });
+      return { ok: true };
+    });
+  } catch (error) {
+    // Another tab of the same provider created the listing at the same moment.
+    if (isUniqueViolation(error, "providers_user_idx")) return { ok: false, error: "Your listing was just created in another window. Reload the page." };
+    throw error;
+  }
+}
+
+/** Adds a location, geocoded from its ZIP code offline; the time zone defaults to the one at that point. */
+export async function addLocation(user: CurrentUser, input: LocationInput): Promise<ListingResult> {
+  assertRole(user, ["provider"], "only providers add locations");
+  const place = lookupZip(input.zip);
+  if (!place) return { ok: false, fieldErrors: { zip: `We couldn't find ZIP code ${input.zip}. Check it and try again.` } };
+  const timeZone = input.timeZone || timeZoneAt(place.latitude, place.longitude);
+  if (!isKnownTimeZone(timeZone)) return { ok: false, fieldErrors: { timeZone: "Choose a time zone from the list." } };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<ListingResult> => {
+    const own = await getOwnProvider(user, tx);
+    if (!own) return { ok: false, error: START_LISTING_FIRST };
+    const existing = await tx.$count(locations, eq(locations.providerId, own.id));
+    if (existing >= MAX_LOCATIONS) return { ok: false, error: `A listing can have at most ${MAX_LOCATIONS} locations.` };
+    const [row] = await tx
+      .insert(locations)
+      .values({
+        providerId: own.id,
+        name: input.name,
+        addressLine1: input.addressLine1,
+        addressLine2: input.addressLine2 || null,
+        city: place.city,
+        state: place.state,
+        zip: input.zip,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        timeZone,
+      })
+      .returning({ id: locations.id });
+    await recordAudit(tx, { actorId: user.id, action: "location.added", subjectType: "provider", subjectId: own.id, details: { locationId: row!.id, state: place.state } });
+    return { ok: true };
+  });
+}
+
+/** Removes one of the signed-in provider's own locations; someone else's id matches nothing. */
+export async function removeLocation(user: CurrentUser, locationId: string): Promise<ListingResult> {
+  assertRole(user, ["provider"], "only providers remove locations");
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<ListingResult> => {
+    const own = await getOwnProvider(user, tx);
+    if (!own) return { ok: false, error: START_LISTING_FIRST };
+    const removed = await tx
+      .delete(locations)
+      .where(and(eq(locations.id, locationId), eq(locations.providerId, own.id)))
+      .returning({ id: locations.id, state: locations.state });
+    if (removed.length === 0) return { ok: false, error: "That location was already removed. Reload the page." };
+    await recordAudit(tx, { actorId: user.id, action: "location.removed", subjectType: "provider", subjectId: own.id, details: { locationId, state: removed[0]!.state } });
+    return { ok: true };
+  });
+}
+
+/** The publish switch. Publishing does not list anyone by itself: the trust rule still decides. */
+export async function setListingPublished(user: CurrentUser, publish: boolean): Promise<ListingResult> {
+  assertRole(user, ["provider"], "only providers publish a listing");
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<ListingResult> => {
+    const own = await getOwnProvider(user, tx);
+    if (!own) return { ok: false, error: START_LISTING_FIRST };
+    const status = publish ? "published" : "draft";
+    if (own.listingStatus === status) return { ok: true };
+    await tx
+      .update(providers)
+      .set({ listingStatus: status, updatedAt: new Date() })
+      .where(and(eq(providers.id, own.id), eq(providers.userId, user.id)));
+    await recordAudit(tx, { actorId: user.id, action: publish ? "listing.published" : "listing.unpublished", subjectType: "provider", subjectId: own.id, details: {} });
+    return { ok: true };
+  });
+}
+
+/** What still keeps the signed-in provider's listing out of search, or null before they start one. */
+export async function getOwnChecklist(user: CurrentUser, now: Date = new Date()): Promise<Checklist | null> {
+  assertRole(user, ["provider"], "only providers have a listing");
+  const db = await getDb();
+  const row = await db.query.providers.findFirst({
+    where: eq(providers.userId, user.id),
+    columns: { listingStatus: true, suspendedAt: true, suspensionReason: true },
+    with: {
+      conditions: { columns: { conditionId: true } },
+      locations: { columns: { city: true, state: true } },
+      licenses: {
+        columns: { kind: true, state: true, status: true, expiresOn: true, rejectionReason: true },
+        where: ne(licenses.kind, "board"),
+        orderBy: [desc(licenses.submittedAt)],
+      },
+    },
+  });
+  if (!row) return null;
+  return listingChecklist({ ...row, conditionCount: row.conditions.length, today: trustDate(now) });
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { dollarsToCents, listingFormToInput, listingSchema } from "./validation";
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) data.append(k, x);
+  return data;
+}
+
+const VALID = {
+  name: "Dr. Ana Ruiz",
+  credentials: "DDS",
+  specialty: "Oral surgery",
+  yearsExperience: "9",
+  languages: ["en", "es"],
+  gender: "female",
+  consultFee: "$1,200.50",
+  deposit: "100",
+  cancellationWindowHours: "48",
+  conditions: ["tmj-jaw-pain"],
+  "years-tmj-jaw-pain": "6",
+};
+
+describe("listing form", () => {
+  it("reads prices the way people type them", () => {
+    expect(dollarsToCents("$1,200.50")).toBe(120_050);
+    expect(dollarsToCents("250")).toBe(25_000);
+    expect(dollarsToCents("12.345")).toBeNull();
+    expect(dollarsToCents("-5")).toBeNull();
+    expect(dollarsToCents("1e3")).toBeNull();
+  });
+
+  it("turns the form into a listing, unchecked boxes as false", () => {
+    const parsed = listingSchema.parse(listingFormToInput(form(VALID)));
+    expect(parsed).toMatchObject({
+      consultFeeCents: 120_050,
+      depositCents: 10_000,
+      pricePerUnitCents: null,
+      telehealth: false,
+      selfPay: false,
+      conditions: [{ slug: "tmj-jaw-pain", yearsTreating: 6, note: "" }],
+    });
+  });
+
+  it("puts each error on the field that caused it, the condition's own fields included", () => {
+    const result = listingSchema.safeParse(
+      listingFormToInput(form({ ...VALID, deposit: "5000", consultFee: "abc", languages: [], "years-tmj-jaw-pain": "200" })),
+    );
+    const paths = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(paths).toMatchObject({
+      consultFeeCents: "Enter the consultation fee in dollars, like 250 or 250.00.",
+      languages: "Choose at least one language you consult in.",
+      "conditions.tmj-jaw-pain.yearsTreating": "Years treating it must be at most 70.",
+    });
+  });
+
+  it("refuses a deposit above the consultation fee", () => {
+    const result = listingSchema.safeParse(listingFormToInput(form({ ...VALID, consultFee: "100", deposit: "150" })));
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["depositCents"], message: "The deposit cannot be more than the consultation fee." })]);
+  });
+});

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { LANGUAGES } from "@/lib/search/languages";
+
+export const CREDENTIALS = ["MD", "DO", "DDS", "DMD", "NP", "PA"] as const;
+export const GENDERS = ["female", "male", "nonbinary", "undisclosed"] as const;
+export const MAX_CONSULT_FEE_DOLLARS = 5_000;
+export const MAX_UNIT_PRICE_DOLLARS = 100;
+
+const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [string, ...string[]];
+const SLUG = /^[a-z0-9-]{1,60}$/;
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ message: `Enter ${label}.` })
+    .trim()
+    .min(min, min <= 1 ? `Enter ${label}.` : `Use at least ${min} characters for ${label}.`)
+    .max(max, `Use at most ${max} characters for ${label}.`);
+
+const optionalText = (label: string, max: number) =>
+  z.string({ message: `Enter ${label} as text.` }).trim().max(max, `Use at most ${max} characters for ${label}.`).default("");
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `Enter ${label} as a whole number.` })
+    .int(`Enter ${label} as a whole number.`)
+    .min(min, `${capitalize(label)} must be at least ${min}.`)
+    .max(max, `${capitalize(label)} must be at most ${max}.`);
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "$1,200.50", "200" or "0" → cents. People type prices with symbols and separators. */
+export function dollarsToCents(input: string): number | null {
+  const cleaned = input.trim().replace(/^\$\s*/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
+  return Math.round(Number(cleaned) * 100);
+}
+
+const money = (label: string, maxDollars: number) =>
+  z
+    .string({ message: `Enter ${label} in dollars.` })
+    .transform((value, ctx) => {
+      const cents = dollarsToCents(value);
+      if (cents === null) {
+        ctx.addIssue({ code: "custom", message: `Enter ${label} in dollars, like 250 or 250.00.` });
+        return z.NEVER;
+      }
+      if (cents > maxDollars * 100) {
+        ctx.addIssue({ code: "custom", message: `${capitalize(label)} must be at most $${maxDollars.toLocaleString("en-US")}.` });
+        return z.NEVER;
+      }
+      return cents;
+    });
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+const conditionDetails = z.object({
+  yearsTreating: wholeNumber("years treating it", 0, 70),
+  note: optionalText("the note", 500),
+});
+
+// Keyed by slug while validating, so an error's path names the condition's own fields
+// ("conditions.tmj-jaw-pain.yearsTreating"); a list afterwards.
+const listingConditions = z
+  .record(z.string().regex(SLUG, "Choose conditions from the list."), conditionDetails, { message: "Choose conditions from the list." })
+  .refine((r) => Object.keys(r).length <= 20, "Choose at most 20 conditions.")
+  .transform((r) => Object.entries(r).map(([slug, details]) => ({ slug, ...details })));
+
+export const listingSchema = z
+  .object({
+    name: text("your name as patients should see it", 2, 120),
+    credentials: z.enum(CREDENTIALS, { message: "Choose your credential." }),
+    specialty: text("your specialty", 2, 80),
+    bio: optionalText("your bio", 4000),
+    yearsExperience: wholeNumber("years of experience", 0, 70),
+    languages: z
+      .array(z.enum(LANGUAGE_CODES, { message: "Choose languages from the list." }), { message: "Choose at least one language." })
+      .min(1, "Choose at least one language you consult in.")
+      .max(LANGUAGE_CODES.length),
+    gender: z.enum(GENDERS, { message: "Choose one of the options." }),
+    telehealth: checkbox,
+    selfPay: checkbox,
+    carriers: z.array(z.string().regex(SLUG, "Choose carriers from the list."), { message: "Choose carriers from the list." }).max(50),
+    consultFeeCents: money("the consultation fee", MAX_CONSULT_FEE_DOLLARS),
+    pricePerUnitCents: z
+      .string({ message: "Enter the price per unit in dollars." })
+      .transform((value, ctx) => {
+        if (value.trim() === "") return null;
+        const cents = dollarsToCents(value);
+        if (cents === null || cents > MAX_UNIT_PRICE_DOLLARS * 100) {
+          ctx.addIssue({ code: "custom", message: `Enter the price per unit in dollars, up to $${MAX_UNIT_PRICE_DOLLARS}, or leave it empty.` });
+          return z.NEVER;
+        }
+        return cents;
+      }),
+    depositCents: money("the deposit", MAX_CONSULT_FEE_DOLLARS),
+    cancellationWindowHours: wholeNumber("the cancellation window in hours", 0, 168),
+    cancellationPolicy: optionalText("the cancellation policy", 1000),
+    conditions: listingConditions,
+  })
+  .superRefine((listing, ctx) => {
+    if (listing.depositCents > listing.consultFeeCents) {
+      ctx.addIssue({ code: "custom", path: ["depositCents"], message: "The deposit cannot be more than the consultation fee." });
+    }
+  });
+
+export type ListingInput = z.infer<typeof listingSchema>;
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+const strings = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+
+/**
+ * The listing form's fields → the object listingSchema parses. A condition is one checkbox
+ * (`conditions`, value = slug) with `years-<slug>` and `note-<slug>` beside it.
+ */
+export function listingFormToInput(form: FormData): unknown {
+  return {
+    name: field(form, "name"),
+    credentials: field(form, "credentials"),
+    specialty: field(form, "specialty"),
+    bio: field(form, "bio") ?? "",
+    yearsExperience: field(form, "yearsExperience"),
+    languages: strings(form, "languages"),
+    gender: field(form, "gender"),
+    telehealth: field(form, "telehealth") ?? false,
+    selfPay: field(form, "selfPay") ?? false,
+    carriers: strings(form, "carriers"),
+    consultFeeCents: field(form, "consultFee"),
+    pricePerUnitCents: field(form, "pricePerUnit") ?? "",
+    depositCents: field(form, "deposit") ?? "0",
+    cancellationWindowHours: field(form, "cancellationWindowHours"),
+    cancellationPolicy: field(form, "cancellationPolicy") ?? "",
+    conditions: Object.fromEntries(
+      strings(form, "conditions").map((slug) => [slug, { yearsTreating: field(form, `years-${slug}`) || "0", note: field(form, `note-${slug}`) ?? "" }]),
+    ),
+  };
+}
+
+/** Form field names differ from the schema's where the schema holds cents. */
+export const LISTING_FIELD_NAMES: Record<string, string> = {
+  consultFeeCents: "consultFee",
+  pricePerUnitCents: "pricePerUnit",
+  depositCents: "deposit",
+};
+
+export const locationSchema = z.object({
+  name: text("a name for this location (like “Midtown office”)", 2, 80),
+  addressLine1: text("the street address", 3, 120),
+  addressLine2: optionalText("the second address line", 120),
+  zip: z
+    .string({ message: "Enter the 5-digit ZIP code." })
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, "Enter the 5-digit ZIP code, like 10016.")
+    .transform((zip) => zip.slice(0, 5)),
+  // Empty means "work it out from the ZIP code".
+  timeZone: z.string({ message: "Choose a time zone." }).trim().max(64).default(""),
+});
+
+export type LocationInput = z.infer<typeof locationSchema>;
+
+export function locationFormToInput(form: FormData): unknown {
+  return {
+    name: field(form, "name"),
+    addressLine1: field(form, "addressLine1"),
+    addressLine2: field(form, "addressLine2") ?? "",
+    zip: field(form, "zip"),
+    timeZone: field(form, "timeZone") ?? "",
+  };
+}
+
+export const idSchema = z.object({ id: z.uuid({ message: "That item no longer exists. Reload the page." }) });
+export const publishSchema = z.object({ publish: z.enum(["on", "off"], { message: "Choose publish or unpublish." }) });
+
+export const providerIdSchema = z.object({ providerId: z.uuid({ message: "That provider no longer exists. Reload the page." }) });
+export const suspendSchema = providerIdSchema.extend({
+  reason: z
+    .string({ message: "Give a reason for the suspension." })
+    .trim()
+    .min(5, "Give a reason the provider can read and act on.")
+    .max(500, "Use at most 500 characters."),
+});
