@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./password-policy";
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 const email = z
   .string({ message: "Enter your email address." })

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/search/languages";
+import { CREDENTIALS, GENDERS } from "./options";
 
-export const CREDENTIALS = ["MD", "DO", "DDS", "DMD", "NP", "PA"] as const;
-export const GENDERS = ["female", "male", "nonbinary", "undisclosed"] as const;
 export const MAX_CONSULT_FEE_DOLLARS = 5_000;
 export const MAX_UNIT_PRICE_DOLLARS = 100;
 

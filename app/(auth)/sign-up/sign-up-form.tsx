@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/validation";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { FormAlert, TextField } from "../../components/auth-form-parts";
 import { signUpAction, type SignUpState } from "./sign-up-action";
 

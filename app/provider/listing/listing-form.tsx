@@ -1,6 +1,6 @@
 "use client";
 
-import { CREDENTIALS, GENDERS } from "@/lib/listing/validation";
+import { CREDENTIALS, GENDERS } from "@/lib/listing/options";
 import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Checkbox, CheckboxGroup, Input, Select, TextArea } from "../../components/form-controls";
 import { saveListingAction } from "./save-listing-action";
