@@ -47,7 +47,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
       release = acquireFolderLock(`${dir}.lock`);
     }
     try {
-      const client = await PGlite.create(inMemory ? config.pgliteDir : resolve(config.pgliteDir));
+      // Extensions the migrations create must be loaded into PGlite's WASM build first.
+      const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+      const client = await PGlite.create(inMemory ? config.pgliteDir : resolve(config.pgliteDir), { extensions: { btree_gist } });
       const db = drizzle({ client, schema, casing: "snake_case", logger });
       await migrate(db, { migrationsFolder });
       return {

@@ -29,6 +29,17 @@ export const listingStatus = pgEnum("listing_status", ["draft", "published"]);
 export const licenseKind = pgEnum("license_kind", ["npi", "state", "board"]);
 export const licenseStatus = pgEnum("license_status", ["pending", "verified", "rejected"]);
 export const appointmentKind = pgEnum("appointment_kind", ["initial_consultation", "treatment", "follow_up"]);
+export const bookingStatus = pgEnum("booking_status", [
+  "pending_payment",
+  "requested",
+  "confirmed",
+  "completed",
+  "no_show",
+  "declined",
+  "cancelled",
+  "expired",
+]);
+export const bookingParty = pgEnum("booking_party", ["patient", "provider"]);
 
 // Photos live in Postgres so every serverless instance serves the same bytes without a shared disk.
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -106,6 +117,9 @@ export const providers = pgTable(
     depositCents: integer("deposit_cents").notNull().default(0),
     cancellationWindowHours: smallint("cancellation_window_hours").notNull().default(24),
     cancellationPolicy: text("cancellation_policy").notNull().default(""),
+    // How soon and how far ahead patients may book.
+    minNoticeMinutes: integer("min_notice_minutes").notNull().default(24 * 60),
+    horizonDays: smallint("horizon_days").notNull().default(60),
     listingStatus: listingStatus("listing_status").notNull().default("draft"),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     // Shown to the provider while suspended.
@@ -122,6 +136,7 @@ export const providers = pgTable(
       .where(sql`${t.listingStatus} = 'published' and ${t.suspendedAt} is null`),
     index("providers_languages_idx").using("gin", t.languages),
     check("providers_fees_nonnegative", sql`${t.consultFeeCents} >= 0 and ${t.depositCents} >= 0 and coalesce(${t.pricePerUnitCents}, 0) >= 0`),
+    check("providers_booking_window", sql`${t.minNoticeMinutes} between 0 and 20160 and ${t.horizonDays} between 1 and 365`),
   ],
 );
 
@@ -286,13 +301,100 @@ export const appointmentTypes = pgTable(
     kind: appointmentKind("kind").notNull(),
     name: text("name").notNull(),
     minutes: smallint("minutes").notNull(),
+    // Kept free after each appointment of this type; bookings block their time plus this.
+    bufferAfterMinutes: smallint("buffer_after_minutes").notNull().default(0),
     feeCents: integer("fee_cents").notNull(),
     depositCents: integer("deposit_cents").notNull().default(0),
+    telehealthAllowed: boolean("telehealth_allowed").notNull().default(false),
+    // Types that were booked are archived rather than deleted, so their bookings keep them.
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (t) => [
     index("appointment_types_provider_idx").on(t.providerId),
     check("appointment_types_minutes", sql`${t.minutes} between 5 and 480`),
+    check("appointment_types_buffer", sql`${t.bufferAfterMinutes} between 0 and 240`),
     check("appointment_types_money", sql`${t.feeCents} >= 0 and ${t.depositCents} >= 0 and ${t.depositCents} <= ${t.feeCents}`),
+  ],
+);
+
+export const weeklyHours = pgTable(
+  "weekly_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    // ISO weekday, 1 = Monday … 7 = Sunday; minutes after local midnight in the location's zone.
+    weekday: smallint("weekday").notNull(),
+    startMinute: smallint("start_minute").notNull(),
+    endMinute: smallint("end_minute").notNull(),
+  },
+  (t) => [
+    index("weekly_hours_location_idx").on(t.locationId, t.weekday),
+    check("weekly_hours_weekday", sql`${t.weekday} between 1 and 7`),
+    check("weekly_hours_range", sql`${t.startMinute} >= 0 and ${t.startMinute} < ${t.endMinute} and ${t.endMinute} <= 1440`),
+  ],
+);
+
+export const timeOff = pgTable(
+  "time_off",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    // Null: every location.
+    locationId: uuid("location_id").references(() => locations.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("time_off_provider_idx").on(t.providerId, t.endsAt), check("time_off_range", sql`${t.endsAt} > ${t.startsAt}`)],
+);
+
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id),
+    // The location and type may be removed later; the booking keeps what was booked.
+    locationId: uuid("location_id").references(() => locations.id, { onDelete: "set null" }),
+    appointmentTypeId: uuid("appointment_type_id").references(() => appointmentTypes.id, { onDelete: "set null" }),
+    locationName: text("location_name").notNull(),
+    locationAddress: text("location_address").notNull(),
+    timeZone: text("time_zone").notNull(),
+    typeName: text("type_name").notNull(),
+    telehealth: boolean("telehealth").notNull().default(false),
+    feeCents: integer("fee_cents").notNull(),
+    depositCents: integer("deposit_cents").notNull().default(0),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    // endsAt plus the type's buffer: the span no other booking of this provider may touch.
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+    status: bookingStatus("status").notNull(),
+    holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }),
+    // AES-256-GCM over the intake's JSON (lib/crypto); health information never sits here in clear.
+    intakeCiphertext: text("intake_ciphertext").notNull(),
+    declineReason: text("decline_reason"),
+    cancelledBy: bookingParty("cancelled_by"),
+    cancelReason: text("cancel_reason"),
+    proposedStartsAt: timestamp("proposed_starts_at", { withTimezone: true }),
+    proposalNote: text("proposal_note"),
+    reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("bookings_provider_start_idx").on(t.providerId, t.startsAt),
+    index("bookings_patient_start_idx").on(t.patientId, t.startsAt),
+    index("bookings_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed' and ${t.reminderSentAt} is null`),
+    check("bookings_times", sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
+    check("bookings_money", sql`${t.feeCents} >= 0 and ${t.depositCents} >= 0`),
   ],
 );
 
@@ -315,8 +417,9 @@ export const providerConditionsRelations = relations(providerConditions, ({ one 
   condition: one(conditions, { fields: [providerConditions.conditionId], references: [conditions.id] }),
 }));
 
-export const locationsRelations = relations(locations, ({ one }) => ({
+export const locationsRelations = relations(locations, ({ one, many }) => ({
   provider: one(providers, { fields: [locations.providerId], references: [providers.id] }),
+  hours: many(weeklyHours),
 }));
 
 export const providerInsuranceRelations = relations(providerInsurance, ({ one }) => ({
@@ -336,6 +439,15 @@ export const appointmentTypesRelations = relations(appointmentTypes, ({ one }) =
   provider: one(providers, { fields: [appointmentTypes.providerId], references: [providers.id] }),
 }));
 
+export const bookingsRelations = relations(bookings, ({ one }) => ({
+  provider: one(providers, { fields: [bookings.providerId], references: [providers.id] }),
+  patient: one(users, { fields: [bookings.patientId], references: [users.id] }),
+}));
+
+export const weeklyHoursRelations = relations(weeklyHours, ({ one }) => ({
+  location: one(locations, { fields: [weeklyHours.locationId], references: [locations.id] }),
+}));
+
 export type User = typeof users.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
@@ -350,4 +462,9 @@ export type InsuranceCarrier = typeof insuranceCarriers.$inferSelect;
 export type License = typeof licenses.$inferSelect;
 export type NewLicense = typeof licenses.$inferInsert;
 export type AppointmentType = typeof appointmentTypes.$inferSelect;
+export type WeeklyHours = typeof weeklyHours.$inferSelect;
+export type NewWeeklyHours = typeof weeklyHours.$inferInsert;
+export type TimeOff = typeof timeOff.$inferSelect;
+export type Booking = typeof bookings.$inferSelect;
+export type NewBooking = typeof bookings.$inferInsert;
 export type NewAppointmentType = typeof appointmentTypes.$inferInsert;

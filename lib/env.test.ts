@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authSecret, parseEnv } from "./env";
+import { authSecret, intakeEncryptionKey, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("gives every variable a safe development default", () => {
@@ -24,5 +24,15 @@ describe("parseEnv", () => {
     expect(() => authSecret(production)).toThrow(/AUTH_SECRET: required in production/);
     const secret = "x".repeat(40);
     expect(authSecret(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }))).toBe(secret);
+  });
+});
+
+describe("intake encryption key", () => {
+  it("must be 32 bytes, and is required in production", () => {
+    expect(() => parseEnv({ INTAKE_ENCRYPTION_KEY: "dG9vIHNob3J0" })).toThrow(/INTAKE_ENCRYPTION_KEY: must be 32 random bytes/);
+    expect(() => intakeEncryptionKey(parseEnv({ NODE_ENV: "production" }))).toThrow(/INTAKE_ENCRYPTION_KEY: required in production/);
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(intakeEncryptionKey(parseEnv({ NODE_ENV: "production", INTAKE_ENCRYPTION_KEY: key }))).toEqual(Buffer.alloc(32, 7));
+    expect(intakeEncryptionKey(parseEnv({})).length).toBe(32);
   });
 });

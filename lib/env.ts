@@ -17,6 +17,14 @@ const schema = z.object({
   SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
   SQL_LOG_FILE: z.string().trim().optional(),
   AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  INTAKE_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, {
+      message: "must be 32 random bytes, base64-encoded (try: openssl rand -base64 32)",
+    }),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -44,6 +52,19 @@ export function authSecret(source: Env = env): string {
     throw new Error("Invalid environment (see .env.example):\n  AUTH_SECRET: required in production (run `npm run db:setup` to generate one locally)");
   }
   return DEVELOPMENT_AUTH_SECRET;
+}
+
+// Outside production a fixed key keeps tests and a fresh clone working; `npm run db:setup` writes
+// a random one into .env.local. Data written with one key cannot be read with another.
+const DEVELOPMENT_INTAKE_KEY = Buffer.alloc(32, "relief-finder-development-only!!").toString("base64");
+
+/** The AES-256 key for intake answers, asked for when one is encrypted or read, never at import. */
+export function intakeEncryptionKey(source: Env = env): Buffer {
+  if (source.INTAKE_ENCRYPTION_KEY) return Buffer.from(source.INTAKE_ENCRYPTION_KEY, "base64");
+  if (source.NODE_ENV === "production") {
+    throw new Error("Invalid environment (see .env.example):\n  INTAKE_ENCRYPTION_KEY: required in production (run `npm run db:setup` to generate one locally)");
+  }
+  return Buffer.from(DEVELOPMENT_INTAKE_KEY, "base64");
 }
 
 // Scripts run outside Next, which would otherwise be the one loading .env and .env.local.

@@ -32,9 +32,14 @@ export default async function AccountPage() {
           </Link>
         ) : null}
         {user.role === "patient" ? (
-          <Link href="/providers" className="btn-primary">
-            Find a provider
-          </Link>
+          <>
+            <Link href="/patient" className="btn-primary">
+              Your bookings
+            </Link>
+            <Link href="/providers" className="btn-secondary">
+              Find a provider
+            </Link>
+          </>
         ) : null}
         <form action={signOutAction}>
           <button type="submit" className="btn-secondary">

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 
-type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+type Action<S extends ActionState> = (previous: S, formData: FormData) => Promise<S>;
 
 /**
  * A form bound to a server action that keeps what the person typed when the action answers.
@@ -11,7 +11,7 @@ type Action = (previous: ActionState, formData: FormData) => Promise<ActionState
  * would lose work, so with JavaScript we submit by hand and skip the reset. Without JavaScript
  * the plain `action` still works.
  */
-export function ActionForm({
+export function ActionForm<S extends ActionState = ActionState>({
   action,
   children,
   className,
@@ -19,8 +19,8 @@ export function ActionForm({
   resetOnSuccess = false,
   "aria-label": ariaLabel,
 }: {
-  action: Action;
-  children: (state: ActionState, pending: boolean) => ReactNode;
+  action: Action<S>;
+  children: (state: S, pending: boolean) => ReactNode;
   className?: string;
   /** Asked before submitting a destructive change; cancelling sends nothing. */
   confirm?: string;
@@ -28,7 +28,7 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   "aria-label"?: string;
 }) {
-  const [state, dispatch, pending] = useActionState<ActionState, FormData>(action, {});
+  const [state, dispatch, pending] = useActionState<S, FormData>(action, {} as Awaited<S>);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (resetOnSuccess && state.ok) formRef.current?.reset();

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/open";
 import { providers, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoBookings } from "./bookings";
 import { DEMO_ANCHORS } from "./generate";
 
 export const DEMO_PASSWORD = "relief-demo-1";
@@ -18,13 +19,19 @@ export const DEMO_ACCOUNTS = [
  * The README's demo sign-ins, all with DEMO_PASSWORD. provider@example.com owns the listing of
  * the seed's first provider (Dr. Maya Chen, New York), so it can be edited after signing in.
  */
-export async function seedDemoAccounts(db: Database): Promise<void> {
+export async function seedDemoAccounts(db: Database, today: string): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const rows = await db
+  await db
     .insert(users)
     .values(DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash })))
-    .onConflictDoNothing()
-    .returning({ id: users.id, email: users.email });
-  const provider = rows.find((r) => r.email === "provider@example.com");
-  if (provider) await db.update(providers).set({ userId: provider.id }).where(eq(providers.slug, DEMO_ANCHORS.maya));
+    .onConflictDoNothing();
+  // Looked up rather than taken from the insert: after a reset the accounts already exist, and the
+  // new Maya Chen listing still needs its owner.
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  const idOf = (email: string) => rows.find((r) => r.email === email)!.id;
+  await db.update(providers).set({ userId: idOf("provider@example.com") }).where(eq(providers.slug, DEMO_ANCHORS.maya));
+  await seedDemoBookings(db, { patient: idOf("patient@example.com"), patient2: idOf("patient2@example.com") }, today);
 }

@@ -18,7 +18,7 @@ const conditionSlugById = new Map(CONDITION_SLUGS.map((slug, i) => [i + 1, slug]
 const carrierSlugById = new Map(CARRIERS.map((c, i) => [101 + i, c.slug]));
 
 function generate(count: number, seed = 7, batchSize?: number): SeedRows {
-  const all: SeedRows = { providers: [], locations: [], providerConditions: [], providerInsurance: [], licenses: [], appointmentTypes: [] };
+  const all: SeedRows = { providers: [], locations: [], providerConditions: [], providerInsurance: [], licenses: [], appointmentTypes: [], weeklyHours: [] };
   for (const batch of generateSeedBatches({ count, seed, today: TODAY, refs, batchSize })) {
     for (const key of Object.keys(all) as (keyof SeedRows)[]) (all[key] as unknown[]).push(...batch[key]);
   }
@@ -297,6 +297,21 @@ describe("seed reference data", () => {
       "Minneapolis, MN", "Detroit, MI", "Nashville, TN", "Portland, OR", "Charlotte, NC", "Salt Lake City, UT",
     ]) {
       expect(zoneOf.has(city), city).toBe(true);
+    }
+  });
+});
+
+describe("office hours", () => {
+  it("gives every location weekday hours that never overlap on a day", () => {
+    const rows = generate(60);
+    const byLocation = groupBy(rows.weeklyHours, (r) => r.locationId);
+    expect(byLocation.size).toBe(rows.locations.length);
+    for (const ranges of byLocation.values()) {
+      expect(ranges.some((r) => r.weekday >= 1 && r.weekday <= 5)).toBe(true);
+      for (const [day, sameDay] of groupBy(ranges, (r) => String(r.weekday))) {
+        const sorted = [...sameDay].sort((a, b) => a.startMinute - b.startMinute);
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.startMinute, `weekday ${day}`).toBeGreaterThanOrEqual(sorted[i - 1]!.endMinute);
+      }
     }
   });
 });

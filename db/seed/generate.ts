@@ -2,6 +2,7 @@ import "server-only";
 import { en, en_US, Faker } from "@faker-js/faker";
 import type {
   NewAppointmentType,
+  NewWeeklyHours,
   NewLicense,
   NewLocation,
   NewProvider,
@@ -41,6 +42,7 @@ type ProviderConditionRow = typeof providerConditions.$inferInsert;
 type ProviderInsuranceRow = typeof providerInsurance.$inferInsert;
 type LicenseRow = NewLicense & { id: string };
 type AppointmentTypeRow = NewAppointmentType & { id: string };
+type WeeklyHoursRow = NewWeeklyHours;
 
 export type SeedRows = {
   providers: ProviderRow[];
@@ -49,7 +51,23 @@ export type SeedRows = {
   providerInsurance: ProviderInsuranceRow[];
   licenses: LicenseRow[];
   appointmentTypes: AppointmentTypeRow[];
+  weeklyHours: WeeklyHoursRow[];
 };
+
+const h = (hours: number) => hours * 60;
+const MON_FRI = [1, 2, 3, 4, 5];
+
+// Office hours by pattern; a location's pattern follows from its position, not from the random
+// stream, so adding hours changed no other generated value.
+const HOURS_PATTERNS: { weekday: number; startMinute: number; endMinute: number }[][] = [
+  MON_FRI.map((weekday) => ({ weekday, startMinute: h(9), endMinute: h(17) })),
+  MON_FRI.flatMap((weekday) => [
+    { weekday, startMinute: h(8), endMinute: h(12) },
+    { weekday, startMinute: h(13), endMinute: h(17) },
+  ]),
+  [...[1, 2, 3, 4].map((weekday) => ({ weekday, startMinute: h(10), endMinute: h(18) })), { weekday: 5, startMinute: h(9), endMinute: h(13) }],
+  [2, 3, 4, 5, 6].map((weekday) => ({ weekday, startMinute: h(9), endMinute: h(17) })),
+];
 
 /** Database ids of the reference rows, by slug. */
 export type SeedReferences = {
@@ -582,9 +600,10 @@ class RowBuilder {
       listingStatus: plan.listingStatus,
     });
 
-    for (const loc of plan.locations) {
+    plan.locations.forEach((loc, locationIndex) => {
+      const locationId = f.string.uuid();
       into.locations.push({
-        id: f.string.uuid(),
+        id: locationId,
         providerId: id,
         name: loc.name ?? clinicName(f, plan.specialty, plan.last, loc.place.city),
         addressLine1: loc.addressLine1 ?? streetAddress(f),
@@ -597,7 +616,8 @@ class RowBuilder {
         longitude: Number((loc.place.longitude + f.number.float({ min: -0.008, max: 0.008 })).toFixed(6)),
         timeZone: loc.place.timeZone,
       });
-    }
+      for (const range of HOURS_PATTERNS[(index + locationIndex) % HOURS_PATTERNS.length]!) into.weeklyHours.push({ locationId, ...range });
+    });
 
     for (const condition of plan.conditions) {
       into.providerConditions.push({
@@ -700,6 +720,7 @@ class RowBuilder {
       minutes: f.datatype.boolean({ probability: 0.8 }) ? 30 : 45,
       feeCents: plan.consultFeeCents,
       depositCents: plan.depositCents,
+      telehealthAllowed: plan.telehealth,
     });
     const treatmentFee = f.number.int({ min: 15_000, max: 50_000, multipleOf: 500 });
     out.push({
@@ -708,6 +729,8 @@ class RowBuilder {
       kind: "treatment",
       name: f.helpers.arrayElement(["Treatment session", "Botox treatment session", "Injection treatment"]),
       minutes: f.helpers.arrayElement([30, 45, 60]),
+      // Injections need the room cleaned and the patient watched for a few minutes afterwards.
+      bufferAfterMinutes: 10,
       feeCents: treatmentFee,
       depositCents: f.datatype.boolean() ? 0 : Math.min(treatmentFee, f.number.int({ min: 2_500, max: 10_000, multipleOf: 500 })),
     });
@@ -720,13 +743,14 @@ class RowBuilder {
         minutes: f.helpers.arrayElement([15, 20]),
         feeCents: f.number.int({ min: 5_000, max: 15_000, multipleOf: 500 }),
         depositCents: 0,
+        telehealthAllowed: plan.telehealth,
       });
     }
   }
 }
 
 function emptyRows(): SeedRows {
-  return { providers: [], locations: [], providerConditions: [], providerInsurance: [], licenses: [], appointmentTypes: [] };
+  return { providers: [], locations: [], providerConditions: [], providerInsurance: [], licenses: [], appointmentTypes: [], weeklyHours: [] };
 }
 
 /**

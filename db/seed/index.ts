@@ -4,6 +4,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/open";
 import {
   appointmentTypes,
+  bookings,
   conditions,
   insuranceCarriers,
   licenses,
@@ -11,6 +12,7 @@ import {
   providerConditions,
   providerInsurance,
   providers,
+  weeklyHours,
 } from "@/db/schema";
 import { env } from "@/lib/env";
 import { seedDemoAccounts } from "./accounts";
@@ -111,11 +113,14 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
   const existingProviders = existing?.n ?? 0;
   if (existingProviders > 0 && !options.reset) return { status: "skipped", existingProviders };
   if (existingProviders > 0) {
+    // Bookings keep their provider (no cascade), so a reset removes them first.
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
+    await db.delete(bookings);
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
     await db.delete(providers);
   }
 
-  const counts: SeedCounts = { providers: 0, locations: 0, providerConditions: 0, providerInsurance: 0, licenses: 0, appointmentTypes: 0 };
+  const counts: SeedCounts = { providers: 0, locations: 0, providerConditions: 0, providerInsurance: 0, licenses: 0, appointmentTypes: 0, weeklyHours: 0 };
   const batches = generateSeedBatches({
     count: options.providers,
     seed: options.seed ?? DEMO_SEED,
@@ -132,10 +137,11 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
       await insertInChunks(tx, providerInsurance, batch.providerInsurance);
       await insertInChunks(tx, licenses, batch.licenses);
       await insertInChunks(tx, appointmentTypes, batch.appointmentTypes);
+      await insertInChunks(tx, weeklyHours, batch.weeklyHours);
     });
     for (const key of Object.keys(counts) as (keyof SeedRows)[]) counts[key] += batch[key].length;
     options.onProgress?.({ inserted: counts.providers, total: options.providers });
   }
-  await seedDemoAccounts(db);
+  await seedDemoAccounts(db, options.today);
   return { status: "seeded", deletedProviders: existingProviders, counts };
 }

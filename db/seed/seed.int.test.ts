@@ -12,6 +12,7 @@ import {
   providerConditions,
   providerInsurance,
   providers,
+  weeklyHours,
 } from "@/db/schema";
 import { bookableLocation } from "@/lib/licensing/trust";
 import { CARRIERS } from "./carriers";
@@ -38,6 +39,7 @@ async function tableCounts() {
     providerInsurance: await n(providerInsurance),
     licenses: await n(licenses),
     appointmentTypes: await n(appointmentTypes),
+    weeklyHours: await n(weeklyHours),
   };
 }
 
@@ -127,5 +129,20 @@ describe("seedDatabase", () => {
       vi.resetModules();
     }
     expect((await tableCounts()).providers).toBe(120);
+  });
+});
+
+describe("demo bookings", () => {
+  it("gives the demo patients a confirmed, a past and a requested consultation with Dr. Maya Chen, intakes sealed", async () => {
+    const rows = await executeRows<{ email: string; status: string; starts_at: string | Date; intake_ciphertext: string }>(sql`
+      select u.email, b.status, b.starts_at, b.intake_ciphertext from bookings b
+      join users u on u.id = b.patient_id join providers p on p.id = b.provider_id
+      where p.slug = ${DEMO_ANCHORS.maya} order by b.starts_at`);
+    expect(rows.map((r) => [r.email, r.status])).toEqual([
+      ["patient@example.com", "completed"],
+      ["patient@example.com", "confirmed"],
+      ["patient2@example.com", "requested"],
+    ]);
+    expect(rows.every((r) => r.intake_ciphertext.startsWith("v1.") && !r.intake_ciphertext.includes("headache"))).toBe(true);
   });
 });

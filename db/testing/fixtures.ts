@@ -10,6 +10,7 @@ import {
   providerInsurance,
   providers,
   users,
+  weeklyHours,
   type NewLicense,
   type NewLocation,
   type NewProvider,
@@ -61,7 +62,13 @@ export type ProviderSpec = {
   carriers?: (typeof TEST_CARRIERS)[number][];
   /** Replaces the default verified NPI + verified NY license valid for a year. */
   licenses?: LicenseSpec[];
+  /** Weekly hours of every location; default Monday to Friday, 9:00 to 17:00 local time. */
+  hours?: { weekday: number; startMinute: number; endMinute: number }[];
+  /** Replaces the default 30-minute initial consultation without a deposit. */
+  appointmentTypes?: Partial<typeof appointmentTypes.$inferInsert>[];
 };
+
+export const NINE_TO_FIVE = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
 export const verified = { status: "verified", verifiedAt: new Date("2026-01-05T15:00:00Z"), sourceNote: "test" } as const;
 
@@ -91,7 +98,7 @@ export async function createProvider(spec: ProviderSpec = {}) {
     .returning({ id: providers.id, slug: providers.slug });
   const providerId = provider!.id;
   const locationSpecs = spec.locations ?? [{}];
-  await db.insert(locations).values(
+  const locationRows = await db.insert(locations).values(
     locationSpecs.map((l, i) => ({
       providerId,
       name: `Clinic ${n}-${i}`,
@@ -104,7 +111,9 @@ export async function createProvider(spec: ProviderSpec = {}) {
       timeZone: "America/New_York",
       ...l,
     })),
-  );
+  ).returning({ id: locations.id });
+  const hours = spec.hours ?? NINE_TO_FIVE;
+  if (hours.length > 0) await db.insert(weeklyHours).values(locationRows.flatMap((l) => hours.map((h) => ({ locationId: l.id, ...h }))));
   const conditionRows = await db.select({ id: conditions.id, slug: conditions.slug }).from(conditions);
   const wanted = spec.conditions ?? [{ slug: "chronic-migraine" }];
   await db.insert(providerConditions).values(
@@ -122,14 +131,20 @@ export async function createProvider(spec: ProviderSpec = {}) {
   }
   const licenseSpecs = spec.licenses ?? [npiLicense(), stateLicense("NY")];
   if (licenseSpecs.length > 0) await db.insert(licenses).values(licenseSpecs.map((l) => ({ number: validNpi(), ...l, providerId })));
-  await db.insert(appointmentTypes).values({
-    providerId,
-    kind: "initial_consultation",
-    name: "Initial consultation",
-    minutes: 30,
-    feeCents: spec.provider?.consultFeeCents ?? 20_000,
-  });
-  return { id: providerId, slug: provider!.slug };
+  const types = await db
+    .insert(appointmentTypes)
+    .values(
+      (spec.appointmentTypes ?? [{}]).map((t) => ({
+        providerId,
+        kind: "initial_consultation" as const,
+        name: "Initial consultation",
+        minutes: 30,
+        feeCents: spec.provider?.consultFeeCents ?? 20_000,
+        ...t,
+      })),
+    )
+    .returning({ id: appointmentTypes.id });
+  return { id: providerId, slug: provider!.slug, locationIds: locationRows.map((l) => l.id), typeIds: types.map((t) => t.id) };
 }
 
 export type TestUser = { id: string; email: string; name: string; role: "patient" | "provider" | "admin" };

@@ -3,18 +3,14 @@ import type { z } from "zod";
 import type { Role } from "@/lib/auth/accounts";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { ActionState } from "./action-state";
+import { fieldErrorsOf } from "./field-errors";
 
 export type { ActionState } from "./action-state";
 
 export const NOT_SIGNED_IN = "Your session has ended. Sign in again to continue.";
 export const NOT_ALLOWED = "Your account cannot do this.";
 
-/** The first message per field, keyed by the field's path ("locations.0.zip" for nested input). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
-  return errors;
-}
+export { fieldErrorsOf } from "./field-errors";
 
 /**
  * Wraps a server action so its input is parsed by `schema` once and its caller is checked for

@@ -4,9 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { licenses, locations, providerPhotos, providers } from "@/db/schema";
+import { bookings, licenses, locations, providerPhotos, providers } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
+import { getAvailability } from "@/lib/scheduling/queries";
 import { actAs } from "./testing/acting-user";
 
 // Every server action and route handler × every kind of caller, called for real against the
@@ -29,7 +30,7 @@ type Caller = "anonymous" | "patient" | "provider" | "otherProvider" | "admin";
 const CALLERS: Caller[] = ["anonymous", "patient", "provider", "otherProvider", "admin"];
 const EVERYONE = CALLERS;
 
-type World = { users: Record<Exclude<Caller, "anonymous">, TestUser>; owner: { id: string; slug: string } };
+type World = { users: Record<Exclude<Caller, "anonymous">, TestUser>; owner: { id: string; slug: string; typeIds: string[] } };
 type Probe = (world: World) => Promise<boolean>;
 type Entry = { allowed: readonly Caller[]; probe: Probe };
 
@@ -115,6 +116,27 @@ async function get(handlerPath: string, url: string, params: Record<string, stri
 }
 
 const PROVIDER = ["provider"] as const;
+const PATIENT = ["patient"] as const;
+
+const INTAKE = {
+  condition: "chronic-migraine",
+  symptoms: "Headaches",
+  duration: "1-5-years",
+  painScore: 6,
+  headacheDaysPerMonth: 15,
+  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
+  payment: "self-pay",
+  consent: "yes",
+};
+
+/** A free slot of the owner's in the coming weeks; each booking probe takes the next one. */
+async function nextFreeSlot(world: World) {
+  const from = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const result = await getAvailability(world.owner.slug, { from, to, type: world.owner.typeIds[0]! });
+  if (!result.ok || result.slots.length === 0) throw new Error("the matrix owner has no free slot");
+  return result.slots[0]!;
+}
 const ADMIN = ["admin"] as const;
 
 const MATRIX: Record<string, Entry> = {
@@ -241,6 +263,40 @@ const MATRIX: Record<string, Entry> = {
       return !(await ownerLicenses(world)).some((l) => l.id === id);
     },
   },
+  "app/providers/[slug]/book/request-consultation-action.ts#requestConsultationAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await ensureListed(world);
+      const slot = await nextFreeSlot(world);
+      const db = await getDb();
+      const count = () => db.$count(bookings, eq(bookings.providerId, world.owner.id));
+      const before = await count();
+      const fields = {
+        providerSlug: world.owner.slug,
+        appointmentTypeId: world.owner.typeIds[0]!,
+        locationId: slot.locationId,
+        start: slot.start,
+        condition: "chronic-migraine",
+        symptoms: "Headaches",
+        duration: "1-5-years",
+        painScore: "6",
+        headacheDaysPerMonth: "15",
+        "safety.neuromuscularDisease": "no",
+        "safety.pregnantOrBreastfeeding": "no",
+        "safety.infectionAtSite": "no",
+        "safety.priorReaction": "no",
+        payment: "self-pay",
+        consent: "yes",
+      };
+      try {
+        await callAction("app/providers/[slug]/book/request-consultation-action.ts", "requestConsultationAction", fields);
+      } catch (error) {
+        // Success ends in a redirect to the patient's bookings, which Next signals by throwing.
+        if (!String((error as { digest?: unknown }).digest).startsWith("NEXT_REDIRECT")) throw error;
+      }
+      return (await count()) > before;
+    },
+  },
   "app/admin/licenses/approve-license-action.ts#approveLicenseAction": {
     allowed: ADMIN,
     probe: async (world) => {
@@ -282,6 +338,30 @@ const MATRIX: Record<string, Entry> = {
     probe: async (world) => {
       await ensureListed(world);
       return get("app/api/providers/[slug]/route.ts", `/api/providers/${world.owner.slug}`, { slug: world.owner.slug });
+    },
+  },
+  "app/api/providers/[slug]/slots/route.ts#GET": {
+    allowed: EVERYONE,
+    probe: async (world) => {
+      await ensureListed(world);
+      const from = new Date().toISOString().slice(0, 10);
+      return get("app/api/providers/[slug]/slots/route.ts", `/api/providers/${world.owner.slug}/slots?from=${from}&to=${from}`, { slug: world.owner.slug });
+    },
+  },
+  "app/api/bookings/route.ts#GET": { allowed: PATIENT, probe: () => get("app/api/bookings/route.ts", "/api/bookings") },
+  "app/api/bookings/route.ts#POST": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await ensureListed(world);
+      const slot = await nextFreeSlot(world);
+      const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/bookings/route.ts");
+      const response = await POST!(
+        new NextRequest("http://localhost:3000/api/bookings", {
+          method: "POST",
+          body: JSON.stringify({ providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0], locationId: slot.locationId, start: slot.start, intake: INTAKE }),
+        }),
+      );
+      return response.status === 201;
     },
   },
   "app/api/photos/[id]/route.ts#GET": {

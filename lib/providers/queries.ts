@@ -35,6 +35,8 @@ export type ProviderProfile = {
   depositCents: number;
   cancellationWindowHours: number;
   cancellationPolicy: string;
+  /** How far ahead patients may book, in days. */
+  horizonDays: number;
   updatedAt: string;
   conditions: { slug: string; name: string; yearsTreating: number; note: string; typicalUnitsLow: number; typicalUnitsHigh: number }[];
   /** Only the locations the provider may be booked at: those in a state where their license is verified and current. */
@@ -54,7 +56,7 @@ async function selectProfile(where: SQL, locationRule: SQL, today: string): Prom
       p.years_experience as "yearsExperience", p.languages, p.gender, p.telehealth, p.self_pay as "selfPay",
       p.consult_fee_cents as "consultFeeCents", p.price_per_unit_cents as "pricePerUnitCents",
       p.deposit_cents as "depositCents", p.cancellation_window_hours as "cancellationWindowHours",
-      p.cancellation_policy as "cancellationPolicy", p.updated_at as "updatedAt",
+      p.cancellation_policy as "cancellationPolicy", p.horizon_days as "horizonDays", p.updated_at as "updatedAt",
       (select coalesce(json_agg(json_build_object('slug', c.slug, 'name', c.name, 'yearsTreating', pc.years_treating,
           'note', pc.note, 'typicalUnitsLow', c.typical_units_low, 'typicalUnitsHigh', c.typical_units_high)
           order by c.sort_order), '[]'::json)
@@ -71,7 +73,7 @@ async function selectProfile(where: SQL, locationRule: SQL, today: string): Prom
           and (x.expires_on is null or x.expires_on >= ${today}::date)) as licenses,
       (select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'minutes', a.minutes,
           'feeCents', a.fee_cents, 'depositCents', a.deposit_cents) order by a.kind, a.minutes), '[]'::json)
-        from appointment_types a where a.provider_id = p.id) as "appointmentTypes"
+        from appointment_types a where a.provider_id = p.id and a.archived_at is null) as "appointmentTypes"
     from providers p
     where ${where}
     limit 1`);

@@ -5,13 +5,17 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { FormAlert, TextField } from "../../components/auth-form-parts";
 import { signUpAction, type SignUpState } from "./sign-up-action";
 
-export function SignUpForm({ callbackUrl, role }: { callbackUrl: string; role: "patient" | "provider" }) {
+/** `fixedRole` hides the patient/provider choice, as on the booking page where only patients fit. */
+export function SignUpForm({ callbackUrl, role, fixedRole = false }: { callbackUrl: string; role: "patient" | "provider"; fixedRole?: boolean }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
   const chosenRole = state.values?.role ?? role;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormAlert message={state.error} />
+      {fixedRole ? (
+        <input type="hidden" name="role" value={role} />
+      ) : (
       <fieldset>
         <legend className="field-label">I am</legend>
         <div className="flex flex-wrap gap-4">
@@ -24,6 +28,7 @@ export function SignUpForm({ callbackUrl, role }: { callbackUrl: string; role: "
         </div>
         {state.fieldErrors?.role ? <p className="field-error">{state.fieldErrors.role}</p> : null}
       </fieldset>
+      )}
       <TextField name="name" label="Full name" autoComplete="name" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <TextField name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <TextField

@@ -7,6 +7,7 @@ import type { ProviderProfile } from "@/lib/providers/queries";
 import { listNames, midSentence } from "@/lib/ui/format";
 import { physicianJsonLd, serializeJsonLd } from "@/lib/ui/json-ld";
 import { getProvider } from "./get-provider";
+import { BookingPanel } from "./booking-panel";
 import { ProfileView } from "./profile-view";
 
 type Params = Promise<{ slug: string }>;
@@ -54,7 +55,7 @@ export default async function ProviderPage({ params }: { params: Params }) {
           <span aria-hidden="true">←</span> All providers
         </Link>
       </p>
-      <ProfileView provider={provider} />
+      <ProfileView provider={provider} booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} />} />
     </article>
   );
 }

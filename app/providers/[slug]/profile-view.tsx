@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ProviderProfile } from "@/lib/providers/queries";
 import { languageName } from "@/lib/search/languages";
 import { listNames } from "@/lib/ui/format";
@@ -6,7 +7,7 @@ import { VerifiedBadge } from "../../components/verified-badge";
 import { AppointmentTypes, ConditionsTreated, Licenses, Locations, Payment, Prices } from "./profile-sections";
 
 /** The profile's body, shared by the public page and the provider's own preview. */
-export function ProfileView({ provider, verified = true }: { provider: ProviderProfile; verified?: boolean }) {
+export function ProfileView({ provider, verified = true, booking }: { provider: ProviderProfile; verified?: boolean; booking?: ReactNode }) {
   const languages = provider.languages.map(languageName);
   return (
     <>
@@ -54,6 +55,7 @@ export function ProfileView({ provider, verified = true }: { provider: ProviderP
           <AppointmentTypes provider={provider} />
         </div>
         <div className="space-y-6">
+          {booking}
           <Locations provider={provider} />
           <Payment provider={provider} />
           <Licenses provider={provider} />

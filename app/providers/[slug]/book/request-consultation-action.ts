@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { ActionState } from "@/lib/actions/action-state";
+import { authorizedAction } from "@/lib/actions/validated-action";
+import { intakeFormToInput } from "@/lib/booking/intake";
+import { createBooking } from "@/lib/booking/queries";
+import { bookingRequestSchema } from "@/lib/booking/validation";
+import type { AvailableSlot } from "@/lib/scheduling/queries";
+
+export type RequestState = ActionState & { alternatives?: AvailableSlot[] };
+
+function formToRequest(form: FormData): unknown {
+  return {
+    providerSlug: form.get("providerSlug"),
+    appointmentTypeId: form.get("appointmentTypeId"),
+    locationId: form.get("locationId"),
+    start: form.get("start"),
+    telehealth: form.get("telehealth") === "on",
+    intake: intakeFormToInput(form),
+  };
+}
+
+const requestConsultation = authorizedAction(["patient"], bookingRequestSchema, formToRequest, async (request, patient): Promise<RequestState> => {
+  const result = await createBooking(patient, request);
+  if (result.ok) redirect(`/patient?requested=${result.id}`);
+  if (result.reason === "taken") return { error: result.message, alternatives: result.alternatives };
+  return { error: result.message, ...(result.reason === "invalid" && result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) };
+});
+
+export async function requestConsultationAction(previous: RequestState, form: FormData): Promise<RequestState> {
+  return requestConsultation(previous, form);
+}

@@ -1,0 +1,62 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+
+const MAYA = "/providers/dr-maya-chen-md-new-york";
+
+async function answerIntake(page: Page) {
+  await page.getByLabel("What would you like treated?").selectOption({ label: "Chronic migraine" });
+  await page.getByLabel("Describe your symptoms").fill("Headaches behind my right eye most afternoons.");
+  await page.getByLabel("How long have you had them?").selectOption("1-5-years");
+  await page.getByLabel(/Pain on a typical day/).selectOption("6");
+  await page.getByLabel("Headache days in a typical month").fill("14");
+  await page.getByRole("checkbox", { name: "Triptans" }).check();
+  for (const question of ["Myasthenia gravis", "Pregnant", "An infection", "A reaction"]) {
+    await page.getByRole("group", { name: new RegExp(question) }).getByLabel("No").check();
+  }
+  await page.getByLabel("Self-pay").check();
+  await page.getByLabel(/I agree to share these answers/).check();
+}
+
+test("a patient picks a free time, creates an account on the way, answers the intake and sees the request", async ({ page }) => {
+  test.slow();
+  await page.goto("/providers?condition=chronic-migraine&near=10016&radiusMi=1&sort=distance");
+  await page.getByRole("article").filter({ hasText: "Dr. Maya Chen" }).getByRole("link", { name: /Dr\. Maya Chen/ }).click();
+  await expect(page).toHaveURL(MAYA);
+  const panel = page.getByRole("region", { name: "Book a consultation" });
+  // The first visit asks a deposit (the deposits flow); the follow-up visit does not.
+  const followUp = await panel.getByLabel("Appointment").locator("option", { hasText: "Follow-up" }).getAttribute("value");
+  await panel.getByLabel("Appointment").selectOption(followUp!);
+  await expect(panel.getByText("no deposit")).toBeVisible();
+  await expect(panel.getByText(/Times in your time zone: Eastern (Standard|Daylight) Time/)).toBeVisible();
+  const firstTime = panel.getByRole("link").first();
+  await expect(firstTime).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await firstTime.click();
+
+  await expect(page.getByRole("heading", { name: "Request a consultation" })).toBeVisible();
+  const bookUrl = page.url();
+  await page.getByLabel("Full name").fill("Casey Morgan");
+  await page.getByLabel("Email").fill(`casey.${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  // Back on the same time, now signed in.
+  await expect(page).toHaveURL(bookUrl);
+  await expect(page.getByLabel("Describe your symptoms")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Describe your symptoms.", { exact: true })).toBeVisible();
+  await answerIntake(page);
+  await expect(page.getByLabel("Describe your symptoms")).toHaveValue(/right eye/);
+  await page.getByRole("button", { name: "Send request" }).click();
+
+  await expect(page).toHaveURL(/\/patient\?requested=/);
+  await expect(page.getByRole("status")).toContainText("Request sent.");
+  const card = page.getByRole("listitem").filter({ hasText: "Dr. Maya Chen" });
+  await expect(card.getByText("Requested")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The time is gone from the profile for everyone else.
+  const taken = await page.request.get(bookUrl);
+  expect(await taken.text()).toContain("That time is no longer free");
+});

@@ -1,0 +1,81 @@
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
+import { actAs } from "@/lib/auth/testing/acting-user";
+import { getAvailability } from "@/lib/scheduling/queries";
+import { GET, POST } from "@/app/api/bookings/route";
+
+vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/next-auth")>()),
+  auth: (await import("@/lib/auth/testing/acting-user")).fakeAuth,
+}));
+
+const INTAKE = {
+  condition: "tmj-jaw-pain",
+  symptoms: "Jaw aches every morning",
+  duration: "3-12-months",
+  painScore: 5,
+  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "yes" },
+  payment: "self-pay",
+  consent: "yes",
+};
+
+const post = (body: unknown) =>
+  POST(new NextRequest("http://localhost:3000/api/bookings", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }));
+
+let provider: Awaited<ReturnType<typeof createProvider>>;
+let slots: { start: string; locationId: string }[];
+
+beforeAll(async () => {
+  await seedReferenceData();
+  provider = await createProvider({ name: "Api Booking", conditions: [{ slug: "tmj-jaw-pain" }] });
+  const from = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const result = await getAvailability(provider.slug, { from, to, type: provider.typeIds[0]! });
+  if (!result.ok) throw new Error(result.message);
+  slots = result.slots;
+});
+
+const booking = (slot: { start: string; locationId: string }, intake: unknown = INTAKE) => ({
+  providerSlug: provider.slug,
+  appointmentTypeId: provider.typeIds[0],
+  locationId: slot.locationId,
+  start: slot.start,
+  intake,
+});
+
+describe("POST /api/bookings", () => {
+  it("answers 401 without a session and 403 for a provider account", async () => {
+    actAs(null);
+    expect((await post(booking(slots[0]!))).status).toBe(401);
+    actAs(await createUser("provider"));
+    expect((await post(booking(slots[0]!))).status).toBe(403);
+  });
+
+  it("answers 400 with field errors for malformed JSON or a bad intake", async () => {
+    actAs(await createUser("patient"));
+    const malformed = await post("{not json");
+    expect(malformed.status).toBe(400);
+    const bad = await post(booking(slots[0]!, { ...INTAKE, painScore: 12, consent: "no" }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toMatchObject({ "intake.painScore": expect.stringMatching(/between 0 and 10/), "intake.consent": expect.any(String) });
+  });
+
+  it("answers 201 with the id and status, lists it with GET, and 409 with alternatives for a taken slot", async () => {
+    actAs(await createUser("patient"));
+    const created = await post(booking(slots[1]!));
+    expect(created.status).toBe(201);
+    const { id, status } = await created.json();
+    expect(status).toBe("requested");
+    const mine = await (await GET()).json();
+    expect(mine.bookings).toEqual([expect.objectContaining({ id, status: "requested", startsAt: slots[1]!.start })]);
+    expect(JSON.stringify(mine)).not.toContain("Jaw aches");
+
+    actAs(await createUser("patient"));
+    const taken = await post(booking(slots[1]!));
+    expect(taken.status).toBe(409);
+    const body = await taken.json();
+    expect(body.error).toEqual({ message: "This time was just taken. Here are the next free times.", code: "slot_taken" });
+    expect(body.alternatives.length).toBeGreaterThan(0);
+  });
+});

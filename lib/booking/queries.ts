@@ -1,0 +1,208 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { getDb, type Database } from "@/db/client";
+import { isExclusionViolation } from "@/db/errors";
+import { bookings, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCatalog } from "@/lib/catalog/queries";
+import { sealJson } from "@/lib/crypto/sealed-json";
+import { checkSlot, loadSchedule, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "@/lib/scheduling/queries";
+import { formatAddress } from "@/lib/ui/address";
+import type { Intake } from "./intake";
+import { isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
+
+export const MAX_OPEN_REQUESTS = 3;
+export const HOLD_MINUTES = 30;
+
+export type BookingRequest = {
+  providerSlug: string;
+  appointmentTypeId: string;
+  locationId: string;
+  /** The slot's start, an ISO instant. */
+  start: string;
+  telehealth: boolean;
+  intake: Intake;
+};
+
+export type CreateBookingResult =
+  | { ok: true; id: string; status: "requested" | "pending_payment" }
+  | { ok: false; reason: "taken"; message: string; alternatives: AvailableSlot[] }
+  | { ok: false; reason: "invalid"; message: string; fieldErrors?: Record<string, string> }
+  | { ok: false; reason: "limit"; message: string }
+  | { ok: false; reason: "not_found"; message: string };
+
+export const SLOT_TAKEN = "This time was just taken. Here are the next free times.";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+class SlotTaken extends Error {}
+
+/** The local dates around an instant, wide enough for any US zone. */
+function daysAround(start: Date): { from: string; to: string } {
+  const day = DateTime.fromJSDate(start, { zone: "UTC" });
+  return { from: day.minus({ days: 1 }).toISODate()!, to: day.plus({ days: 1 }).toISODate()! };
+}
+
+/** Marks the provider's unpaid holds that have lapsed as expired, so their time is free again. */
+export async function expireLapsedHolds(tx: Pick<Database, "update">, providerId: string, now: Date): Promise<void> {
+  await tx
+    .update(bookings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(bookings.providerId, providerId), eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`));
+}
+
+/** Is `start` at `locationId` one of the schedule's free slots right now? */
+function isOffered(schedule: Schedule, locationId: string, start: Date, now: Date): boolean {
+  const { from, to } = daysAround(start);
+  return slotsOf(schedule, from, to, now, locationId).some((s) => new Date(s.start).getTime() === start.getTime());
+}
+
+/**
+ * A patient requests a consultation in a free slot. The slot is checked against the provider's
+ * hours and bookings, then the database's exclusion constraint settles any race: of two requests
+ * for one time exactly one is stored, and the other gets SLOT_TAKEN with the next free times.
+ * The intake is sealed (AES-256-GCM) before it reaches the database.
+ */
+export async function createBooking(patient: CurrentUser, request: BookingRequest, now: Date = new Date()): Promise<CreateBookingResult> {
+  assertRole(patient, ["patient"], "only patients request consultations");
+  const start = new Date(request.start);
+  if (Number.isNaN(start.getTime())) return { ok: false, reason: "invalid", message: "Choose a time from the list.", fieldErrors: { start: "Choose a time from the list." } };
+  const catalog = await getCatalog();
+  if (!catalog.conditions.some((c) => c.slug === request.intake.condition)) {
+    return { ok: false, reason: "invalid", message: "Check the highlighted fields.", fieldErrors: { "intake.condition": "Choose what you want treated." } };
+  }
+  if (request.intake.payment === "insurance" && !catalog.carriers.some((c) => c.slug === request.intake.insuranceCarrier)) {
+    return { ok: false, reason: "invalid", message: "Check the highlighted fields.", fieldErrors: { "intake.insuranceCarrier": "Choose your insurance carrier." } };
+  }
+
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<CreateBookingResult> => {
+      // One patient's requests are serialised on their account row, so the cap holds under races.
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, patient.id)).for("update");
+      const open = await tx.$count(
+        bookings,
+        and(
+          eq(bookings.patientId, patient.id),
+          inArray(bookings.status, [...OPEN_REQUEST_STATUSES]),
+          sql`(${bookings.status} <> 'pending_payment' or ${bookings.holdExpiresAt} > ${now.toISOString()}::timestamptz)`,
+        ),
+      );
+      if (open >= MAX_OPEN_REQUESTS) {
+        return { ok: false, reason: "limit", message: `You already have ${MAX_OPEN_REQUESTS} open requests. Wait for a provider to answer, or cancel one, before asking for another.` };
+      }
+      const { from, to } = daysAround(start);
+      const schedule = await loadSchedule({ slug: request.providerSlug }, request.appointmentTypeId, rangeCovering(from, to), now, tx);
+      if (!schedule) return { ok: false, reason: "not_found", message: "This provider is not taking bookings, or that appointment type is not theirs." };
+      const location = schedule.locations.find((l) => l.id === request.locationId);
+      if (!location) return { ok: false, reason: "invalid", message: "Choose one of the provider's locations.", fieldErrors: { locationId: "Choose one of the provider's locations." } };
+      await expireLapsedHolds(tx, schedule.providerId, now);
+      if (!isOffered(schedule, location.id, start, now)) throw new SlotTaken();
+      return insertBooking(tx, patient, request, schedule, location, start, now);
+    });
+  } catch (error) {
+    if (!(error instanceof SlotTaken) && !isExclusionViolation(error, "bookings_no_overlap")) throw error;
+    const check = await checkSlot(request.providerSlug, request.appointmentTypeId, request.locationId, request.start, now);
+    return { ok: false, reason: "taken", message: SLOT_TAKEN, alternatives: check.free ? [] : check.alternatives };
+  }
+}
+
+async function insertBooking(
+  tx: Tx,
+  patient: CurrentUser,
+  request: BookingRequest,
+  schedule: Schedule,
+  location: Schedule["locations"][number],
+  start: Date,
+  now: Date,
+): Promise<CreateBookingResult> {
+  const id = randomUUID();
+  const { type } = schedule;
+  const depositDue = type.depositCents > 0;
+  const status = depositDue ? "pending_payment" : "requested";
+  await tx.insert(bookings).values({
+    id,
+    providerId: schedule.providerId,
+    patientId: patient.id,
+    locationId: location.id,
+    appointmentTypeId: type.id,
+    locationName: location.name,
+    locationAddress: formatAddress(location),
+    timeZone: location.timeZone,
+    typeName: type.name,
+    telehealth: request.telehealth && type.telehealthAllowed,
+    feeCents: type.feeCents,
+    depositCents: type.depositCents,
+    startsAt: start,
+    endsAt: new Date(start.getTime() + type.minutes * 60_000),
+    blockedUntil: new Date(start.getTime() + (type.minutes + type.bufferAfterMinutes) * 60_000),
+    status,
+    holdExpiresAt: depositDue ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
+    intakeCiphertext: sealJson(request.intake, id),
+    createdAt: now,
+    updatedAt: now,
+  });
+  // Identifiers and the new status only: the audit log never holds health information.
+  await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });
+  return { ok: true, id, status };
+}
+
+export type PatientBooking = {
+  id: string;
+  status: BookingStatus;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  typeName: string;
+  locationName: string;
+  locationAddress: string;
+  telehealth: boolean;
+  feeCents: number;
+  depositCents: number;
+  holdExpiresAt: string | null;
+  declineReason: string | null;
+  cancelledBy: "patient" | "provider" | null;
+  cancelReason: string | null;
+  proposedStartsAt: string | null;
+  proposalNote: string | null;
+  provider: { slug: string; name: string; credentials: string; cancellationWindowHours: number; cancellationPolicy: string };
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The signed-in patient's own bookings, soonest first; never the intake (they wrote it). */
+export async function listPatientBookings(patient: CurrentUser, only?: SQL): Promise<PatientBooking[]> {
+  assertRole(patient, ["patient"], "only patients have bookings");
+  const db = await getDb();
+  const rows = await db.query.bookings.findMany({
+    where: only ? and(eq(bookings.patientId, patient.id), only) : eq(bookings.patientId, patient.id),
+    columns: { intakeCiphertext: false, patientId: false, providerId: false, locationId: false, appointmentTypeId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
+    with: { provider: { columns: { slug: true, name: true, credentials: true, cancellationWindowHours: true, cancellationPolicy: true } } },
+    orderBy: [asc(bookings.startsAt)],
+  });
+  return rows.map((r) => ({
+    ...r,
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
+    holdExpiresAt: iso(r.holdExpiresAt),
+    proposedStartsAt: iso(r.proposedStartsAt),
+  }));
+}
+
+/** One of the signed-in patient's bookings, or null (someone else's id finds nothing). */
+export async function getPatientBooking(patient: CurrentUser, bookingId: string): Promise<PatientBooking | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  const [booking] = await listPatientBookings(patient, eq(bookings.id, bookingId));
+  return booking ?? null;
+}
+
+/** The patient's bookings split for their dashboard: upcoming ones soonest first, the rest newest first. */
+export async function getPatientBookingsOverview(patient: CurrentUser, now: Date = new Date()): Promise<{ upcoming: PatientBooking[]; past: PatientBooking[] }> {
+  const all = await listPatientBookings(patient);
+  const upcoming = all.filter((b) => isActive(b.status) && new Date(b.endsAt).getTime() > now.getTime());
+  return { upcoming, past: all.filter((b) => !upcoming.includes(b)).reverse() };
+}

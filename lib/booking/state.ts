@@ -1,0 +1,64 @@
+// The booking lifecycle of DESIGN.md as data: who may do what from which state. The queries
+// apply it inside their UPDATE's WHERE clause too, so two people acting at once cannot both win.
+
+export const BOOKING_STATUSES = ["pending_payment", "requested", "confirmed", "completed", "no_show", "declined", "cancelled", "expired"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** Statuses that hold the slot (the database's exclusion constraint uses the same list). */
+export const ACTIVE_STATUSES = ["pending_payment", "requested", "confirmed"] as const satisfies readonly BookingStatus[];
+/** Requests that count against a patient's cap of open requests. */
+export const OPEN_REQUEST_STATUSES = ["pending_payment", "requested"] as const satisfies readonly BookingStatus[];
+
+export type Party = "patient" | "provider";
+export type BookingAction = "confirm" | "decline" | "propose" | "acceptProposal" | "reschedule" | "cancel" | "complete" | "noShow";
+
+type Rule = { from: readonly BookingStatus[]; by: readonly Party[]; to: BookingStatus | "unchanged"; afterStart?: boolean };
+
+const RULES: Record<BookingAction, Rule> = {
+  confirm: { from: ["requested"], by: ["provider"], to: "confirmed" },
+  decline: { from: ["requested"], by: ["provider"], to: "declined" },
+  // A proposal leaves the request open until the patient accepts it (or cancels).
+  propose: { from: ["requested"], by: ["provider"], to: "unchanged" },
+  // The provider offered the time, so accepting it confirms the booking.
+  acceptProposal: { from: ["requested"], by: ["patient"], to: "confirmed" },
+  // A new time needs the provider's confirmation again.
+  reschedule: { from: ["requested", "confirmed"], by: ["patient"], to: "requested" },
+  cancel: { from: ["pending_payment", "requested", "confirmed"], by: ["patient", "provider"], to: "cancelled" },
+  complete: { from: ["confirmed"], by: ["provider"], to: "completed", afterStart: true },
+  noShow: { from: ["confirmed"], by: ["provider"], to: "no_show", afterStart: true },
+};
+
+export function isActive(status: BookingStatus): boolean {
+  return (ACTIVE_STATUSES as readonly BookingStatus[]).includes(status);
+}
+
+/** The status after `action`, or null when `by` may not do it now. */
+export function nextStatus(
+  booking: { status: BookingStatus; startsAt: Date },
+  action: BookingAction,
+  by: Party,
+  now: Date = new Date(),
+): BookingStatus | null {
+  const rule = RULES[action];
+  if (!rule.from.includes(booking.status) || !rule.by.includes(by)) return null;
+  if (rule.afterStart && booking.startsAt.getTime() > now.getTime()) return null;
+  // Only what has not happened yet can be cancelled or moved.
+  if ((action === "cancel" || action === "reschedule") && booking.startsAt.getTime() <= now.getTime()) return null;
+  return rule.to === "unchanged" ? booking.status : rule.to;
+}
+
+/** Statuses `action` may start from, for the WHERE clause that makes the change atomic. */
+export function statusesFor(action: BookingAction): readonly BookingStatus[] {
+  return RULES[action].from;
+}
+
+export const STATUS_LABELS: Record<BookingStatus, string> = {
+  pending_payment: "Waiting for deposit",
+  requested: "Requested",
+  confirmed: "Confirmed",
+  completed: "Completed",
+  no_show: "Missed",
+  declined: "Declined",
+  cancelled: "Cancelled",
+  expired: "Expired",
+};

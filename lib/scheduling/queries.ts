@@ -1,0 +1,170 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { executeRows, type Database } from "@/db/client";
+import { bookableLocation, trustDate } from "@/lib/licensing/trust";
+import { computeSlots, type Interval, type WeeklyRange } from "./slots";
+
+// Loads what the slot function needs for one provider and appointment type in one statement:
+// the bookable locations (trust rule applied) with their weekly hours, the provider's active
+// bookings and time off in the range. An unpaid hold past its expiry no longer blocks anything.
+
+export type Schedule = {
+  providerId: string;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  type: { id: string; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean };
+  locations: { id: string; name: string; addressLine1: string; addressLine2: string | null; city: string; state: string; zip: string; timeZone: string; hours: WeeklyRange[] }[];
+  busy: { start: string; end: string }[];
+  timeOff: { start: string; end: string; locationId: string | null }[];
+};
+
+export type AvailableSlot = { start: string; end: string; locationId: string };
+
+type Reader = Pick<Database, "execute">;
+
+async function rows<T>(reader: Reader | undefined, query: ReturnType<typeof sql>): Promise<T[]> {
+  if (!reader) return executeRows<T>(query);
+  return ((await reader.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * The schedule of the listed provider `slug` for appointment type `typeId` (or their first initial
+ * consultation when null), between two instants. Null when the provider is not listed anywhere or
+ * the type is not theirs. Pass a transaction to read it inside a booking's transaction.
+ */
+export async function loadSchedule(
+  by: { slug: string } | { providerId: string },
+  typeId: string | null,
+  range: { start: Date; end: Date },
+  now: Date,
+  reader?: Reader,
+): Promise<Schedule | null> {
+  const today = trustDate(now);
+  const who = "slug" in by ? sql`p.slug = ${by.slug}` : sql`p.id = ${by.providerId}`;
+  const typeFilter = typeId ? sql`a.id = ${typeId}` : sql`a.kind = 'initial_consultation'`;
+  const [row] = await rows<Schedule & { type: Schedule["type"] | null }>(
+    reader,
+    sql`
+    select p.id as "providerId", p.min_notice_minutes as "minNoticeMinutes", p.horizon_days as "horizonDays",
+      (select json_build_object('id', a.id, 'name', a.name, 'minutes', a.minutes, 'bufferAfterMinutes', a.buffer_after_minutes,
+          'feeCents', a.fee_cents, 'depositCents', a.deposit_cents, 'telehealthAllowed', a.telehealth_allowed)
+        from appointment_types a where a.provider_id = p.id and a.archived_at is null and ${typeFilter}
+        order by a.minutes, a.id limit 1) as type,
+      (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'addressLine1', l.address_line1,
+          'addressLine2', l.address_line2, 'city', l.city, 'state', l.state, 'zip', l.zip, 'timeZone', l.time_zone,
+          'hours', (select coalesce(json_agg(json_build_object('weekday', w.weekday, 'startMinute', w.start_minute, 'endMinute', w.end_minute)), '[]'::json)
+                    from weekly_hours w where w.location_id = l.id))
+          order by l.state, l.city, l.name), '[]'::json)
+        from locations l where l.provider_id = p.id and ${bookableLocation(today)}) as locations,
+      (select coalesce(json_agg(json_build_object('start', b.starts_at, 'end', b.blocked_until)), '[]'::json)
+        from bookings b where b.provider_id = p.id
+          and (b.status in ('requested', 'confirmed') or (b.status = 'pending_payment' and b.hold_expires_at > ${now.toISOString()}::timestamptz))
+          and b.blocked_until > ${range.start.toISOString()}::timestamptz and b.starts_at < ${range.end.toISOString()}::timestamptz) as busy,
+      (select coalesce(json_agg(json_build_object('start', t.starts_at, 'end', t.ends_at, 'locationId', t.location_id)), '[]'::json)
+        from time_off t where t.provider_id = p.id
+          and t.ends_at > ${range.start.toISOString()}::timestamptz and t.starts_at < ${range.end.toISOString()}::timestamptz) as "timeOff"
+    from providers p
+    where ${who}
+    limit 1`,
+  );
+  if (!row || !row.type || row.locations.length === 0) return null;
+  return { ...row, type: row.type };
+}
+
+const toInterval = (i: { start: string; end: string }): Interval => ({ start: new Date(i.start), end: new Date(i.end) });
+
+/** Free slots of `schedule` between two local dates (each location reads them in its own zone). */
+export function slotsOf(schedule: Schedule, fromDate: string, toDate: string, now: Date, onlyLocationId?: string): AvailableSlot[] {
+  const busy = schedule.busy.map(toInterval);
+  const slots: AvailableSlot[] = [];
+  for (const location of schedule.locations) {
+    if (onlyLocationId && location.id !== onlyLocationId) continue;
+    const timeOff = schedule.timeOff.filter((t) => t.locationId === null || t.locationId === location.id).map(toInterval);
+    for (const slot of computeSlots({
+      timeZone: location.timeZone,
+      weeklyHours: location.hours,
+      fromDate,
+      toDate,
+      durationMinutes: schedule.type.minutes,
+      bufferAfterMinutes: schedule.type.bufferAfterMinutes,
+      busy: [...busy, ...timeOff],
+      now,
+      minNoticeMinutes: schedule.minNoticeMinutes,
+      horizonDays: schedule.horizonDays,
+    })) {
+      slots.push({ start: slot.start.toISOString(), end: slot.end.toISOString(), locationId: location.id });
+    }
+  }
+  return slots.sort((a, b) => a.start.localeCompare(b.start) || a.locationId.localeCompare(b.locationId));
+}
+
+/** The instants that cover local dates `from`..`to` in every US zone (and a day either side). */
+export function rangeCovering(fromDate: string, toDate: string): { start: Date; end: Date } {
+  return {
+    start: DateTime.fromISO(fromDate, { zone: "UTC" }).minus({ days: 1 }).toJSDate(),
+    end: DateTime.fromISO(toDate, { zone: "UTC" }).plus({ days: 2 }).toJSDate(),
+  };
+}
+
+export const MAX_RANGE_DAYS = 62;
+
+export type AvailabilityResult = { ok: true; slots: AvailableSlot[] } | { ok: false; status: 400 | 404; message: string; field?: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (v: string) => DATE.test(v) && DateTime.fromISO(v, { zone: "UTC" }).isValid;
+
+/** GET /api/providers/[slug]/slots: checks the query, then the free slots of a listed provider. */
+export async function getAvailability(
+  slug: string,
+  query: { from: string | null; to: string | null; type: string | null },
+  now: Date = new Date(),
+): Promise<AvailabilityResult> {
+  const { from, to, type } = query;
+  if (!from || !isDate(from)) return { ok: false, status: 400, message: "Give `from` as a date like 2026-12-01.", field: "from" };
+  if (!to || !isDate(to)) return { ok: false, status: 400, message: "Give `to` as a date like 2026-12-31.", field: "to" };
+  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days;
+  if (days < 0) return { ok: false, status: 400, message: "`to` must be on or after `from`.", field: "to" };
+  if (days > MAX_RANGE_DAYS) return { ok: false, status: 400, message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, field: "to" };
+  if (type !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(type)) {
+    return { ok: false, status: 400, message: "`type` must be an appointment type id from the provider's profile.", field: "type" };
+  }
+  if (slug.length > 200) return { ok: false, status: 404, message: "No listed provider has that address." };
+  const schedule = await loadSchedule({ slug }, type, rangeCovering(from, to), now);
+  if (!schedule) {
+    return type
+      ? { ok: false, status: 404, message: "No listed provider has that address, or the appointment type is not theirs." }
+      : { ok: false, status: 404, message: "No listed provider has that address." };
+  }
+  return { ok: true, slots: slotsOf(schedule, from, to, now) };
+}
+
+/** The first free slot for an initial consultation within the provider's horizon, or null. */
+export async function getNextAvailable(slug: string, now: Date = new Date()): Promise<AvailableSlot | null> {
+  const from = trustDate(now);
+  const to = DateTime.fromISO(from, { zone: "UTC" }).plus({ days: MAX_RANGE_DAYS }).toISODate()!;
+  const schedule = await loadSchedule({ slug }, null, rangeCovering(from, to), now);
+  return schedule ? (slotsOf(schedule, from, to, now)[0] ?? null) : null;
+}
+
+/**
+ * Is `start` still a free slot of `typeId` at `locationId`? If not, the next free times after it,
+ * for the booking page to offer instead.
+ */
+export async function checkSlot(
+  slug: string,
+  typeId: string,
+  locationId: string,
+  start: string,
+  now: Date = new Date(),
+): Promise<{ free: true } | { free: false; alternatives: AvailableSlot[] }> {
+  const instant = new Date(start);
+  if (Number.isNaN(instant.getTime())) return { free: false, alternatives: [] };
+  const from = DateTime.fromJSDate(instant, { zone: "UTC" }).minus({ days: 1 }).toISODate()!;
+  const to = DateTime.fromJSDate(instant, { zone: "UTC" }).plus({ days: 21 }).toISODate()!;
+  const schedule = await loadSchedule({ slug }, typeId, rangeCovering(from, to), now);
+  if (!schedule) return { free: false, alternatives: [] };
+  const slots = slotsOf(schedule, from, to, now);
+  if (slots.some((s) => s.locationId === locationId && new Date(s.start).getTime() === instant.getTime())) return { free: true };
+  return { free: false, alternatives: slots.filter((s) => new Date(s.start).getTime() > instant.getTime()).slice(0, 5) };
+}

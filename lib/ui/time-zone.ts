@@ -1,0 +1,31 @@
+// Formatting that depends on a time zone, shared by server (a location's zone) and browser (the
+// viewer's own zone). Pure, en-US, so server and tests agree.
+
+/** "Eastern Standard Time" for a zone at an instant (the name changes with daylight saving). */
+export function zoneName(timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(at).find((p) => p.type === "timeZoneName");
+  return part?.value ?? timeZone;
+}
+
+/** "2026-12-03": the calendar date of an instant in a zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return parts;
+}
+
+/** "10:30 AM" in a zone. */
+export function localTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
+/** "Thu, Dec 3" for a YYYY-MM-DD date. */
+export function dayLabel(date: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** YYYY-MM-DD plus n days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
