@@ -439,6 +439,28 @@ export const appointmentTypesRelations = relations(appointmentTypes, ({ one }) =
   provider: one(providers, { fields: [appointmentTypes.providerId], references: [providers.id] }),
 }));
 
+// Emails are queued in the transaction that causes them and delivered after it commits, so a
+// rolled-back change never sends mail and a crash between the two never loses one.
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    // Never health information: times, places, names of the provider and links only.
+    bodyText: text("body_text").notNull(),
+    kind: text("kind").notNull(),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    // "smtp", or "dev-outbox" when no SMTP server is configured (readable at /dev/outbox).
+    transport: text("transport"),
+    attempts: smallint("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+);
+
 export const bookingsRelations = relations(bookings, ({ one }) => ({
   provider: one(providers, { fields: [bookings.providerId], references: [providers.id] }),
   patient: one(users, { fields: [bookings.patientId], references: [users.id] }),

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { signedIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 const MAYA = "/providers/dr-maya-chen-md-new-york";
@@ -17,7 +19,7 @@ async function answerIntake(page: Page) {
   await page.getByLabel(/I agree to share these answers/).check();
 }
 
-test("a patient picks a free time, creates an account on the way, answers the intake and sees the request", async ({ page }) => {
+test("a patient requests a time, the provider confirms it, the patient adds it to a calendar and cancels", async ({ page, browser }) => {
   test.slow();
   await page.goto("/providers?condition=chronic-migraine&near=10016&radiusMi=1&sort=distance");
   await page.getByRole("article").filter({ hasText: "Dr. Maya Chen" }).getByRole("link", { name: /Dr\. Maya Chen/ }).click();
@@ -59,4 +61,29 @@ test("a patient picks a free time, creates an account on the way, answers the in
   // The time is gone from the profile for everyone else.
   const taken = await page.request.get(bookUrl);
   expect(await taken.text()).toContain("That time is no longer free");
+
+  // The provider reads the intake, with the demo's other request's safety answer highlighted, and confirms.
+  const provider = await signedIn(browser, "provider@example.com");
+  await provider.goto("/provider/requests");
+  const request = provider.getByRole("listitem", { name: "Request from Casey Morgan" });
+  await expect(request.getByText("Headaches behind my right eye most afternoons.")).toBeVisible();
+  await expect(request.getByText("No to every safety question.")).toBeVisible();
+  await expect(provider.getByRole("listitem", { name: "Request from Robin Second" }).getByText("Pregnant or breastfeeding")).toBeVisible();
+  await expectNoSeriousA11yViolations(provider);
+  await request.getByRole("button", { name: /^Confirm/ }).click();
+  await expect(provider.getByRole("listitem", { name: "Appointment with Casey Morgan" })).toBeVisible();
+
+  await page.reload();
+  await expect(card.getByText("Confirmed")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await card.getByRole("link", { name: "Add to calendar (.ics)" }).click();
+  const ics = readFileSync((await (await download).path())!, "utf8");
+  expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r$/m);
+  expect(ics).toMatch(/^SUMMARY:Follow-up visit with Dr\. Maya Chen\r$/m);
+
+  page.on("dialog", (dialog) => dialog.accept());
+  await card.getByText("Cancel this booking").click();
+  await expect(card.getByText(/Free cancellation until/)).toBeVisible();
+  await card.getByRole("button", { name: "Cancel booking" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Dr. Maya Chen" }).filter({ hasText: "Cancelled by you" })).toBeVisible();
 });

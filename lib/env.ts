@@ -17,6 +17,19 @@ const schema = z.object({
   SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
   SQL_LOG_FILE: z.string().trim().optional(),
   AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "must start with smtp:// or smtps:// (leave it unset to use the dev outbox)" }),
+  MAIL_FROM: z.string().trim().min(3).default("Relief Finder <no-reply@relief-finder.example>"),
+  CRON_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
   INTAKE_ENCRYPTION_KEY: z
     .string()
     .trim()

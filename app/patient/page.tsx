@@ -5,12 +5,13 @@ import { getPatientBookingsOverview, type PatientBooking } from "@/lib/booking/q
 import { isActive, STATUS_LABELS } from "@/lib/booking/state";
 import { formatMoney } from "@/lib/ui/format";
 import { LocalTime } from "../components/local-time";
+import { PatientBookingActions } from "./booking-actions";
 
 export const metadata: Metadata = { title: "Your bookings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function BookingCard({ booking }: { booking: PatientBooking }) {
+function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming: boolean }) {
   return (
     <li className="card p-5">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -40,6 +41,21 @@ function BookingCard({ booking }: { booking: PatientBooking }) {
         Fee {formatMoney(booking.feeCents)}
         {booking.depositCents > 0 ? ` · deposit ${formatMoney(booking.depositCents)}` : ""}
       </p>
+      {upcoming ? (
+        <PatientBookingActions
+          id={booking.id}
+          status={booking.status}
+          providerName={booking.provider.name}
+          proposedStartsAt={booking.proposedStartsAt}
+          proposalNote={booking.proposalNote}
+          cancellation={{
+            freeUntil: booking.freeCancellationUntil,
+            windowHours: booking.provider.cancellationWindowHours,
+            depositCents: booking.depositCents,
+            policy: booking.provider.cancellationPolicy,
+          }}
+        />
+      ) : null}
     </li>
   );
 }
@@ -70,7 +86,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
         ) : (
           <ul className="mt-3 space-y-3">
             {upcoming.map((b) => (
-              <BookingCard key={b.id} booking={b} />
+              <BookingCard key={b.id} booking={b} upcoming />
             ))}
           </ul>
         )}
@@ -82,7 +98,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
           </h2>
           <ul className="mt-3 space-y-3">
             {past.map((b) => (
-              <BookingCard key={b.id} booking={b} />
+              <BookingCard key={b.id} booking={b} upcoming={false} />
             ))}
           </ul>
         </section>

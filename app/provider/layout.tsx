@@ -7,6 +7,7 @@ export const metadata: Metadata = { title: { default: "Your listing", template: 
 
 const LINKS = [
   { href: "/provider", label: "Overview" },
+  { href: "/provider/requests", label: "Requests" },
   { href: "/provider/listing", label: "Listing" },
   { href: "/provider/locations", label: "Locations" },
   { href: "/provider/licenses", label: "Licenses" },

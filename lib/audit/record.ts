@@ -13,3 +13,8 @@ type Writer = Pick<Database, "insert">;
 export async function recordAudit(writer: Writer, entry: AuditEntry): Promise<void> {
   await writer.insert(auditEvents).values(entry);
 }
+
+/** Appends several audit rows in one statement (one per intake opened on an inbox page, say). */
+export async function recordAudits(writer: Writer, entries: AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await writer.insert(auditEvents).values(entries);
+}

@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, licenses, locations, providerPhotos, providers } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
+import { intakeSchema } from "@/lib/booking/intake";
+import { createBooking } from "@/lib/booking/queries";
 import { getAvailability } from "@/lib/scheduling/queries";
 import { actAs } from "./testing/acting-user";
 
@@ -24,7 +27,11 @@ vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
 }));
 // Cache invalidation and request-scope markers need a live request; neither decides access.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {} }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => {},
+  after: () => {},
+}));
 
 type Caller = "anonymous" | "patient" | "provider" | "otherProvider" | "admin";
 const CALLERS: Caller[] = ["anonymous", "patient", "provider", "otherProvider", "admin"];
@@ -128,6 +135,35 @@ const INTAKE = {
   payment: "self-pay",
   consent: "yes",
 };
+
+let pastShifts = 0;
+
+/** A booking of the world's patient with the owner, in the next free slot, in `status`. */
+async function ownerBooking(world: World, status: "requested" | "confirmed" = "requested", past = false): Promise<string> {
+  const slot = await nextFreeSlot(world);
+  const patient = world.users.patient;
+  const result = await createBooking(
+    { ...patient },
+    { providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0]!, locationId: slot.locationId, start: slot.start, telehealth: false, intake: intakeSchema.parse(INTAKE) },
+  );
+  if (!result.ok) throw new Error(result.message);
+  const db = await getDb();
+  // Probes may fill the patient's cap of open requests; the ones before this have served.
+  await db.update(bookings).set({ status: "cancelled" }).where(and(eq(bookings.patientId, patient.id), eq(bookings.status, "requested"), sql`${bookings.id} <> ${result.id}`));
+  // Moved into the past by a different number of days each time, so the moved bookings never collide.
+  const days = `${60 + ++pastShifts} days`;
+  const shift = past
+    ? { startsAt: sql`${bookings.startsAt} - ${days}::interval`, endsAt: sql`${bookings.endsAt} - ${days}::interval`, blockedUntil: sql`${bookings.blockedUntil} - ${days}::interval` }
+    : {};
+  await db.update(bookings).set({ status, ...shift }).where(eq(bookings.id, result.id));
+  return result.id;
+}
+
+async function bookingRow(id: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  return row!;
+}
 
 /** A free slot of the owner's in the coming weeks; each booking probe takes the next one. */
 async function nextFreeSlot(world: World) {
@@ -296,6 +332,90 @@ const MATRIX: Record<string, Entry> = {
       }
       return (await count()) > before;
     },
+  },
+  "app/provider/requests/confirm-booking-action.ts#confirmBookingAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      await callAction("app/provider/requests/confirm-booking-action.ts", "confirmBookingAction", { id });
+      return (await bookingRow(id)).status === "confirmed";
+    },
+  },
+  "app/provider/requests/decline-booking-action.ts#declineBookingAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      await callAction("app/provider/requests/decline-booking-action.ts", "declineBookingAction", { id, reason: "Not the right treatment" });
+      return (await bookingRow(id)).status === "declined";
+    },
+  },
+  "app/provider/requests/propose-time-action.ts#proposeTimeAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const slot = await nextFreeSlot(world);
+      const localTime = DateTime.fromISO(slot.start, { zone: "America/New_York" }).toFormat("yyyy-MM-dd'T'HH:mm");
+      await callAction("app/provider/requests/propose-time-action.ts", "proposeTimeAction", { id, localTime, note: "" });
+      return (await bookingRow(id)).proposedStartsAt !== null;
+    },
+  },
+  "app/provider/requests/complete-booking-action.ts#completeBookingAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await ownerBooking(world, "confirmed", true);
+      await callAction("app/provider/requests/complete-booking-action.ts", "completeBookingAction", { id });
+      return (await bookingRow(id)).status === "completed";
+    },
+  },
+  "app/provider/requests/no-show-booking-action.ts#noShowBookingAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await ownerBooking(world, "confirmed", true);
+      await callAction("app/provider/requests/no-show-booking-action.ts", "noShowBookingAction", { id });
+      return (await bookingRow(id)).status === "no_show";
+    },
+  },
+  "app/bookings/cancel-booking-action.ts#cancelBookingAction": {
+    // The booking's own patient and its provider.
+    allowed: ["patient", "provider"],
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      await callAction("app/bookings/cancel-booking-action.ts", "cancelBookingAction", { id, reason: "" });
+      return (await bookingRow(id)).status === "cancelled";
+    },
+  },
+  "app/patient/accept-proposal-action.ts#acceptProposalAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const db = await getDb();
+      const slot = await nextFreeSlot(world);
+      await db.update(bookings).set({ proposedStartsAt: new Date(slot.start) }).where(eq(bookings.id, id));
+      await callAction("app/patient/accept-proposal-action.ts", "acceptProposalAction", { id });
+      return (await bookingRow(id)).status === "confirmed";
+    },
+  },
+  "app/patient/reschedule-booking-action.ts#rescheduleBookingAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const before = (await bookingRow(id)).startsAt.getTime();
+      const slot = await nextFreeSlot(world);
+      await callAction("app/patient/reschedule-booking-action.ts", "rescheduleBookingAction", { id, start: slot.start });
+      return (await bookingRow(id)).startsAt.getTime() !== before;
+    },
+  },
+  "app/api/bookings/[id]/ics/route.ts#GET": {
+    allowed: ["patient", "provider"],
+    probe: async (world) => {
+      const id = await ownerBooking(world, "confirmed");
+      return get("app/api/bookings/[id]/ics/route.ts", `/api/bookings/${id}/ics`, { id });
+    },
+  },
+  "app/api/cron/reminders/route.ts#GET": {
+    // Open without CRON_SECRET outside production (as in tests); its own test covers the secret.
+    allowed: EVERYONE,
+    probe: () => get("app/api/cron/reminders/route.ts", "/api/cron/reminders"),
   },
   "app/admin/licenses/approve-license-action.ts#approveLicenseAction": {
     allowed: ADMIN,

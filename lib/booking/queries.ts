@@ -11,6 +11,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { sealJson } from "@/lib/crypto/sealed-json";
 import { checkSlot, loadSchedule, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "@/lib/scheduling/queries";
+import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { formatAddress } from "@/lib/ui/address";
 import type { Intake } from "./intake";
 import { isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
@@ -148,11 +149,15 @@ async function insertBooking(
   });
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });
+  // A request waiting for its deposit reaches the provider only once paid.
+  if (status === "requested") await notifyBookingRequested(tx, id);
   return { ok: true, id, status };
 }
 
 export type PatientBooking = {
   id: string;
+  locationId: string | null;
+  appointmentTypeId: string | null;
   status: BookingStatus;
   startsAt: string;
   endsAt: string;
@@ -169,6 +174,8 @@ export type PatientBooking = {
   cancelReason: string | null;
   proposedStartsAt: string | null;
   proposalNote: string | null;
+  /** Until when cancelling costs nothing: the provider's window before the start. */
+  freeCancellationUntil: string;
   provider: { slug: string; name: string; credentials: string; cancellationWindowHours: number; cancellationPolicy: string };
 };
 
@@ -180,7 +187,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL): Pro
   const db = await getDb();
   const rows = await db.query.bookings.findMany({
     where: only ? and(eq(bookings.patientId, patient.id), only) : eq(bookings.patientId, patient.id),
-    columns: { intakeCiphertext: false, patientId: false, providerId: false, locationId: false, appointmentTypeId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
+    columns: { intakeCiphertext: false, patientId: false, providerId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
     with: { provider: { columns: { slug: true, name: true, credentials: true, cancellationWindowHours: true, cancellationPolicy: true } } },
     orderBy: [asc(bookings.startsAt)],
   });
@@ -190,6 +197,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL): Pro
     endsAt: r.endsAt.toISOString(),
     holdExpiresAt: iso(r.holdExpiresAt),
     proposedStartsAt: iso(r.proposedStartsAt),
+    freeCancellationUntil: new Date(r.startsAt.getTime() - r.provider.cancellationWindowHours * 3_600_000).toISOString(),
   }));
 }
 

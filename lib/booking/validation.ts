@@ -21,3 +21,21 @@ export function parseBookingRequest(body: unknown): ParsedBookingRequest {
   if (parsed.success) return { ok: true, request: parsed.data };
   return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
 }
+
+const bookingId = z.uuid({ message: "That booking no longer exists. Reload the page." });
+const reason = (required: boolean) => {
+  const base = z.string({ message: "Give a reason." }).trim().max(500, "Use at most 500 characters.");
+  return required ? base.min(5, "Give the patient a reason they can act on.") : base.default("");
+};
+
+export const bookingIdSchema = z.object({ id: bookingId });
+export const declineSchema = z.object({ id: bookingId, reason: reason(true) });
+export const cancelSchema = z.object({ id: bookingId, reason: reason(false) });
+export const proposeSchema = z.object({
+  id: bookingId,
+  localTime: z
+    .string({ message: "Choose a date and time." })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."),
+  note: reason(false),
+});
+export const rescheduleSchema = z.object({ id: bookingId, start: z.iso.datetime({ offset: true, message: "Choose one of the free times." }) });

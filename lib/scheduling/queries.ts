@@ -39,6 +39,8 @@ export async function loadSchedule(
   range: { start: Date; end: Date },
   now: Date,
   reader?: Reader,
+  /** A booking being moved: its current time does not block its new one. */
+  ignoreBookingId?: string,
 ): Promise<Schedule | null> {
   const today = trustDate(now);
   const who = "slug" in by ? sql`p.slug = ${by.slug}` : sql`p.id = ${by.providerId}`;
@@ -58,7 +60,7 @@ export async function loadSchedule(
           order by l.state, l.city, l.name), '[]'::json)
         from locations l where l.provider_id = p.id and ${bookableLocation(today)}) as locations,
       (select coalesce(json_agg(json_build_object('start', b.starts_at, 'end', b.blocked_until)), '[]'::json)
-        from bookings b where b.provider_id = p.id
+        from bookings b where b.provider_id = p.id ${ignoreBookingId ? sql`and b.id <> ${ignoreBookingId}` : sql``}
           and (b.status in ('requested', 'confirmed') or (b.status = 'pending_payment' and b.hold_expires_at > ${now.toISOString()}::timestamptz))
           and b.blocked_until > ${range.start.toISOString()}::timestamptz and b.starts_at < ${range.end.toISOString()}::timestamptz) as busy,
       (select coalesce(json_agg(json_build_object('start', t.starts_at, 'end', t.ends_at, 'locationId', t.location_id)), '[]'::json)

@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { formatMinutes, formatMoney } from "@/lib/ui/format";
+import { ActionForm, FormMessage } from "../../components/action-form";
+import { rescheduleBookingAction } from "../../patient/reschedule-booking-action";
 import { addDays, dayLabel, localDate, localTime, zoneName } from "@/lib/ui/time-zone";
 
 type AppointmentType = { id: string; name: string; minutes: number; feeCents: number; depositCents: number };
@@ -20,7 +22,20 @@ type Load = { state: "loading" } | { state: "error"; message: string } | { state
  * (named, since the clinic may be in another). Each time links to the booking page, which carries
  * the slot in its URL so signing in or creating an account on the way never loses it.
  */
-export function BookingPanel({ slug, types, locations, horizonDays }: { slug: string; types: AppointmentType[]; locations: Location[]; horizonDays: number }) {
+export function BookingPanel({
+  slug,
+  types,
+  locations,
+  horizonDays,
+  rescheduleBookingId,
+}: {
+  slug: string;
+  types: AppointmentType[];
+  locations: Location[];
+  horizonDays: number;
+  /** Moving an existing booking: each time submits the move instead of opening the booking page. */
+  rescheduleBookingId?: string;
+}) {
   const zone = useSyncExternalStore(subscribe, viewerZone, () => "UTC");
   const today = useSyncExternalStore(subscribe, () => localDate(new Date(), viewerZone()), () => "");
   const [typeId, setTypeId] = useState(types[0]?.id ?? "");
@@ -109,27 +124,34 @@ export function BookingPanel({ slug, types, locations, horizonDays }: { slug: st
           <p className="text-sm text-slate-700">No free times between {dayLabel(from)} and {dayLabel(to)}.</p>
         ) : null}
         {days.length > 0 ? (
-          <ul className="max-h-96 space-y-4 overflow-y-auto pr-1">
-            {days.map(([day, slots]) => (
-              <li key={day}>
-                <h3 className="text-sm font-semibold text-slate-900">{dayLabel(day)}</h3>
-                <ul className="mt-2 flex flex-wrap gap-2">
-                  {slots.map((slot) => (
-                    <li key={`${slot.start}-${slot.locationId}`}>
-                      <Link
-                        href={`/providers/${encodeURIComponent(slug)}/book?${new URLSearchParams({ type: typeId, location: slot.locationId, start: slot.start })}`}
-                        className="inline-block rounded-md border border-brand-600 px-2.5 py-1 text-sm font-medium text-brand-800 no-underline hover:bg-brand-50"
-                      >
-                        {localTime(new Date(slot.start), zone)}
-                        {locations.length > 1 ? <span className="block text-xs font-normal text-slate-700">{locationName(slot.locationId)}</span> : null}
-                        <span className="sr-only"> on {dayLabel(day)}</span>
+          rescheduleBookingId ? (
+            <ActionForm action={rescheduleBookingAction} aria-label="Choose the new time">
+              {(state, pending) => (
+                <>
+                  <input type="hidden" name="id" value={rescheduleBookingId} />
+                  <div className="mb-3">
+                    <FormMessage state={state} />
+                    {state.ok ? (
+                      <Link href="/patient" className="mt-2 inline-block">
+                        Back to your bookings
                       </Link>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+                    ) : null}
+                  </div>
+                  <SlotDays days={days} slot={(s) => (
+                    <button type="submit" name="start" value={s.start} disabled={pending} className={SLOT_CLASS}>
+                      {slotLabel(s, zone, locations.length > 1 ? locationName : null)}
+                    </button>
+                  )} />
+                </>
+              )}
+            </ActionForm>
+          ) : (
+            <SlotDays days={days} slot={(s) => (
+              <Link href={`/providers/${encodeURIComponent(slug)}/book?${new URLSearchParams({ type: typeId, location: s.locationId, start: s.start })}`} className={`${SLOT_CLASS} no-underline`}>
+                {slotLabel(s, zone, locations.length > 1 ? locationName : null)}
+              </Link>
+            )} />
+          )
         ) : null}
       </div>
       <div className="mt-4 flex justify-between gap-2">
@@ -141,5 +163,34 @@ export function BookingPanel({ slug, types, locations, horizonDays }: { slug: st
         </button>
       </div>
     </section>
+  );
+}
+
+const SLOT_CLASS = "inline-block rounded-md border border-brand-600 px-2.5 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50";
+
+function slotLabel(slot: Slot, zone: string, locationName: ((id: string) => string) | null) {
+  return (
+    <>
+      {localTime(new Date(slot.start), zone)}
+      {locationName ? <span className="block text-xs font-normal text-slate-700">{locationName(slot.locationId)}</span> : null}
+      <span className="sr-only"> on {dayLabel(localDate(new Date(slot.start), zone))}</span>
+    </>
+  );
+}
+
+function SlotDays({ days, slot }: { days: [string, Slot[]][]; slot: (s: Slot) => ReactNode }) {
+  return (
+    <ul className="max-h-96 space-y-4 overflow-y-auto pr-1">
+      {days.map(([day, slots]) => (
+        <li key={day}>
+          <h3 className="text-sm font-semibold text-slate-900">{dayLabel(day)}</h3>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {slots.map((s) => (
+              <li key={`${s.start}-${s.locationId}`}>{slot(s)}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { queueDueReminders } from "@/lib/booking/reminders";
+import { env } from "@/lib/env";
+import { deliverOutbox } from "@/lib/notifications/outbox";
+
+// Called by Vercel Cron (vercel.json), which sends "Authorization: Bearer <CRON_SECRET>". Also
+// delivers any email an earlier request queued but could not send.
+export async function GET(request: NextRequest) {
+  if (env.CRON_SECRET) {
+    if (request.headers.get("authorization") !== `Bearer ${env.CRON_SECRET}`) {
+      return NextResponse.json({ error: { message: "Not allowed." } }, { status: 401 });
+    }
+  } else if (env.NODE_ENV === "production") {
+    return NextResponse.json({ error: { message: "CRON_SECRET is not configured." } }, { status: 503 });
+  }
+  const reminders = await queueDueReminders();
+  const delivery = await deliverOutbox();
+  return NextResponse.json({ reminders, ...delivery }, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { toActionState } from "@/lib/actions/action-state";
+import { authorizedAction } from "@/lib/actions/validated-action";
+import type { Role } from "@/lib/auth/accounts";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { TransitionResult } from "@/lib/booking/transitions";
+import { deliverAfterResponse } from "@/lib/notifications/deliver-after-response";
+
+/**
+ * A server action that changes a booking: checks the role, parses the form, runs the transition,
+ * refreshes both dashboards and sends the queued email after the response.
+ */
+export function bookingAction<S extends z.ZodType>(
+  roles: readonly Role[],
+  schema: S,
+  toInput: (form: FormData) => unknown,
+  run: (input: z.infer<S>, user: CurrentUser) => Promise<TransitionResult>,
+  okMessage: string,
+) {
+  return authorizedAction(roles, schema, toInput, async (input, user) => {
+    const result = await run(input, user);
+    if (result.ok) {
+      revalidatePath("/provider/requests");
+      revalidatePath("/patient");
+      deliverAfterResponse();
+    }
+    return toActionState(result, okMessage);
+  });
+}
+
+export const idFrom = (form: FormData) => ({ id: form.get("id") });

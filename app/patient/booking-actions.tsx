@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { ActionForm, FormMessage, SubmitButton } from "../components/action-form";
+import { Input } from "../components/form-controls";
+import { LocalTime } from "../components/local-time";
+import { cancelBookingAction } from "../bookings/cancel-booking-action";
+import { acceptProposalAction } from "./accept-proposal-action";
+
+type Props = {
+  id: string;
+  status: string;
+  providerName: string;
+  proposedStartsAt: string | null;
+  proposalNote: string | null;
+  cancellation: { freeUntil: string; windowHours: number; depositCents: number; policy: string };
+};
+
+/** What a patient can do with an upcoming booking: accept a proposal, add it to a calendar, move it or cancel it. */
+export function PatientBookingActions({ id, status, providerName, proposedStartsAt, proposalNote, cancellation }: Props) {
+  return (
+    <div className="mt-4 space-y-4">
+      {proposedStartsAt && status === "requested" ? (
+        <div className="rounded-lg border border-sky-200 bg-sky-50 p-4">
+          <p className="text-sky-950">
+            {providerName} suggested <strong><LocalTime iso={proposedStartsAt} /></strong> instead.
+            {proposalNote ? ` “${proposalNote}”` : ""}
+          </p>
+          <ActionForm action={acceptProposalAction} className="mt-2 space-y-2" aria-label="Accept the suggested time">
+            {(state, pending) => (
+              <>
+                <input type="hidden" name="id" value={id} />
+                <SubmitButton pending={pending} pendingLabel="Accepting…">
+                  Accept the new time
+                </SubmitButton>
+                <FormMessage state={state} />
+              </>
+            )}
+          </ActionForm>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-start gap-3">
+        {status === "confirmed" ? (
+          <a className="btn-secondary text-sm" href={`/api/bookings/${id}/ics`}>
+            Add to calendar (.ics)
+          </a>
+        ) : null}
+        {status !== "pending_payment" ? (
+          <Link className="btn-secondary text-sm" href={`/patient/bookings/${id}/reschedule`}>
+            Reschedule
+          </Link>
+        ) : null}
+      </div>
+      <details>
+        <summary className="text-sm font-medium text-brand-700">Cancel this booking</summary>
+        <p className="mt-2 text-sm text-slate-700">
+          Free cancellation until <LocalTime iso={cancellation.freeUntil} /> ({cancellation.windowHours} hours before).
+          {cancellation.depositCents > 0 ? " After that the deposit is kept." : ""} {cancellation.policy}
+        </p>
+        <ActionForm action={cancelBookingAction} className="mt-2 flex flex-wrap items-end gap-2" aria-label="Cancel this booking" confirm="Cancel this booking? The time goes back to other patients.">
+          {(state, pending) => (
+            <>
+              <input type="hidden" name="id" value={id} />
+              <Input name="reason" id={`reason-${id}`} label="Reason (optional)" maxLength={500} error={state.fieldErrors?.reason} />
+              <SubmitButton pending={pending} pendingLabel="Cancelling…" variant="danger">
+                Cancel booking
+              </SubmitButton>
+              <div className="w-full">
+                <FormMessage state={state} />
+              </div>
+            </>
+          )}
+        </ActionForm>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { bookings, providers, users } from "@/db/schema";
+import { recordAudits } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCatalog } from "@/lib/catalog/queries";
+import { openJson } from "@/lib/crypto/sealed-json";
+import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
+import { safetyFlags, type Intake } from "./intake";
+import type { BookingStatus } from "./state";
+
+// The provider's side: their requests and appointments, with each patient's intake opened for
+// them. Opening an intake is a read of health information, so each one writes an audit row.
+
+export type IntakeSummary = {
+  condition: string;
+  symptoms: string;
+  duration: string;
+  painScore: number;
+  headacheDaysPerMonth: number | null;
+  treatmentsTried: string[];
+  earlierBotox: string;
+  medicines: string;
+  allergies: string;
+  payment: string;
+  /** The safety answers that were "yes", to be shown first and loudly. */
+  safetyFlags: string[];
+};
+
+export type InboxBooking = {
+  id: string;
+  status: BookingStatus;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  typeName: string;
+  locationName: string;
+  telehealth: boolean;
+  feeCents: number;
+  depositCents: number;
+  proposedStartsAt: string | null;
+  declineReason: string | null;
+  cancelledBy: "patient" | "provider" | null;
+  cancelReason: string | null;
+  patient: { name: string; email: string };
+  intake: IntakeSummary | null;
+};
+
+const LIMIT = 50;
+
+async function summarise(intake: Intake): Promise<IntakeSummary> {
+  const catalog = await getCatalog();
+  const label = <T extends { value: string; label: string }>(list: readonly T[], value: string) => list.find((x) => x.value === value)?.label ?? value;
+  return {
+    condition: catalog.conditions.find((c) => c.slug === intake.condition)?.name ?? intake.condition,
+    symptoms: intake.symptoms,
+    duration: label(SYMPTOM_DURATIONS, intake.duration),
+    painScore: intake.painScore,
+    headacheDaysPerMonth: intake.headacheDaysPerMonth,
+    treatmentsTried: intake.treatmentsTried.map((t) => label(TREATMENTS, t)),
+    earlierBotox: intake.earlierBotox,
+    medicines: intake.medicines,
+    allergies: intake.allergies,
+    payment: intake.payment === "self-pay" ? "Self-pay" : `Insurance (${catalog.carriers.find((c) => c.slug === intake.insuranceCarrier)?.name ?? intake.insuranceCarrier})`,
+    safetyFlags: safetyFlags(intake),
+  };
+}
+
+/**
+ * The signed-in provider's requests (newest first), upcoming appointments (soonest first) and
+ * recent past ones. Intakes are opened for the first two groups only, each read audited; past
+ * appointments show no intake here.
+ */
+export async function getProviderInbox(provider: CurrentUser, now: Date = new Date()): Promise<{ requests: InboxBooking[]; upcoming: InboxBooking[]; past: InboxBooking[] }> {
+  assertRole(provider, ["provider"], "only providers have an inbox");
+  const db = await getDb();
+  const [own] = await db.select({ id: providers.id }).from(providers).where(eq(providers.userId, provider.id));
+  if (!own) return { requests: [], upcoming: [], past: [] };
+  const columns = {
+    id: bookings.id,
+    status: bookings.status,
+    startsAt: bookings.startsAt,
+    endsAt: bookings.endsAt,
+    timeZone: bookings.timeZone,
+    typeName: bookings.typeName,
+    locationName: bookings.locationName,
+    telehealth: bookings.telehealth,
+    feeCents: bookings.feeCents,
+    depositCents: bookings.depositCents,
+    proposedStartsAt: bookings.proposedStartsAt,
+    declineReason: bookings.declineReason,
+    cancelledBy: bookings.cancelledBy,
+    cancelReason: bookings.cancelReason,
+    intakeCiphertext: bookings.intakeCiphertext,
+    patientName: users.name,
+    patientEmail: users.email,
+  };
+  const mine = eq(bookings.providerId, own.id);
+  const base = () => db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId));
+  const [requests, upcoming, past] = await Promise.all([
+    base().where(and(mine, eq(bookings.status, "requested"))).orderBy(desc(bookings.createdAt)).limit(LIMIT),
+    base().where(and(mine, eq(bookings.status, "confirmed"), gte(bookings.endsAt, now))).orderBy(asc(bookings.startsAt)).limit(LIMIT),
+    base()
+      .where(and(mine, sql`not (${bookings.status} in ('requested', 'pending_payment') or (${bookings.status} = 'confirmed' and ${bookings.endsAt} >= ${now.toISOString()}::timestamptz))`))
+      .orderBy(desc(bookings.startsAt))
+      .limit(LIMIT),
+  ]);
+
+  const opened = [...requests, ...upcoming];
+  await recordAudits(
+    db,
+    opened.map((b) => ({ actorId: provider.id, action: "intake.read", subjectType: "booking", subjectId: b.id, details: { providerId: own.id } })),
+  );
+  type Row = (typeof requests)[number];
+  const toDto = async (row: Row, withIntake: boolean): Promise<InboxBooking> => {
+    const { intakeCiphertext, patientName, patientEmail, ...rest } = row;
+    return {
+      ...rest,
+      startsAt: rest.startsAt.toISOString(),
+      endsAt: rest.endsAt.toISOString(),
+      proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,
+      patient: { name: patientName, email: patientEmail },
+      intake: withIntake ? await summarise(openJson(intakeCiphertext, row.id) as Intake) : null,
+    };
+  };
+  return {
+    requests: await Promise.all(requests.map((r) => toDto(r, true))),
+    upcoming: await Promise.all(upcoming.map((r) => toDto(r, true))),
+    past: await Promise.all(past.map((r) => toDto(r, false))),
+  };
+}
+

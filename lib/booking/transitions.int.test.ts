@@ -1,0 +1,198 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, bookings, emailOutbox } from "@/db/schema";
+import { createProvider, createUser, seedReferenceData, type TestUser } from "@/db/testing/fixtures";
+import { ForbiddenError } from "@/lib/auth/authorize";
+import { deliverOutbox } from "@/lib/notifications/outbox";
+import { bookingCalendarFile } from "./calendar";
+import { getProviderInbox } from "./inbox";
+import { intakeSchema } from "./intake";
+import { createBooking, listPatientBookings } from "./queries";
+import { queueDueReminders } from "./reminders";
+import { acceptProposal, cancelBooking, confirmBooking, declineBooking, markCompleted, markNoShow, proposeTime, rescheduleBooking, TIME_TAKEN } from "./transitions";
+
+const NOW = new Date("2026-12-01T12:00:00Z"); // Tuesday
+const at = (day: number, localHour: number, minute = 0) => new Date(Date.UTC(2026, 11, day, localHour + 5, minute)).toISOString();
+
+const intake = intakeSchema.parse({
+  condition: "chronic-migraine",
+  symptoms: "PRIVATE-DETAIL headaches",
+  duration: "1-5-years",
+  painScore: "8",
+  headacheDaysPerMonth: "20",
+  safety: { neuromuscularDisease: "yes", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
+  payment: "self-pay",
+  consent: "yes",
+});
+
+beforeAll(async () => {
+  await seedReferenceData();
+});
+
+async function setup(name: string) {
+  const providerUser = await createUser("provider");
+  const provider = await createProvider({ name, provider: { userId: providerUser.id } });
+  const patient = await createUser("patient");
+  const book = async (start: string, who: TestUser = patient) => {
+    const result = await createBooking(who, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start, telehealth: false, intake }, NOW);
+    if (!result.ok) throw new Error(result.message);
+    return result.id;
+  };
+  return { providerUser, provider, patient, book };
+}
+
+async function statusOf(id: string) {
+  const db = await getDb();
+  const [row] = await db.select({ status: bookings.status, startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.id, id));
+  return row!;
+}
+
+async function emailsFor(bookingId: string) {
+  const db = await getDb();
+  return db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, bookingId));
+}
+
+describe("the provider answers a request", () => {
+  it("confirms, and the patient is emailed without any intake detail", async () => {
+    const { providerUser, patient, book } = await setup("Flow Confirm");
+    const id = await book(at(3, 10));
+    expect((await emailsFor(id)).map((e) => e.kind)).toEqual(["request_received"]);
+    expect(await confirmBooking(providerUser, id, NOW)).toMatchObject({ ok: true });
+    expect((await statusOf(id)).status).toBe("confirmed");
+    const emails = await emailsFor(id);
+    expect(emails.map((e) => [e.kind, e.toAddress])).toEqual([
+      ["request_received", providerUser.email],
+      ["confirmed", patient.email],
+    ]);
+    expect(emails.some((e) => e.bodyText.includes("PRIVATE-DETAIL") || e.subject.includes("migraine"))).toBe(false);
+    expect(await confirmBooking(providerUser, id, NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/is confirmed/) });
+  });
+
+  it("declines with a reason the patient sees, which frees the time", async () => {
+    const { providerUser, patient, book } = await setup("Flow Decline");
+    const id = await book(at(3, 10));
+    expect(await declineBooking(providerUser, id, "I don't treat this in new patients", NOW)).toMatchObject({ ok: true });
+    expect((await listPatientBookings(patient))[0]).toMatchObject({ status: "declined", declineReason: "I don't treat this in new patients" });
+    await book(at(3, 10), await createUser("patient"));
+  });
+
+  it("proposes another free time in clinic time, which the patient accepts", async () => {
+    const { providerUser, patient, book } = await setup("Flow Propose");
+    const id = await book(at(3, 10));
+    await book(at(3, 11), await createUser("patient"));
+    expect(await proposeTime(providerUser, id, "2026-12-03T11:00", "", NOW)).toEqual({ ok: false, error: TIME_TAKEN });
+    expect(await proposeTime(providerUser, id, "2026-12-03T07:00", "", NOW)).toEqual({ ok: false, error: TIME_TAKEN });
+    expect(await proposeTime(providerUser, id, "2026-12-04T14:30", "Thursday is full", NOW)).toMatchObject({ ok: true });
+    expect((await listPatientBookings(patient))[0]).toMatchObject({ status: "requested", proposedStartsAt: at(4, 14, 30), proposalNote: "Thursday is full" });
+    expect(await acceptProposal(patient, id, NOW)).toMatchObject({ ok: true });
+    expect(await statusOf(id)).toEqual({ status: "confirmed", startsAt: new Date(at(4, 14, 30)) });
+  });
+
+  it("marks a confirmed appointment completed or missed only once it has started", async () => {
+    const { providerUser, book } = await setup("Flow Done");
+    const a = await book(at(3, 10));
+    const b = await book(at(3, 11));
+    await confirmBooking(providerUser, a, NOW);
+    await confirmBooking(providerUser, b, NOW);
+    expect(await markCompleted(providerUser, a, NOW)).toMatchObject({ ok: false });
+    const later = new Date("2026-12-03T17:00:00Z");
+    expect(await markCompleted(providerUser, a, later)).toMatchObject({ ok: true });
+    expect(await markNoShow(providerUser, b, later)).toMatchObject({ ok: true });
+    expect([(await statusOf(a)).status, (await statusOf(b)).status]).toEqual(["completed", "no_show"]);
+  });
+});
+
+describe("the patient changes a booking", () => {
+  it("reschedules to another free time as one booking, back to requested, its history audited", async () => {
+    const { providerUser, patient, book } = await setup("Flow Move");
+    const id = await book(at(3, 10));
+    await confirmBooking(providerUser, id, NOW);
+    // Half an hour later overlaps its own current time, which does not block the move.
+    expect(await rescheduleBooking(patient, id, new Date(at(3, 10, 30)), NOW)).toMatchObject({ ok: true });
+    expect(await statusOf(id)).toEqual({ status: "requested", startsAt: new Date(at(3, 10, 30)) });
+    expect(await rescheduleBooking(patient, id, new Date(at(3, 20)), NOW)).toEqual({ ok: false, error: TIME_TAKEN });
+    expect(await listPatientBookings(patient)).toHaveLength(1);
+    const db = await getDb();
+    const history = await db.select({ action: auditEvents.action, details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.subjectId, id));
+    expect(history.map((h) => h.action)).toEqual(["booking.requested", "booking.confirm", "booking.reschedule"]);
+    expect(history[2]!.details).toMatchObject({ movedFrom: at(3, 10), movedTo: at(3, 10, 30) });
+  });
+
+  it("cancels what has not happened yet; either side may", async () => {
+    const { providerUser, patient, book } = await setup("Flow Cancel");
+    const mine = await book(at(3, 10));
+    const theirs = await book(at(3, 11));
+    expect(await cancelBooking(patient, mine, "Feeling better", NOW)).toMatchObject({ ok: true });
+    expect(await cancelBooking(providerUser, theirs, "Clinic closed", NOW)).toMatchObject({ ok: true });
+    const rows = await listPatientBookings(patient);
+    expect(rows.map((r) => [r.status, r.cancelledBy, r.cancelReason])).toEqual([
+      ["cancelled", "patient", "Feeling better"],
+      ["cancelled", "provider", "Clinic closed"],
+    ]);
+  });
+});
+
+describe("who may touch a booking", () => {
+  it("refuses another patient, another provider and an admin", async () => {
+    const { providerUser, book } = await setup("Flow Private");
+    const id = await book(at(3, 10));
+    const stranger = await createUser("patient");
+    const otherProvider = await createUser("provider");
+    await createProvider({ name: "Flow Other", provider: { userId: otherProvider.id } });
+    expect(await cancelBooking(stranger, id, "", NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/not yours/) });
+    expect(await confirmBooking(otherProvider, id, NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/not yours/) });
+    await expect(cancelBooking(await createUser("admin"), id, "", NOW)).rejects.toThrow(ForbiddenError);
+    expect(await confirmBooking(stranger, id, NOW)).toMatchObject({ ok: false });
+    expect((await statusOf(id)).status).toBe("requested");
+    expect(await bookingCalendarFile(stranger, id)).toBeNull();
+    expect((await getProviderInbox(otherProvider, NOW)).requests).toEqual([]);
+    expect((await getProviderInbox(providerUser, NOW)).requests).toHaveLength(1);
+  });
+});
+
+describe("the provider's inbox", () => {
+  it("opens each intake with the safety answers first, and audits every read", async () => {
+    const { providerUser, book } = await setup("Flow Inbox");
+    const id = await book(at(3, 10));
+    const inbox = await getProviderInbox(providerUser, NOW);
+    expect(inbox.requests[0]).toMatchObject({ id, intake: { safetyFlags: ["Neuromuscular disease"], painScore: 8, headacheDaysPerMonth: 20, payment: "Self-pay" } });
+    await getProviderInbox(providerUser, NOW);
+    const db = await getDb();
+    const reads = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "intake.read")));
+    expect(reads).toHaveLength(2);
+    expect(reads.every((r) => r.actorId === providerUser.id && !JSON.stringify(r.details).includes("PRIVATE"))).toBe(true);
+  });
+});
+
+describe("calendar files and reminders", () => {
+  it("offers a confirmed booking as an .ics file in UTC", async () => {
+    const { providerUser, patient, book } = await setup("Flow Calendar");
+    const id = await book(at(3, 10));
+    expect(await bookingCalendarFile(patient, id)).toBeNull();
+    await confirmBooking(providerUser, id, NOW);
+    const file = await bookingCalendarFile(patient, id);
+    expect(file!.content).toContain("DTSTART:20261203T150000Z");
+    expect(file!.content).toContain("DTEND:20261203T153000Z");
+    expect(file!.content).toContain(`UID:${id}@relief-finder`);
+    expect(file!.content).toContain("America/New_York");
+    expect(await bookingCalendarFile(providerUser, id)).not.toBeNull();
+  });
+
+  it("queues one reminder per confirmed booking 24 hours ahead, however often the scheduler runs", async () => {
+    const { providerUser, patient, book } = await setup("Flow Remind");
+    const soon = await book(at(3, 10));
+    const later = await book(at(4, 10));
+    await confirmBooking(providerUser, soon, NOW);
+    await confirmBooking(providerUser, later, NOW);
+    const dayBefore = new Date("2026-12-02T16:00:00Z");
+    const runs = await Promise.all([queueDueReminders(dayBefore), queueDueReminders(dayBefore), queueDueReminders(dayBefore)]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const reminders = (await emailsFor(soon)).filter((e) => e.kind === "reminder");
+    expect(reminders.map((e) => e.toAddress)).toEqual([patient.email]);
+    expect((await emailsFor(later)).filter((e) => e.kind === "reminder")).toEqual([]);
+    expect(await deliverOutbox()).toMatchObject({ failed: 0 });
+    const db = await getDb();
+    expect((await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, soon))).every((e) => e.transport === "dev-outbox" && e.sentAt)).toBe(true);
+  });
+});

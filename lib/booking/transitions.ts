@@ -1,0 +1,176 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { getDb, type Database } from "@/db/client";
+import { isExclusionViolation } from "@/db/errors";
+import { bookings, providers, type Booking } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
+import { loadSchedule, rangeCovering, slotsOf } from "@/lib/scheduling/queries";
+import { notifyBookingChange } from "@/lib/notifications/booking-emails";
+import { nextStatus, statusesFor, type BookingAction, type Party } from "./state";
+
+// Every change to a booking after it is requested: the provider confirms, declines, proposes a
+// time, marks it completed or missed; the patient accepts a proposal or reschedules; either side
+// cancels. Each runs in one transaction that locks the booking, scoped to the caller's own, checks
+// the lifecycle, writes the change and its audit row, and queues the email.
+
+export type TransitionResult = { ok: true; message: string } | { ok: false; error: string };
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+const GONE = "This booking no longer exists, or is not yours. Reload the page.";
+export const TIME_TAKEN = "That time was just taken. Choose another.";
+
+class TimeTaken extends Error {}
+
+/** The booking row if `user` is its patient or its provider, locked for the change. */
+async function lockOwn(tx: Tx, user: CurrentUser, bookingId: string): Promise<{ booking: Booking; party: Party } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  const owner =
+    user.role === "patient"
+      ? eq(bookings.patientId, user.id)
+      : user.role === "provider"
+        ? sql`${bookings.providerId} = (select ${providers.id} from ${providers} where ${providers.userId} = ${user.id})`
+        : sql`false`;
+  const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, bookingId), owner)).for("update");
+  if (!booking) return null;
+  return { booking, party: user.role === "patient" ? "patient" : "provider" };
+}
+
+type Change = Partial<typeof bookings.$inferInsert>;
+
+/**
+ * The shared path of every transition: lock, check who may do what, apply `change` (its status
+ * follows the lifecycle), audit, notify. `change` may throw TimeTaken when a new time is not free.
+ */
+async function transition(
+  user: CurrentUser,
+  bookingId: string,
+  action: BookingAction,
+  change: (tx: Tx, booking: Booking) => Promise<Change>,
+  message: string,
+  now: Date,
+): Promise<TransitionResult> {
+  assertRole(user, ["patient", "provider"], "only a booking's patient or provider changes it");
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<TransitionResult> => {
+      const own = await lockOwn(tx, user, bookingId);
+      if (!own) return { ok: false, error: GONE };
+      const { booking, party } = own;
+      const status = nextStatus(booking, action, party, now);
+      if (!status) return { ok: false, error: `This booking is ${booking.status.replace("_", " ")}, so it cannot be changed that way now. Reload the page.` };
+      const values = { ...(await change(tx, booking)), status, updatedAt: now };
+      await tx
+        .update(bookings)
+        .set(values)
+        .where(and(eq(bookings.id, booking.id), inArray(bookings.status, [...statusesFor(action)])));
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: `booking.${action}`,
+        subjectType: "booking",
+        subjectId: booking.id,
+        details: { from: booking.status, to: status, ...(values.startsAt ? { movedFrom: booking.startsAt.toISOString(), movedTo: values.startsAt.toISOString() } : {}) },
+      });
+      await notifyBookingChange(tx, booking.id, action);
+      return { ok: true, message };
+    });
+  } catch (error) {
+    if (error instanceof TimeTaken || isExclusionViolation(error, "bookings_no_overlap")) return { ok: false, error: TIME_TAKEN };
+    throw error;
+  }
+}
+
+/** The new times for a booking moved to `start`, if that is a free slot of its type and location. */
+async function moveTo(tx: Tx, booking: Booking, start: Date, now: Date): Promise<Change> {
+  if (!booking.appointmentTypeId || !booking.locationId || Number.isNaN(start.getTime())) throw new TimeTaken();
+  const day = DateTime.fromJSDate(start, { zone: "UTC" });
+  const from = day.minus({ days: 1 }).toISODate()!;
+  const to = day.plus({ days: 1 }).toISODate()!;
+  const schedule = await loadSchedule({ providerId: booking.providerId }, booking.appointmentTypeId, rangeCovering(from, to), now, tx, booking.id);
+  const offered = schedule && slotsOf(schedule, from, to, now, booking.locationId).some((s) => new Date(s.start).getTime() === start.getTime());
+  if (!schedule || !offered) throw new TimeTaken();
+  const { minutes, bufferAfterMinutes } = schedule.type;
+  return {
+    startsAt: start,
+    endsAt: new Date(start.getTime() + minutes * 60_000),
+    blockedUntil: new Date(start.getTime() + (minutes + bufferAfterMinutes) * 60_000),
+    reminderSentAt: null,
+  };
+}
+
+const text = (value: string) => value.trim().slice(0, 500);
+
+export function confirmBooking(provider: CurrentUser, bookingId: string, now = new Date()) {
+  return transition(provider, bookingId, "confirm", async () => ({ proposedStartsAt: null, proposalNote: null }), "Booking confirmed. The patient has been told.", now);
+}
+
+export function declineBooking(provider: CurrentUser, bookingId: string, reason: string, now = new Date()) {
+  return transition(provider, bookingId, "decline", async () => ({ declineReason: text(reason) }), "Request declined. The patient sees your reason.", now);
+}
+
+/**
+ * The provider suggests another free time, given as the clinic's wall-clock time
+ * ("2026-12-04T11:30"); the request stays open until the patient accepts it.
+ */
+export function proposeTime(provider: CurrentUser, bookingId: string, localTime: string, note: string, now = new Date()) {
+  return transition(
+    provider,
+    bookingId,
+    "propose",
+    async (tx, booking) => {
+      const start = DateTime.fromISO(localTime, { zone: booking.timeZone }).toJSDate();
+      await moveTo(tx, booking, start, now);
+      return { proposedStartsAt: start, proposalNote: text(note) };
+    },
+    "Time proposed. The patient can accept it from their bookings.",
+    now,
+  );
+}
+
+export function acceptProposal(patient: CurrentUser, bookingId: string, now = new Date()) {
+  return transition(
+    patient,
+    bookingId,
+    "acceptProposal",
+    async (tx, booking) => {
+      if (!booking.proposedStartsAt) throw new TimeTaken();
+      return { ...(await moveTo(tx, booking, booking.proposedStartsAt, now)), proposedStartsAt: null, proposalNote: null };
+    },
+    "New time accepted: your booking is confirmed.",
+    now,
+  );
+}
+
+/** Moves a booking to another free time; it goes back to the provider to confirm. */
+export function rescheduleBooking(patient: CurrentUser, bookingId: string, start: Date, now = new Date()) {
+  return transition(
+    patient,
+    bookingId,
+    "reschedule",
+    async (tx, booking) => ({ ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNote: null }),
+    "Booking moved. The provider will confirm the new time.",
+    now,
+  );
+}
+
+export function cancelBooking(user: CurrentUser, bookingId: string, reason: string, now = new Date()) {
+  return transition(
+    user,
+    bookingId,
+    "cancel",
+    async () => ({ cancelledBy: user.role === "patient" ? ("patient" as const) : ("provider" as const), cancelReason: text(reason) || null }),
+    "Booking cancelled.",
+    now,
+  );
+}
+
+export function markCompleted(provider: CurrentUser, bookingId: string, now = new Date()) {
+  return transition(provider, bookingId, "complete", async () => ({}), "Marked as completed.", now);
+}
+
+export function markNoShow(provider: CurrentUser, bookingId: string, now = new Date()) {
+  return transition(provider, bookingId, "noShow", async () => ({}), "Marked as missed.", now);
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import { createTransport, type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+// nodemailer: maintained, speaks SMTP to any provider (SES, Postmark, Mailgun…) from one URL.
+let transporter: Transporter | undefined;
+
+export async function sendMail(message: { to: string; subject: string; text: string }): Promise<void> {
+  if (!env.SMTP_URL) throw new Error("SMTP_URL is not set");
+  transporter ??= createTransport(env.SMTP_URL);
+  await transporter.sendMail({ from: env.MAIL_FROM, ...message });
+}
