@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/provider/requests", label: "Requests" },
   { href: "/provider/listing", label: "Listing" },
   { href: "/provider/locations", label: "Locations" },
+  { href: "/provider/schedule", label: "Schedule" },
   { href: "/provider/licenses", label: "Licenses" },
   { href: "/provider/preview", label: "Preview" },
 ] as const;

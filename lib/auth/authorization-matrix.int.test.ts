@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { bookings, licenses, locations, providerPhotos, providers } from "@/db/schema";
+import { appointmentTypes, bookings, licenses, locations, providerPhotos, providers, timeOff, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
@@ -37,7 +37,7 @@ type Caller = "anonymous" | "patient" | "provider" | "otherProvider" | "admin";
 const CALLERS: Caller[] = ["anonymous", "patient", "provider", "otherProvider", "admin"];
 const EVERYONE = CALLERS;
 
-type World = { users: Record<Exclude<Caller, "anonymous">, TestUser>; owner: { id: string; slug: string; typeIds: string[] } };
+type World = { users: Record<Exclude<Caller, "anonymous">, TestUser>; owner: { id: string; slug: string; typeIds: string[]; locationIds: string[] } };
 type Probe = (world: World) => Promise<boolean>;
 type Entry = { allowed: readonly Caller[]; probe: Probe };
 
@@ -416,6 +416,75 @@ const MATRIX: Record<string, Entry> = {
     // Open without CRON_SECRET outside production (as in tests); its own test covers the secret.
     allowed: EVERYONE,
     probe: () => get("app/api/cron/reminders/route.ts", "/api/cron/reminders"),
+  },
+  "app/provider/schedule/save-booking-window-action.ts#saveBookingWindowAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const before = (await ownerRow(world)).horizonDays;
+      const next = before === 60 ? 61 : 60;
+      await callAction("app/provider/schedule/save-booking-window-action.ts", "saveBookingWindowAction", { minNoticeHours: "24", horizonDays: String(next) });
+      return (await ownerRow(world)).horizonDays === next;
+    },
+  },
+  "app/provider/schedule/save-hours-action.ts#saveHoursAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const locationId = world.owner.locationIds[0]!;
+      const count = () => db.$count(weeklyHours, eq(weeklyHours.locationId, locationId));
+      const before = await count();
+      // Saturday added (or, if a previous probe added it, dropped): the row count changes either way.
+      const saturday = before === 5 ? "10:00-14:00" : "";
+      await callAction("app/provider/schedule/save-hours-action.ts", "saveHoursAction", {
+        locationId,
+        "day-1": "9:00-17:00",
+        "day-2": "9:00-17:00",
+        "day-3": "9:00-17:00",
+        "day-4": "9:00-17:00",
+        "day-5": "9:00-17:00",
+        "day-6": saturday,
+      });
+      return (await count()) !== before;
+    },
+  },
+  "app/provider/schedule/add-time-off-action.ts#addTimeOffAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const count = () => db.$count(timeOff, eq(timeOff.providerId, world.owner.id));
+      const before = await count();
+      await callAction("app/provider/schedule/add-time-off-action.ts", "addTimeOffAction", { locationId: "", startDate: "2030-01-02", endDate: "2030-01-02" });
+      return (await count()) > before;
+    },
+  },
+  "app/provider/schedule/remove-time-off-action.ts#removeTimeOffAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const [row] = await db.insert(timeOff).values({ providerId: world.owner.id, startsAt: new Date("2031-01-01T00:00:00Z"), endsAt: new Date("2031-01-02T00:00:00Z") }).returning({ id: timeOff.id });
+      await callAction("app/provider/schedule/remove-time-off-action.ts", "removeTimeOffAction", { id: row!.id });
+      return (await db.$count(timeOff, eq(timeOff.id, row!.id))) === 0;
+    },
+  },
+  "app/provider/schedule/save-appointment-type-action.ts#saveAppointmentTypeAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const count = () => db.$count(appointmentTypes, eq(appointmentTypes.providerId, world.owner.id));
+      const before = await count();
+      await callAction("app/provider/schedule/save-appointment-type-action.ts", "saveAppointmentTypeAction", { kind: "follow_up", name: "Follow-up check", minutes: "15", fee: "80" });
+      return (await count()) > before;
+    },
+  },
+  "app/provider/schedule/archive-appointment-type-action.ts#archiveAppointmentTypeAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const db = await getDb();
+      const [type] = await db.insert(appointmentTypes).values({ providerId: world.owner.id, kind: "follow_up", name: "Doomed", minutes: 15, feeCents: 1000 }).returning({ id: appointmentTypes.id });
+      await callAction("app/provider/schedule/archive-appointment-type-action.ts", "archiveAppointmentTypeAction", { id: type!.id });
+      const [row] = await db.select({ archivedAt: appointmentTypes.archivedAt }).from(appointmentTypes).where(eq(appointmentTypes.id, type!.id));
+      return row!.archivedAt !== null;
+    },
   },
   "app/admin/licenses/approve-license-action.ts#approveLicenseAction": {
     allowed: ADMIN,

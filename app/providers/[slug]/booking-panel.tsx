@@ -52,7 +52,11 @@ export function BookingPanel({
   useEffect(() => {
     if (!from || !typeId) return;
     const controller = new AbortController();
-    fetch(`/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({ from, to, type: typeId })}`, { signal: controller.signal })
+    fetch(`/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({ from, to, type: typeId })}`, {
+      signal: controller.signal,
+      // Shared caches may hold free times for a few seconds; this browser asks afresh each time.
+      cache: "no-cache",
+    })
       .then(async (response) => {
         const body = await response.json();
         if (!response.ok) throw new Error(body?.error?.message ?? "We couldn't load free times.");

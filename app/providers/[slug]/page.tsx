@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { env } from "@/lib/env";
+import { getNextAvailable } from "@/lib/scheduling/queries";
 import type { ProviderProfile } from "@/lib/providers/queries";
 import { listNames, midSentence } from "@/lib/ui/format";
 import { physicianJsonLd, serializeJsonLd } from "@/lib/ui/json-ld";
@@ -43,6 +44,7 @@ export default async function ProviderPage({ params }: { params: Params }) {
   const { slug } = await params;
   const provider = await getProvider(slug);
   if (!provider) notFound();
+  const nextAvailable = await getNextAvailable(provider.slug);
 
   return (
     <article className="container-page py-8 sm:py-10">
@@ -55,7 +57,11 @@ export default async function ProviderPage({ params }: { params: Params }) {
           <span aria-hidden="true">←</span> All providers
         </Link>
       </p>
-      <ProfileView provider={provider} booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} />} />
+      <ProfileView
+        provider={provider}
+        nextAvailable={nextAvailable?.start ?? null}
+        booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} />}
+      />
     </article>
   );
 }

@@ -2,12 +2,24 @@ import type { ReactNode } from "react";
 import type { ProviderProfile } from "@/lib/providers/queries";
 import { languageName } from "@/lib/search/languages";
 import { listNames } from "@/lib/ui/format";
+import { LocalTime } from "../../components/local-time";
 import { ProviderAvatar } from "../../components/provider-avatar";
 import { VerifiedBadge } from "../../components/verified-badge";
 import { AppointmentTypes, ConditionsTreated, Licenses, Locations, Payment, Prices } from "./profile-sections";
 
 /** The profile's body, shared by the public page and the provider's own preview. */
-export function ProfileView({ provider, verified = true, booking }: { provider: ProviderProfile; verified?: boolean; booking?: ReactNode }) {
+export function ProfileView({
+  provider,
+  verified = true,
+  booking,
+  nextAvailable,
+}: {
+  provider: ProviderProfile;
+  verified?: boolean;
+  booking?: ReactNode;
+  /** The first free initial consultation, when known. */
+  nextAvailable?: string | null;
+}) {
   const languages = provider.languages.map(languageName);
   return (
     <>
@@ -29,6 +41,13 @@ export function ProfileView({ provider, verified = true, booking }: { provider: 
             ) : null}
             {languages.length > 0 ? <li>Speaks {listNames(languages)}</li> : null}
             {provider.telehealth ? <li className="font-medium text-sky-800">Offers telehealth visits</li> : null}
+            {nextAvailable ? (
+              <li className="font-medium text-emerald-800">
+                Next available: <LocalTime iso={nextAvailable} />
+              </li>
+            ) : nextAvailable === null ? (
+              <li>No free consultation times in the next two months</li>
+            ) : null}
           </ul>
         </div>
       </header>

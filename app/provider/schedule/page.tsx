@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/session";
+import { formatDayRanges } from "@/lib/scheduling/hours-text";
+import { getOwnSchedule } from "@/lib/scheduling/settings";
+import { formatInstant } from "@/lib/ui/format";
+import { zoneName } from "@/lib/ui/time-zone";
+import { AppointmentTypeForm, ArchiveTypeButton, BookingWindowForm, HoursForm, RemoveTimeOffButton, TimeOffForm } from "./schedule-forms";
+
+export const metadata: Metadata = { title: "Schedule" };
+
+const KIND_LABELS = { initial_consultation: "Initial consultation", treatment: "Treatment session", follow_up: "Follow-up" } as const;
+const dollars = (cents: number) => (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2);
+
+export default async function SchedulePage() {
+  const user = await requireRole(["provider"], "/provider/schedule");
+  const schedule = await getOwnSchedule(user);
+  if (!schedule) {
+    return (
+      <div className="card max-w-xl p-6">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Schedule</h1>
+        <p className="mt-2 text-slate-700">Save your listing details first; then set your hours and appointment types.</p>
+        <Link href="/provider/listing" className="btn-primary mt-4">
+          Start your listing
+        </Link>
+      </div>
+    );
+  }
+  const locationName = (id: string | null) => (id ? (schedule.locations.find((l) => l.id === id)?.name ?? "a removed location") : "every location");
+  return (
+    <div className="space-y-10">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Schedule</h1>
+        <p className="mt-1 max-w-prose text-slate-700">Patients see free times from these hours, minus your bookings and time off. Changes never move a booking already made.</p>
+      </header>
+
+      <section aria-labelledby="types-heading" className="space-y-4">
+        <h2 id="types-heading" className="text-xl font-semibold text-slate-900">
+          Appointment types
+        </h2>
+        {schedule.types.length === 0 ? <p className="text-slate-700">No appointment types: patients cannot book you until you add one.</p> : null}
+        <ul className="space-y-3">
+          {schedule.types.map((t) => (
+            <li key={t.id} className="card p-4">
+              <details>
+                <summary className="font-semibold text-slate-900">
+                  {t.name} <span className="font-normal text-slate-700">· {KIND_LABELS[t.kind]} · {t.minutes} min · ${dollars(t.feeCents)}</span>
+                </summary>
+                <AppointmentTypeForm
+                  type={{ id: t.id, kind: t.kind, name: t.name, minutes: String(t.minutes), bufferAfterMinutes: String(t.bufferAfterMinutes), fee: dollars(t.feeCents), deposit: dollars(t.depositCents), telehealthAllowed: t.telehealthAllowed }}
+                />
+                <ArchiveTypeButton id={t.id} name={t.name} />
+              </details>
+            </li>
+          ))}
+        </ul>
+        <details className="card p-4">
+          <summary className="font-semibold text-brand-800">Add an appointment type</summary>
+          <AppointmentTypeForm />
+        </details>
+      </section>
+
+      <section aria-labelledby="window-heading" className="space-y-3">
+        <h2 id="window-heading" className="text-xl font-semibold text-slate-900">
+          Booking window
+        </h2>
+        <BookingWindowForm minNoticeHours={String(schedule.minNoticeMinutes / 60)} horizonDays={String(schedule.horizonDays)} />
+      </section>
+
+      <section aria-labelledby="hours-heading" className="space-y-4">
+        <h2 id="hours-heading" className="text-xl font-semibold text-slate-900">
+          Weekly hours
+        </h2>
+        {schedule.locations.length === 0 ? (
+          <p className="text-slate-700">
+            <Link href="/provider/locations">Add a location</Link> to set its hours.
+          </p>
+        ) : null}
+        {schedule.locations.map((l) => (
+          <div key={l.id} className="card p-5">
+            <h3 className="font-semibold text-slate-900">
+              {l.name}, {l.city}, {l.state}
+            </h3>
+            <p className="text-sm text-slate-700">Times are local to the clinic ({zoneName(l.timeZone)}). Write ranges like 9:00-12:00, 13:00-17:00; leave a day empty when closed.</p>
+            <HoursForm
+              locationId={l.id}
+              locationName={l.name}
+              days={Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, formatDayRanges(l.hours.filter((h) => h.weekday === d))]))}
+            />
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="off-heading" className="space-y-4">
+        <h2 id="off-heading" className="text-xl font-semibold text-slate-900">
+          Time off
+        </h2>
+        {schedule.timeOff.length === 0 ? <p className="text-slate-700">No time off ahead.</p> : null}
+        <ul className="space-y-2">
+          {schedule.timeOff.map((t) => {
+            const zone = schedule.locations.find((l) => l.id === t.locationId)?.timeZone ?? schedule.locations[0]?.timeZone ?? "UTC";
+            return (
+              <li key={t.id} className="card flex flex-wrap items-center justify-between gap-3 p-4">
+                <span className="text-slate-800">
+                  {formatInstant(t.startsAt, zone)} to {formatInstant(t.endsAt, zone)}, {locationName(t.locationId)}
+                  {t.note ? ` (${t.note})` : ""}
+                </span>
+                <RemoveTimeOffButton id={t.id} />
+              </li>
+            );
+          })}
+        </ul>
+        {schedule.locations.length > 0 ? <TimeOffForm locations={schedule.locations.map((l) => ({ value: l.id, label: l.name }))} /> : null}
+      </section>
+    </div>
+  );
+}

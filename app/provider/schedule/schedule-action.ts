@@ -1,0 +1,18 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { toActionState } from "@/lib/actions/action-state";
+import { authorizedAction } from "@/lib/actions/validated-action";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { SettingsResult } from "@/lib/scheduling/settings";
+
+/** A provider-only action on their schedule: parse, save, refresh the page. */
+export function scheduleAction<S extends z.ZodType>(schema: S, toInput: (form: FormData) => unknown, run: (input: z.infer<S>, user: CurrentUser) => Promise<SettingsResult>) {
+  return authorizedAction(["provider"], schema, toInput, async (input, user) => {
+    const result = await run(input, user);
+    if (result.ok) revalidatePath("/provider", "layout");
+    return toActionState(result, "Saved.");
+  });
+}
+
+export const fieldsOf = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
