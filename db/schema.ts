@@ -40,6 +40,15 @@ export const bookingStatus = pgEnum("booking_status", [
   "expired",
 ]);
 export const bookingParty = pgEnum("booking_party", ["patient", "provider"]);
+export const paymentStatus = pgEnum("payment_status", [
+  "awaiting_payment",
+  "paid",
+  "refund_pending",
+  "refunded",
+  "refund_failed",
+  "kept",
+  "canceled",
+]);
 
 // Photos live in Postgres so every serverless instance serves the same bytes without a shared disk.
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -439,6 +448,46 @@ export const appointmentTypesRelations = relations(appointmentTypes, ({ one }) =
   provider: one(providers, { fields: [appointmentTypes.providerId], references: [providers.id] }),
 }));
 
+// One deposit per booking. Amount and currency come from our database, never from the browser;
+// the intake never reaches Stripe (only the booking id travels, as metadata).
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull().default("usd"),
+    status: paymentStatus("status").notNull().default("awaiting_payment"),
+    checkoutSessionId: text("checkout_session_id"),
+    // The payment intent: the reference on the patient's receipt and what a refund is made against.
+    paymentIntentId: text("payment_intent_id"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    lastPaymentError: text("last_payment_error"),
+    refundReason: text("refund_reason"),
+    refundRequestedAt: timestamp("refund_requested_at", { withTimezone: true }),
+    refundId: text("refund_id"),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    refundError: text("refund_error"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payments_booking_idx").on(t.bookingId),
+    uniqueIndex("payments_session_idx").on(t.checkoutSessionId),
+    index("payments_refunds_idx").on(t.status).where(sql`${t.status} in ('refund_pending', 'refund_failed')`),
+    check("payments_amount", sql`${t.amountCents} > 0`),
+  ],
+);
+
+// Each Stripe event id once: a second delivery of the same event finds its row and changes nothing.
+export const stripeEvents = pgTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // Emails are queued in the transaction that causes them and delivered after it commits, so a
 // rolled-back change never sends mail and a crash between the two never loses one.
 export const emailOutbox = pgTable(
@@ -462,6 +511,7 @@ export const emailOutbox = pgTable(
 );
 
 export const bookingsRelations = relations(bookings, ({ one }) => ({
+  payment: one(payments, { fields: [bookings.id], references: [payments.bookingId] }),
   provider: one(providers, { fields: [bookings.providerId], references: [providers.id] }),
   patient: one(users, { fields: [bookings.patientId], references: [users.id] }),
 }));
@@ -488,5 +538,6 @@ export type WeeklyHours = typeof weeklyHours.$inferSelect;
 export type NewWeeklyHours = typeof weeklyHours.$inferInsert;
 export type TimeOff = typeof timeOff.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;
+export type Payment = typeof payments.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 export type NewAppointmentType = typeof appointmentTypes.$inferInsert;

@@ -1,23 +1,10 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signedIn } from "./support/accounts";
+import { answerIntake } from "./support/intake";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 const MAYA = "/providers/dr-maya-chen-md-new-york";
-
-async function answerIntake(page: Page) {
-  await page.getByLabel("What would you like treated?").selectOption({ label: "Chronic migraine" });
-  await page.getByLabel("Describe your symptoms").fill("Headaches behind my right eye most afternoons.");
-  await page.getByLabel("How long have you had them?").selectOption("1-5-years");
-  await page.getByLabel(/Pain on a typical day/).selectOption("6");
-  await page.getByLabel("Headache days in a typical month").fill("14");
-  await page.getByRole("checkbox", { name: "Triptans" }).check();
-  for (const question of ["Myasthenia gravis", "Pregnant", "An infection", "A reaction"]) {
-    await page.getByRole("group", { name: new RegExp(question) }).getByLabel("No").check();
-  }
-  await page.getByLabel("Self-pay").check();
-  await page.getByLabel(/I agree to share these answers/).check();
-}
 
 test("a patient requests a time, the provider confirms it, the patient adds it to a calendar and cancels", async ({ page, browser }) => {
   test.slow();

@@ -30,6 +30,18 @@ const schema = z.object({
     .optional()
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || v.length >= 16, { message: "must be at least 16 characters" }),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), { message: "must be a Stripe secret key (sk_test_… or sk_live_…), or unset for test-payment mode" }),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || v.startsWith("whsec_"), { message: "must be a webhook signing secret (whsec_…)" }),
   INTAKE_ENCRYPTION_KEY: z
     .string()
     .trim()
@@ -78,6 +90,19 @@ export function intakeEncryptionKey(source: Env = env): Buffer {
     throw new Error("Invalid environment (see .env.example):\n  INTAKE_ENCRYPTION_KEY: required in production (run `npm run db:setup` to generate one locally)");
   }
   return Buffer.from(DEVELOPMENT_INTAKE_KEY, "base64");
+}
+
+// Test-payment mode signs its stand-in events with this when no secret is set; real Stripe events
+// always need the endpoint's own secret.
+const TEST_MODE_WEBHOOK_SECRET = "whsec_relief_finder_test_payment_mode_only";
+
+/** The secret webhook signatures are checked against. With a Stripe key, only the real one. */
+export function stripeWebhookSecret(source: Env = env): string {
+  if (source.STRIPE_WEBHOOK_SECRET) return source.STRIPE_WEBHOOK_SECRET;
+  if (source.STRIPE_SECRET_KEY) {
+    throw new Error("Invalid environment (see .env.example):\n  STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set");
+  }
+  return TEST_MODE_WEBHOOK_SECRET;
 }
 
 // Scripts run outside Next, which would otherwise be the one loading .env and .env.local.

@@ -6,7 +6,7 @@ import { authorizedAction } from "@/lib/actions/validated-action";
 import type { Role } from "@/lib/auth/accounts";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { TransitionResult } from "@/lib/booking/transitions";
-import { deliverAfterResponse } from "@/lib/notifications/deliver-after-response";
+import { afterBookingChange } from "@/lib/booking/after-change";
 
 /**
  * A server action that changes a booking: checks the role, parses the form, runs the transition,
@@ -24,7 +24,7 @@ export function bookingAction<S extends z.ZodType>(
     if (result.ok) {
       revalidatePath("/provider/requests");
       revalidatePath("/patient");
-      deliverAfterResponse();
+      afterBookingChange();
     }
     return toActionState(result, okMessage);
   });

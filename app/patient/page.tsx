@@ -5,6 +5,7 @@ import { getPatientBookingsOverview, type PatientBooking } from "@/lib/booking/q
 import { isActive, STATUS_LABELS } from "@/lib/booking/state";
 import { formatMoney } from "@/lib/ui/format";
 import { LocalTime } from "../components/local-time";
+import { PaymentLine } from "../components/payment-line";
 import { PatientBookingActions } from "./booking-actions";
 
 export const metadata: Metadata = { title: "Your bookings" };
@@ -41,6 +42,12 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
         Fee {formatMoney(booking.feeCents)}
         {booking.depositCents > 0 ? ` · deposit ${formatMoney(booking.depositCents)}` : ""}
       </p>
+      <PaymentLine payment={booking.payment} />
+      {booking.status === "pending_payment" && upcoming ? (
+        <Link href={`/pay/${booking.id}`} className="btn-primary mt-3">
+          Pay the deposit
+        </Link>
+      ) : null}
       {upcoming ? (
         <PatientBookingActions
           id={booking.id}
@@ -64,10 +71,26 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
   const patient = await requireRole(["patient"], "/patient");
   const params = await searchParams;
   const { upcoming, past } = await getPatientBookingsOverview(patient);
-  const requested = typeof params.requested === "string" ? [...upcoming, ...past].find((b) => b.id === params.requested) : undefined;
+  const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
+  const requested = find(params.requested);
+  const paid = find(params.paid);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Your bookings</h1>
+      {paid ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
+          {paid.status === "requested"
+            ? `Deposit paid. Your request is with ${paid.provider.name}, who will confirm it or suggest another time.`
+            : paid.payment?.status === "refund_pending" || paid.payment?.status === "refunded"
+              ? "Your payment arrived after the hold ended and the time was taken, so we refunded it in full. Please choose another time."
+              : "Thank you. We are confirming your payment; this page updates when it arrives."}
+        </p>
+      ) : null}
+      {params.payment === "cancelled" ? (
+        <p role="status" className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-slate-800">
+          Payment cancelled: nothing was charged, and the time is free for others again.
+        </p>
+      ) : null}
       {requested ? (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
           {requested.status === "pending_payment"

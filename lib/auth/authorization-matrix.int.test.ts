@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { appointmentTypes, bookings, licenses, locations, providerPhotos, providers, timeOff, weeklyHours } from "@/db/schema";
+import { appointmentTypes, bookings, licenses, locations, payments, providerPhotos, providers, timeOff, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
+import { checkoutEvent } from "@/lib/payments/test-mode";
 import { getAvailability } from "@/lib/scheduling/queries";
 import { actAs } from "./testing/acting-user";
 
@@ -138,8 +139,18 @@ const INTAKE = {
 
 let pastShifts = 0;
 
+/** Probes keep booking as the world's patient; earlier probes' open requests have served, and would hit the cap of 3. */
+async function clearOpenRequests(world: World) {
+  const db = await getDb();
+  await db
+    .update(bookings)
+    .set({ status: "cancelled" })
+    .where(and(eq(bookings.patientId, world.users.patient.id), inArray(bookings.status, ["requested", "pending_payment"])));
+}
+
 /** A booking of the world's patient with the owner, in the next free slot, in `status`. */
-async function ownerBooking(world: World, status: "requested" | "confirmed" = "requested", past = false): Promise<string> {
+async function ownerBooking(world: World, status: "requested" | "confirmed" | "pending_payment" = "requested", past = false): Promise<string> {
+  await clearOpenRequests(world);
   const slot = await nextFreeSlot(world);
   const patient = world.users.patient;
   const result = await createBooking(
@@ -148,14 +159,13 @@ async function ownerBooking(world: World, status: "requested" | "confirmed" = "r
   );
   if (!result.ok) throw new Error(result.message);
   const db = await getDb();
-  // Probes may fill the patient's cap of open requests; the ones before this have served.
-  await db.update(bookings).set({ status: "cancelled" }).where(and(eq(bookings.patientId, patient.id), eq(bookings.status, "requested"), sql`${bookings.id} <> ${result.id}`));
   // Moved into the past by a different number of days each time, so the moved bookings never collide.
   const days = `${60 + ++pastShifts} days`;
   const shift = past
     ? { startsAt: sql`${bookings.startsAt} - ${days}::interval`, endsAt: sql`${bookings.endsAt} - ${days}::interval`, blockedUntil: sql`${bookings.blockedUntil} - ${days}::interval` }
     : {};
-  await db.update(bookings).set({ status, ...shift }).where(eq(bookings.id, result.id));
+  await db.update(bookings).set({ status, ...shift, ...(status === "pending_payment" ? { holdExpiresAt: new Date(Date.now() + 30 * 60_000) } : {}) }).where(eq(bookings.id, result.id));
+  if (status === "pending_payment") await db.insert(payments).values({ bookingId: result.id, amountCents: 1000 });
   return result.id;
 }
 
@@ -303,6 +313,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: PATIENT,
     probe: async (world) => {
       await ensureListed(world);
+      await clearOpenRequests(world);
       const slot = await nextFreeSlot(world);
       const db = await getDb();
       const count = () => db.$count(bookings, eq(bookings.providerId, world.owner.id));
@@ -486,6 +497,41 @@ const MATRIX: Record<string, Entry> = {
       return row!.archivedAt !== null;
     },
   },
+  "app/pay/[bookingId]/pay-test-deposit-action.ts#payTestDepositAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world, "pending_payment");
+      try {
+        await callAction("app/pay/[bookingId]/pay-test-deposit-action.ts", "payTestDepositAction", { id, choice: "pay" });
+      } catch (error) {
+        if (!String((error as { digest?: unknown }).digest).startsWith("NEXT_REDIRECT")) throw error;
+      }
+      return (await bookingRow(id)).status === "requested";
+    },
+  },
+  "app/bookings/retry-refund-action.ts#retryRefundAction": {
+    // The booking's provider, or an admin.
+    allowed: ["provider", "admin"],
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const db = await getDb();
+      const [payment] = await db.insert(payments).values({ bookingId: id, amountCents: 1000, status: "refund_failed", paymentIntentId: "pi_x" }).returning({ id: payments.id });
+      await callAction("app/bookings/retry-refund-action.ts", "retryRefundAction", { paymentId: payment!.id });
+      const [row] = await db.select({ status: payments.status }).from(payments).where(eq(payments.id, payment!.id));
+      return row!.status !== "refund_failed";
+    },
+  },
+  "app/api/stripe/webhook/route.ts#POST": {
+    // Anyone may deliver; only a payload signed with the webhook secret is acted on.
+    allowed: EVERYONE,
+    probe: async (world) => {
+      const id = await ownerBooking(world, "pending_payment");
+      const event = checkoutEvent("pay", { bookingId: id, sessionId: `cs_${id}`, amountCents: 1000, currency: "usd" }, new Date());
+      const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/stripe/webhook/route.ts");
+      const response = await POST!(new NextRequest("http://localhost:3000/api/stripe/webhook", { method: "POST", body: event.payload, headers: { "stripe-signature": event.signature } }));
+      return response.status === 200 && (await bookingRow(id)).status === "requested";
+    },
+  },
   "app/admin/licenses/approve-license-action.ts#approveLicenseAction": {
     allowed: ADMIN,
     probe: async (world) => {
@@ -542,6 +588,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: PATIENT,
     probe: async (world) => {
       await ensureListed(world);
+      await clearOpenRequests(world);
       const slot = await nextFreeSlot(world);
       const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/bookings/route.ts");
       const response = await POST!(

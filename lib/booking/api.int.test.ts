@@ -5,6 +5,8 @@ import { actAs } from "@/lib/auth/testing/acting-user";
 import { getAvailability } from "@/lib/scheduling/queries";
 import { GET, POST } from "@/app/api/bookings/route";
 
+// after() needs a live request; what runs after the response is tested on its own.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
 vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/next-auth")>()),
   auth: (await import("@/lib/auth/testing/acting-user")).fakeAuth,

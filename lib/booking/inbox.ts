@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { bookings, providers, users } from "@/db/schema";
+import { bookings, payments, providers, users } from "@/db/schema";
 import { recordAudits } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -9,6 +9,7 @@ import { getCatalog } from "@/lib/catalog/queries";
 import { openJson } from "@/lib/crypto/sealed-json";
 import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
 import { safetyFlags, type Intake } from "./intake";
+import { toPaymentSummary, type PaymentSummary } from "./queries";
 import type { BookingStatus } from "./state";
 
 // The provider's side: their requests and appointments, with each patient's intake opened for
@@ -46,6 +47,7 @@ export type InboxBooking = {
   cancelReason: string | null;
   patient: { name: string; email: string };
   intake: IntakeSummary | null;
+  payment: PaymentSummary | null;
 };
 
 const LIMIT = 50;
@@ -96,9 +98,18 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
     intakeCiphertext: bookings.intakeCiphertext,
     patientName: users.name,
     patientEmail: users.email,
+    payment: {
+      id: payments.id,
+      status: payments.status,
+      amountCents: payments.amountCents,
+      paidAt: payments.paidAt,
+      paymentIntentId: payments.paymentIntentId,
+      refundedAt: payments.refundedAt,
+      lastPaymentError: payments.lastPaymentError,
+    },
   };
   const mine = eq(bookings.providerId, own.id);
-  const base = () => db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId));
+  const base = () => db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId)).leftJoin(payments, eq(payments.bookingId, bookings.id));
   const [requests, upcoming, past] = await Promise.all([
     base().where(and(mine, eq(bookings.status, "requested"))).orderBy(desc(bookings.createdAt)).limit(LIMIT),
     base().where(and(mine, eq(bookings.status, "confirmed"), gte(bookings.endsAt, now))).orderBy(asc(bookings.startsAt)).limit(LIMIT),
@@ -115,9 +126,10 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
   );
   type Row = (typeof requests)[number];
   const toDto = async (row: Row, withIntake: boolean): Promise<InboxBooking> => {
-    const { intakeCiphertext, patientName, patientEmail, ...rest } = row;
+    const { intakeCiphertext, patientName, patientEmail, payment, ...rest } = row;
     return {
       ...rest,
+      payment: toPaymentSummary(payment),
       startsAt: rest.startsAt.toISOString(),
       endsAt: rest.endsAt.toISOString(),
       proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,

@@ -12,6 +12,7 @@ import { getCatalog } from "@/lib/catalog/queries";
 import { sealJson } from "@/lib/crypto/sealed-json";
 import { checkSlot, loadSchedule, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "@/lib/scheduling/queries";
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
+import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
 import { formatAddress } from "@/lib/ui/address";
 import type { Intake } from "./intake";
 import { isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
@@ -50,10 +51,12 @@ function daysAround(start: Date): { from: string; to: string } {
 
 /** Marks the provider's unpaid holds that have lapsed as expired, so their time is free again. */
 export async function expireLapsedHolds(tx: Pick<Database, "update">, providerId: string, now: Date): Promise<void> {
-  await tx
+  const expired = await tx
     .update(bookings)
     .set({ status: "expired", updatedAt: now })
-    .where(and(eq(bookings.providerId, providerId), eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`));
+    .where(and(eq(bookings.providerId, providerId), eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`))
+    .returning({ id: bookings.id });
+  await cancelLapsedDeposits(tx, expired.map((b) => b.id), now);
 }
 
 /** Is `start` at `locationId` one of the schedule's free slots right now? */
@@ -147,11 +150,32 @@ async function insertBooking(
     createdAt: now,
     updatedAt: now,
   });
+  if (depositDue) await createDeposit(tx, id, type.depositCents);
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });
   // A request waiting for its deposit reaches the provider only once paid.
   if (status === "requested") await notifyBookingRequested(tx, id);
   return { ok: true, id, status };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export type PaymentSummary = {
+  id: string;
+  status: "awaiting_payment" | "paid" | "refund_pending" | "refunded" | "refund_failed" | "kept" | "canceled";
+  amountCents: number;
+  paidAt: string | null;
+  /** Stripe's payment reference, as on the receipt. */
+  receipt: string | null;
+  refundedAt: string | null;
+  lastPaymentError: string | null;
+};
+
+const paymentColumns = { id: true, status: true, amountCents: true, paidAt: true, paymentIntentId: true, refundedAt: true, lastPaymentError: true } as const;
+
+export function toPaymentSummary(p: { id: string; status: PaymentSummary["status"]; amountCents: number; paidAt: Date | null; paymentIntentId: string | null; refundedAt: Date | null; lastPaymentError: string | null } | null | undefined): PaymentSummary | null {
+  if (!p) return null;
+  return { id: p.id, status: p.status, amountCents: p.amountCents, paidAt: iso(p.paidAt), receipt: p.paymentIntentId, refundedAt: iso(p.refundedAt), lastPaymentError: p.lastPaymentError };
 }
 
 export type PatientBooking = {
@@ -176,10 +200,10 @@ export type PatientBooking = {
   proposalNote: string | null;
   /** Until when cancelling costs nothing: the provider's window before the start. */
   freeCancellationUntil: string;
+  /** The deposit, when the booking asked one. */
+  payment: PaymentSummary | null;
   provider: { slug: string; name: string; credentials: string; cancellationWindowHours: number; cancellationPolicy: string };
 };
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The signed-in patient's own bookings, soonest first; never the intake (they wrote it). */
 export async function listPatientBookings(patient: CurrentUser, only?: SQL): Promise<PatientBooking[]> {
@@ -188,7 +212,10 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL): Pro
   const rows = await db.query.bookings.findMany({
     where: only ? and(eq(bookings.patientId, patient.id), only) : eq(bookings.patientId, patient.id),
     columns: { intakeCiphertext: false, patientId: false, providerId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
-    with: { provider: { columns: { slug: true, name: true, credentials: true, cancellationWindowHours: true, cancellationPolicy: true } } },
+    with: {
+      provider: { columns: { slug: true, name: true, credentials: true, cancellationWindowHours: true, cancellationPolicy: true } },
+      payment: { columns: paymentColumns },
+    },
     orderBy: [asc(bookings.startsAt)],
   });
   return rows.map((r) => ({
@@ -198,6 +225,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL): Pro
     holdExpiresAt: iso(r.holdExpiresAt),
     proposedStartsAt: iso(r.proposedStartsAt),
     freeCancellationUntil: new Date(r.startsAt.getTime() - r.provider.cancellationWindowHours * 3_600_000).toISOString(),
+    payment: toPaymentSummary(r.payment),
   }));
 }
 

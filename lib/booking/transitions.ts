@@ -9,6 +9,7 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadSchedule, rangeCovering, slotsOf } from "@/lib/scheduling/queries";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
+import { settleDeposit } from "@/lib/payments/deposits";
 import { nextStatus, statusesFor, type BookingAction, type Party } from "./state";
 
 // Every change to a booking after it is requested: the provider confirms, declines, proposes a
@@ -63,6 +64,7 @@ async function transition(
       const status = nextStatus(booking, action, party, now);
       if (!status) return { ok: false, error: `This booking is ${booking.status.replace("_", " ")}, so it cannot be changed that way now. Reload the page.` };
       const values = { ...(await change(tx, booking)), status, updatedAt: now };
+      await settleDeposit(tx, booking, action, party, now);
       await tx
         .update(bookings)
         .set(values)

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { afterBookingChange } from "@/lib/booking/after-change";
 import { createBooking, listPatientBookings } from "@/lib/booking/queries";
 import { parseBookingRequest } from "@/lib/booking/validation";
 
@@ -39,7 +40,10 @@ export async function POST(request: NextRequest) {
   const parsed = parseBookingRequest(body);
   if (!parsed.ok) return problem(400, parsed.message, { fields: parsed.fieldErrors });
   const result = await createBooking(user, parsed.request);
-  if (result.ok) return NextResponse.json({ id: result.id, status: result.status }, { status: 201, headers: PRIVATE });
+  if (result.ok) {
+    afterBookingChange();
+    return NextResponse.json({ id: result.id, status: result.status, ...(result.status === "pending_payment" ? { payUrl: `/pay/${result.id}` } : {}) }, { status: 201, headers: PRIVATE });
+  }
   switch (result.reason) {
     case "taken":
       return NextResponse.json({ error: { message: result.message, code: "slot_taken" }, alternatives: result.alternatives }, { status: 409, headers: PRIVATE });

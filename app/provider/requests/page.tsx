@@ -5,6 +5,8 @@ import { STATUS_LABELS } from "@/lib/booking/state";
 import { formatInstant, formatMoney, pluralize } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
 import { LocalTime } from "../../components/local-time";
+import { PaymentLine } from "../../components/payment-line";
+import { RetryRefundButton } from "../../bookings/retry-refund-button";
 import { RequestActions, UpcomingActions, PastActions } from "./request-actions";
 
 export const metadata: Metadata = { title: "Requests" };
@@ -79,6 +81,8 @@ function BookingHeader({ booking }: { booking: InboxBooking }) {
           {booking.depositCents > 0 ? ` (deposit ${formatMoney(booking.depositCents)})` : ""}
         </p>
         <p className="text-sm text-slate-700">{booking.patient.email}</p>
+        <PaymentLine payment={booking.payment} />
+        {booking.payment?.status === "refund_failed" ? <RetryRefundButton paymentId={booking.payment.id} /> : null}
       </div>
       <span className="tag">{STATUS_LABELS[booking.status]}</span>
     </div>

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { authorizedAction } from "@/lib/actions/validated-action";
+import { afterBookingChange } from "@/lib/booking/after-change";
 import { intakeFormToInput } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
 import { bookingRequestSchema } from "@/lib/booking/validation";
@@ -23,7 +24,11 @@ function formToRequest(form: FormData): unknown {
 
 const requestConsultation = authorizedAction(["patient"], bookingRequestSchema, formToRequest, async (request, patient): Promise<RequestState> => {
   const result = await createBooking(patient, request);
-  if (result.ok) redirect(`/patient?requested=${result.id}`);
+  if (result.ok) {
+    afterBookingChange();
+    // A deposit is paid next, while the hold lasts; otherwise the request is already on its way.
+    redirect(result.status === "pending_payment" ? `/pay/${result.id}` : `/patient?requested=${result.id}`);
+  }
   if (result.reason === "taken") return { error: result.message, alternatives: result.alternatives };
   return { error: result.message, ...(result.reason === "invalid" && result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) };
 });

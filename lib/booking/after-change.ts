@@ -1,0 +1,24 @@
+import "server-only";
+import { after } from "next/server";
+import { deliverOutbox } from "@/lib/notifications/outbox";
+import { processPendingRefunds } from "@/lib/payments/deposits";
+
+/**
+ * Once the response has gone out: make the refunds and send the emails that a booking change
+ * queued. Whatever fails stays queued (refunds as refund_failed, visible for a retry; emails for
+ * the reminders cron's next run), so a slow payment or mail server never slows a click.
+ */
+export function afterBookingChange(): void {
+  after(async () => {
+    try {
+      await processPendingRefunds();
+    } catch (error) {
+      console.error("Refund processing failed; the refunds stay pending.", error instanceof Error ? error.message : error);
+    }
+    try {
+      await deliverOutbox();
+    } catch (error) {
+      console.error("Email delivery failed; the messages stay queued.", error instanceof Error ? error.message : error);
+    }
+  });
+}

@@ -1,0 +1,202 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Database } from "@/db/client";
+import { bookings, payments, providers, users, type Booking } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { assertRole } from "@/lib/auth/authorize";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { BookingAction, Party } from "@/lib/booking/state";
+import { env } from "@/lib/env";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { formatMoney } from "@/lib/ui/format";
+import { createCheckoutSession, createRefund } from "./gateway";
+import { depositOutcome } from "./refund-policy";
+
+// Deposits follow their booking: created with it, paid through Checkout, refunded or kept as the
+// booking ends, by the policy the patient saw before paying.
+
+type Writer = Pick<Database, "insert" | "update" | "select">;
+
+// Stripe requires a Checkout Session to stay open at least 30 minutes.
+const MIN_CHECKOUT_MINUTES = 31;
+
+/** The deposit owed for a new booking, in the booking's own transaction. */
+export async function createDeposit(tx: Pick<Database, "insert">, bookingId: string, amountCents: number): Promise<void> {
+  await tx.insert(payments).values({ bookingId, amountCents });
+}
+
+export type CheckoutStart = { ok: true; url: string } | { ok: false; error: string };
+
+/**
+ * Sends the patient to pay the deposit of their own booking while its hold lasts: a Stripe
+ * Checkout Session (amount from our database, the booking id as metadata, expiring with the hold),
+ * or the test-payment page when no Stripe key is configured.
+ */
+export async function startDepositCheckout(patient: CurrentUser, bookingId: string, now: Date = new Date()): Promise<CheckoutStart> {
+  assertRole(patient, ["patient"], "only patients pay deposits");
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return { ok: false, error: "That booking no longer exists." };
+  const db = await getDb();
+  const [row] = await db
+    .select({ booking: bookings, payment: payments, providerName: providers.name, email: users.email })
+    .from(bookings)
+    .innerJoin(payments, eq(payments.bookingId, bookings.id))
+    .innerJoin(providers, eq(providers.id, bookings.providerId))
+    .innerJoin(users, eq(users.id, bookings.patientId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.patientId, patient.id)));
+  if (!row) return { ok: false, error: "That booking no longer exists." };
+  const { booking, payment } = row;
+  if (booking.status !== "pending_payment" || payment.status !== "awaiting_payment") return { ok: false, error: "This deposit is not waiting to be paid." };
+  if (!booking.holdExpiresAt || booking.holdExpiresAt.getTime() <= now.getTime()) return { ok: false, error: "The hold on this time has ended. Choose a time again." };
+  const session = await createCheckoutSession({
+    bookingId: booking.id,
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+    description: `Deposit: ${booking.typeName} with ${row.providerName}`,
+    expiresAt: new Date(Math.max(booking.holdExpiresAt.getTime(), now.getTime() + MIN_CHECKOUT_MINUTES * 60_000)),
+    successUrl: new URL(`/patient?paid=${booking.id}`, env.SITE_URL).toString(),
+    cancelUrl: new URL(`/pay/${booking.id}?cancelled=1`, env.SITE_URL).toString(),
+    customerEmail: row.email,
+  });
+  await db.update(payments).set({ checkoutSessionId: session.id, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.bookingId, booking.id)));
+  return { ok: true, url: session.url };
+}
+
+/** Marks a paid deposit for refund; the refund itself is made after the transaction commits. */
+export async function markForRefund(tx: Writer, bookingId: string, reason: string, now: Date): Promise<boolean> {
+  const marked = await tx
+    .update(payments)
+    .set({ status: "refund_pending", refundReason: reason, refundRequestedAt: now, updatedAt: now })
+    .where(and(eq(payments.bookingId, bookingId), eq(payments.status, "paid")))
+    .returning({ id: payments.id });
+  return marked.length > 0;
+}
+
+/** What a booking change does to its deposit, applied in the change's own transaction. */
+export async function settleDeposit(tx: Writer, booking: Booking, action: BookingAction, by: Party, now: Date): Promise<void> {
+  const [provider] = await tx.select({ windowHours: providers.cancellationWindowHours }).from(providers).where(eq(providers.id, booking.providerId));
+  // Cancelling before paying: there is nothing to refund, and the checkout no longer applies.
+  if (booking.status === "pending_payment") {
+    await tx.update(payments).set({ status: "canceled", updatedAt: now }).where(and(eq(payments.bookingId, booking.id), eq(payments.status, "awaiting_payment")));
+    return;
+  }
+  const outcome = depositOutcome({ action, by, startsAt: booking.startsAt, now, cancellationWindowHours: provider?.windowHours ?? 24 });
+  if (outcome === "refund") await markForRefund(tx, booking.id, action === "decline" ? "declined by the provider" : `cancelled by the ${by}`, now);
+  if (outcome === "keep") {
+    await tx.update(payments).set({ status: "kept", updatedAt: now }).where(and(eq(payments.bookingId, booking.id), eq(payments.status, "paid")));
+  }
+}
+
+/** Marks the deposits of bookings whose hold lapsed as no longer payable. */
+export async function cancelLapsedDeposits(tx: Pick<Database, "update">, bookingIds: string[], now: Date): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await tx.update(payments).set({ status: "canceled", updatedAt: now }).where(and(inArray(payments.bookingId, bookingIds), eq(payments.status, "awaiting_payment")));
+}
+
+/**
+ * Makes the refunds that changes asked for. Each payment is claimed with SKIP LOCKED and refunded
+ * with an idempotency key, so retries and parallel runs never refund twice. A failure is recorded
+ * as refund_failed, visible to the provider and admins with a retry, never dropped.
+ */
+export async function processPendingRefunds(now: Date = new Date()): Promise<{ refunded: number; failed: number }> {
+  const db = await getDb();
+  let refunded = 0;
+  let failed = 0;
+  for (let i = 0; i < 50; i++) {
+    const outcome = await db.transaction(async (tx) => {
+      const [payment] = await tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.status, "refund_pending"), sql`${payments.refundId} is null`))
+        .orderBy(asc(payments.refundRequestedAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!payment) return null;
+      if (!payment.paymentIntentId) {
+        await tx.update(payments).set({ status: "refund_failed", refundError: "No payment to refund against.", updatedAt: now }).where(eq(payments.id, payment.id));
+        return "failed" as const;
+      }
+      try {
+        const refund = await createRefund({ paymentId: payment.id, paymentIntentId: payment.paymentIntentId, amountCents: payment.amountCents, bookingId: payment.bookingId });
+        const done = refund.status === "succeeded";
+        await tx
+          .update(payments)
+          .set({ refundId: refund.id, refundError: null, updatedAt: now, ...(done ? { status: "refunded" as const, refundedAt: now } : {}) })
+          .where(eq(payments.id, payment.id));
+        if (done) await notifyRefund(tx, payment.bookingId, payment.amountCents);
+        return "refunded" as const;
+      } catch (error) {
+        await tx
+          .update(payments)
+          .set({ status: "refund_failed", refundError: error instanceof Error ? error.message.slice(0, 300) : "refund failed", updatedAt: now })
+          .where(eq(payments.id, payment.id));
+        await recordAudit(tx, { actorId: null, action: "payment.refund_failed", subjectType: "booking", subjectId: payment.bookingId, details: { paymentId: payment.id } });
+        return "failed" as const;
+      }
+    });
+    if (outcome === null) break;
+    if (outcome === "refunded") refunded++;
+    else failed++;
+  }
+  return { refunded, failed };
+}
+
+export async function notifyRefund(tx: Writer, bookingId: string, amountCents: number): Promise<void> {
+  const [row] = await tx
+    .select({ email: users.email, providerName: providers.name })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.patientId))
+    .innerJoin(providers, eq(providers.id, bookings.providerId))
+    .where(eq(bookings.id, bookingId));
+  if (!row) return;
+  await enqueueEmail(tx, {
+    to: row.email,
+    kind: "refunded",
+    bookingId,
+    subject: `Your ${formatMoney(amountCents)} deposit was refunded`,
+    body: `We refunded your ${formatMoney(amountCents)} deposit for the booking with ${row.providerName}. Your bank may take a few days to show it.\n\nYour bookings: ${new URL("/patient", env.SITE_URL)}\n`,
+  });
+}
+
+/** Puts a failed refund back in line; for the booking's provider or an admin. */
+export async function retryRefund(user: CurrentUser, paymentId: string, now: Date = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+  assertRole(user, ["provider", "admin"], "only the provider or an admin retries a refund");
+  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return { ok: false, error: "That payment no longer exists." };
+  const db = await getDb();
+  const own =
+    user.role === "admin"
+      ? sql`true`
+      : sql`${payments.bookingId} in (select b.id from bookings b join providers p on p.id = b.provider_id where p.user_id = ${user.id})`;
+  const retried = await db
+    .update(payments)
+    .set({ status: "refund_pending", refundError: null, refundId: null, updatedAt: now })
+    .where(and(eq(payments.id, paymentId), eq(payments.status, "refund_failed"), own))
+    .returning({ bookingId: payments.bookingId });
+  if (retried.length === 0) return { ok: false, error: "That refund is not waiting for a retry. Reload the page." };
+  await recordAudit(db, { actorId: user.id, action: "payment.refund_retried", subjectType: "booking", subjectId: retried[0]!.bookingId, details: { paymentId } });
+  return { ok: true, message: "Refund queued again." };
+}
+
+export type FailedRefund = { paymentId: string; bookingId: string; amountCents: number; refundError: string | null; refundRequestedAt: string | null; providerName: string; patientEmail: string };
+
+/** Refunds that failed, oldest first, for the admin's payments page. */
+export async function listFailedRefunds(admin: CurrentUser): Promise<FailedRefund[]> {
+  assertRole(admin, ["admin"], "only admins see every failed refund");
+  const db = await getDb();
+  const rows = await db
+    .select({
+      paymentId: payments.id,
+      bookingId: payments.bookingId,
+      amountCents: payments.amountCents,
+      refundError: payments.refundError,
+      refundRequestedAt: payments.refundRequestedAt,
+      providerName: providers.name,
+      patientEmail: users.email,
+    })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .innerJoin(providers, eq(providers.id, bookings.providerId))
+    .innerJoin(users, eq(users.id, bookings.patientId))
+    .where(eq(payments.status, "refund_failed"))
+    .orderBy(asc(payments.refundRequestedAt));
+  return rows.map((r) => ({ ...r, refundRequestedAt: r.refundRequestedAt?.toISOString() ?? null }));
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+
+// The one module that talks to Stripe. With STRIPE_SECRET_KEY it calls the real API; without it
+// (the demo and the tests) it answers as Stripe would, and the test-payment page and refunds send
+// signed stand-in events through the same webhook handler. Tests replace this module.
+
+export type CheckoutRequest = {
+  bookingId: string;
+  amountCents: number;
+  currency: string;
+  description: string;
+  expiresAt: Date;
+  successUrl: string;
+  cancelUrl: string;
+  customerEmail: string;
+};
+
+export type RefundRequest = { paymentId: string; paymentIntentId: string; amountCents: number; bookingId: string };
+
+let client: Stripe | undefined;
+function stripe(): Stripe {
+  client ??= new Stripe(env.STRIPE_SECRET_KEY!);
+  return client;
+}
+
+export const isTestPaymentMode = (): boolean => !env.STRIPE_SECRET_KEY;
+
+/** A Checkout Session for the deposit; one per booking, whatever the retries (idempotency key). */
+export async function createCheckoutSession(request: CheckoutRequest): Promise<{ id: string; url: string }> {
+  if (isTestPaymentMode()) return { id: `cs_test_local_${request.bookingId}`, url: `/pay/${request.bookingId}` };
+  const session = await stripe().checkout.sessions.create(
+    {
+      mode: "payment",
+      line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: request.amountCents, product_data: { name: request.description } } }],
+      metadata: { bookingId: request.bookingId },
+      payment_intent_data: { metadata: { bookingId: request.bookingId } },
+      customer_email: request.customerEmail,
+      expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+      success_url: request.successUrl,
+      cancel_url: request.cancelUrl,
+    },
+    { idempotencyKey: `checkout-${request.bookingId}` },
+  );
+  if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
+  return { id: session.id, url: session.url };
+}
+
+/** Refunds a deposit in full; one refund per payment, whatever the retries (idempotency key). */
+export async function createRefund(request: RefundRequest): Promise<{ id: string; status: string }> {
+  if (isTestPaymentMode()) return { id: `re_test_local_${request.paymentId}`, status: "succeeded" };
+  const refund = await stripe().refunds.create(
+    { payment_intent: request.paymentIntentId, amount: request.amountCents, metadata: { bookingId: request.bookingId } },
+    { idempotencyKey: `refund-${request.paymentId}` },
+  );
+  return { id: refund.id, status: refund.status ?? "pending" };
+}
+
+/** Verifies a webhook's signature over its raw body and parses it; throws on any mismatch. */
+export function verifyWebhook(rawBody: string, signature: string, secret: string, now?: Date): Stripe.Event {
+  // The SDK's verification needs no API key; a placeholder keeps test-payment mode offline.
+  const verifier = env.STRIPE_SECRET_KEY ? stripe() : new Stripe("sk_test_offline_verification_only");
+  // The SDK takes the receive time in milliseconds; tests pass a frozen clock, the app the real one.
+  return verifier.webhooks.constructEvent(rawBody, signature, secret, undefined, undefined, now?.getTime());
+}
+
+/** Signs a payload as Stripe would, for test-payment mode's stand-in events and for tests. */
+export function signPayload(payload: string, secret: string, timestamp?: number): string {
+  return new Stripe("sk_test_offline_signing_only").webhooks.generateTestHeaderString({ payload, secret, ...(timestamp ? { timestamp } : {}) });
+}

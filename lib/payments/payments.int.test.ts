@@ -1,0 +1,211 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, bookings, emailOutbox, payments, stripeEvents } from "@/db/schema";
+import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
+import { intakeSchema } from "@/lib/booking/intake";
+import { createBooking } from "@/lib/booking/queries";
+import { cancelBooking, confirmBooking, declineBooking, markNoShow } from "@/lib/booking/transitions";
+import { stripeWebhookSecret } from "@/lib/env";
+import { processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
+import { createRefund } from "./gateway";
+import { checkoutEvent, completeTestCheckout, signedEvent } from "./test-mode";
+import { processWebhook } from "./webhook";
+
+// Stripe itself is replaced: refunds are recorded (or made to fail) instead of sent. Signatures
+// are made and checked by the real SDK.
+vi.mock("./gateway", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./gateway")>()),
+  createRefund: vi.fn(async (request: { paymentId: string }) => ({ id: `re_${request.paymentId.slice(0, 8)}`, status: "succeeded" })),
+}));
+
+const NOW = new Date("2026-12-01T12:00:00Z");
+const at = (day: number, localHour: number) => new Date(Date.UTC(2026, 11, day, localHour + 5)).toISOString();
+const minutesLater = (m: number) => new Date(NOW.getTime() + m * 60_000);
+
+const intake = intakeSchema.parse({
+  condition: "chronic-migraine",
+  symptoms: "Headaches",
+  duration: "1-5-years",
+  painScore: "6",
+  headacheDaysPerMonth: "15",
+  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
+  payment: "self-pay",
+  consent: "yes",
+});
+
+beforeAll(async () => {
+  await seedReferenceData();
+});
+
+beforeEach(() => {
+  vi.mocked(createRefund).mockClear();
+});
+
+async function depositBooking(name: string, start = at(3, 10)) {
+  const providerUser = await createUser("provider");
+  const provider = await createProvider({ name, provider: { userId: providerUser.id, cancellationWindowHours: 24 }, appointmentTypes: [{ depositCents: 5_000 }] });
+  const patient = await createUser("patient");
+  const result = await createBooking(patient, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start, telehealth: false, intake }, NOW);
+  if (!result.ok) throw new Error(result.message);
+  return { providerUser, provider, patient, bookingId: result.id };
+}
+
+async function state(bookingId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ booking: bookings.status, payment: payments.status, intent: payments.paymentIntentId }).from(bookings).innerJoin(payments, eq(payments.bookingId, bookings.id)).where(eq(bookings.id, bookingId));
+  return row!;
+}
+
+const pay = (bookingId: string, when = minutesLater(5)) => checkoutEvent("pay", { bookingId, sessionId: `cs_test_${bookingId.slice(0, 8)}`, amountCents: 5_000, currency: "usd" }, when);
+const expire = (bookingId: string, when = minutesLater(40)) => checkoutEvent("cancel", { bookingId, sessionId: `cs_test_${bookingId.slice(0, 8)}`, amountCents: 5_000, currency: "usd" }, when);
+
+describe("the webhook's signature", () => {
+  it("refuses a wrong secret, a tampered body, a stale timestamp or no signature, and changes nothing", async () => {
+    const { bookingId } = await depositBooking("Sig Checks");
+    const good = pay(bookingId);
+    const wrongSecret = signedEvent("checkout.session.completed", JSON.parse(good.payload).data.object, Math.floor(minutesLater(5).getTime() / 1000), "whsec_not_the_secret");
+    expect((await processWebhook(wrongSecret.payload, wrongSecret.signature, minutesLater(5))).status).toBe(400);
+    expect((await processWebhook(good.payload.replace('"amount_total":5000', '"amount_total":1'), good.signature, minutesLater(5))).status).toBe(400);
+    expect((await processWebhook(good.payload, good.signature, minutesLater(5 + 10))).status).toBe(400);
+    expect((await processWebhook(good.payload, null, minutesLater(5))).status).toBe(400);
+    expect(await state(bookingId)).toMatchObject({ booking: "pending_payment", payment: "awaiting_payment" });
+    const db = await getDb();
+    expect(await db.$count(stripeEvents)).toBe(0);
+    expect((await processWebhook(good.payload, good.signature, minutesLater(5))).status).toBe(200);
+    expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid", intent: expect.stringMatching(/^pi_/) });
+  });
+});
+
+describe("events", () => {
+  it("have one effect however many times they arrive, even at once", async () => {
+    const { bookingId, providerUser } = await depositBooking("Same Event");
+    const event = pay(bookingId);
+    const results = await Promise.all(Array.from({ length: 10 }, () => processWebhook(event.payload, event.signature, minutesLater(5))));
+    expect(results.map((r) => r.body.outcome).sort()).toEqual([...Array(9).fill("duplicate"), "handled"]);
+    const db = await getDb();
+    expect(await db.$count(auditEvents, eq(auditEvents.subjectId, bookingId))).toBe(2); // requested, paid
+    const emails = await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, bookingId));
+    expect(emails.map((e) => [e.kind, e.toAddress])).toEqual([["request_received", providerUser.email]]);
+  });
+
+  it("end right when expiry arrives after completion", async () => {
+    const { bookingId } = await depositBooking("Expired After");
+    const completed = pay(bookingId);
+    const expired = expire(bookingId);
+    await processWebhook(completed.payload, completed.signature, minutesLater(5));
+    await processWebhook(expired.payload, expired.signature, minutesLater(40));
+    expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid" });
+  });
+
+  it("end right when completion arrives before the checkout session was saved, and after an expiry with the time still free", async () => {
+    const { bookingId } = await depositBooking("Completed Early");
+    const db = await getDb();
+    const [row] = await db.select({ session: payments.checkoutSessionId }).from(payments).where(eq(payments.bookingId, bookingId));
+    expect(row!.session).toBeNull();
+    const expired = expire(bookingId);
+    await processWebhook(expired.payload, expired.signature, minutesLater(31));
+    expect(await state(bookingId)).toMatchObject({ booking: "expired", payment: "canceled" });
+    const completed = pay(bookingId, minutesLater(32));
+    await processWebhook(completed.payload, completed.signature, minutesLater(32));
+    expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid" });
+  });
+
+  it("refund a payment that arrives after the hold lapsed and the time went to someone else, and tell the patient", async () => {
+    const { bookingId, provider, patient } = await depositBooking("Late Payment");
+    const other = await createUser("patient");
+    const later = minutesLater(31);
+    const taken = await createBooking(other, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start: at(3, 10), telehealth: false, intake }, later);
+    expect(taken).toMatchObject({ ok: true });
+    const late = pay(bookingId, minutesLater(33));
+    await processWebhook(late.payload, late.signature, minutesLater(33));
+    expect(await state(bookingId)).toMatchObject({ booking: "expired", payment: "refund_pending" });
+    expect(await processPendingRefunds(minutesLater(34))).toEqual({ refunded: 1, failed: 0 });
+    expect(vi.mocked(createRefund)).toHaveBeenCalledWith(expect.objectContaining({ amountCents: 5_000, bookingId }));
+    expect(await state(bookingId)).toMatchObject({ payment: "refunded" });
+    const db = await getDb();
+    const mail = await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, bookingId));
+    expect(mail.find((e) => e.kind === "refunded")?.toAddress).toBe(patient.email);
+  });
+
+  it("record a failed card payment for the patient to see, without ending the hold", async () => {
+    const { bookingId } = await depositBooking("Card Declined");
+    const failed = signedEvent("payment_intent.payment_failed", { id: "pi_x", object: "payment_intent", metadata: { bookingId }, last_payment_error: { message: "Your card was declined." } }, Math.floor(minutesLater(3).getTime() / 1000));
+    await processWebhook(failed.payload, failed.signature, minutesLater(3));
+    const db = await getDb();
+    const [row] = await db.select({ error: payments.lastPaymentError, status: payments.status }).from(payments).where(eq(payments.bookingId, bookingId));
+    expect(row).toEqual({ error: "Your card was declined.", status: "awaiting_payment" });
+  });
+});
+
+describe("refunds follow the policy", () => {
+  async function paidBooking(name: string) {
+    const setup = await depositBooking(name);
+    const event = pay(setup.bookingId);
+    await processWebhook(event.payload, event.signature, minutesLater(5));
+    return setup;
+  }
+
+  it("refund in full when the provider declines", async () => {
+    const { bookingId, providerUser } = await paidBooking("Policy Decline");
+    await declineBooking(providerUser, bookingId, "Not a good fit for me", minutesLater(10));
+    expect(await state(bookingId)).toMatchObject({ booking: "declined", payment: "refund_pending" });
+    await processPendingRefunds();
+    expect(await state(bookingId)).toMatchObject({ payment: "refunded" });
+  });
+
+  it("refund a patient who cancels in time, and keep the deposit of one who cancels late", async () => {
+    const early = await paidBooking("Policy Early");
+    await cancelBooking(early.patient, early.bookingId, "", minutesLater(10));
+    expect((await state(early.bookingId)).payment).toBe("refund_pending");
+
+    const late = await paidBooking("Policy Late");
+    await confirmBooking(late.providerUser, late.bookingId, minutesLater(10));
+    await cancelBooking(late.patient, late.bookingId, "", new Date(new Date(at(3, 10)).getTime() - 3 * 3_600_000));
+    expect(await state(late.bookingId)).toMatchObject({ booking: "cancelled", payment: "kept" });
+  });
+
+  it("keep the deposit of a no-show", async () => {
+    const { bookingId, providerUser } = await paidBooking("Policy No Show");
+    await confirmBooking(providerUser, bookingId, minutesLater(10));
+    await markNoShow(providerUser, bookingId, new Date(at(3, 11)));
+    expect(await state(bookingId)).toMatchObject({ booking: "no_show", payment: "kept" });
+  });
+
+  it("keep a failed refund visible until a retry succeeds", async () => {
+    const { bookingId, providerUser } = await paidBooking("Policy Failed Refund");
+    await processPendingRefunds();
+    await declineBooking(providerUser, bookingId, "Cannot take new patients", minutesLater(10));
+    vi.mocked(createRefund).mockRejectedValueOnce(new Error("Stripe is down"));
+    expect(await processPendingRefunds()).toEqual({ refunded: 0, failed: 1 });
+    expect((await state(bookingId)).payment).toBe("refund_failed");
+    expect(await processPendingRefunds()).toEqual({ refunded: 0, failed: 0 });
+    const db = await getDb();
+    const [payment] = await db.select({ id: payments.id }).from(payments).where(eq(payments.bookingId, bookingId));
+    expect(await retryRefund(await createUser("patient"), payment!.id).catch((e: Error) => e.name)).toBe("ForbiddenError");
+    expect(await retryRefund(providerUser, payment!.id)).toMatchObject({ ok: true });
+    expect(await processPendingRefunds()).toEqual({ refunded: 1, failed: 0 });
+    expect((await state(bookingId)).payment).toBe("refunded");
+  });
+
+  it("mark a refund made in Stripe's dashboard when charge.refunded arrives", async () => {
+    const { bookingId } = await paidBooking("Dashboard Refund");
+    const { intent } = await state(bookingId);
+    const refunded = signedEvent("charge.refunded", { id: "ch_1", object: "charge", payment_intent: intent, refunded: true }, Math.floor(minutesLater(20).getTime() / 1000));
+    await processWebhook(refunded.payload, refunded.signature, minutesLater(20));
+    expect((await state(bookingId)).payment).toBe("refunded");
+  });
+});
+
+describe("test-payment mode", () => {
+  it("pays through the same signed webhook path, for the patient's own booking only", async () => {
+    const { bookingId, patient } = await depositBooking("Test Mode");
+    expect(await startDepositCheckout(patient, bookingId, NOW)).toEqual({ ok: true, url: `/pay/${bookingId}` });
+    expect(await completeTestCheckout(await createUser("patient"), bookingId, "pay", minutesLater(2))).toMatchObject({ ok: false });
+    expect(await completeTestCheckout(patient, bookingId, "pay", minutesLater(2))).toEqual({ ok: true });
+    expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid" });
+    const db = await getDb();
+    expect(await db.$count(stripeEvents)).toBeGreaterThan(0);
+    expect(stripeWebhookSecret()).toMatch(/^whsec_/);
+  });
+});

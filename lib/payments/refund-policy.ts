@@ -1,0 +1,24 @@
+import type { BookingAction, Party } from "@/lib/booking/state";
+
+// What happens to a paid deposit when a booking changes, as the policy shown before paying says:
+// the provider declining or cancelling refunds in full; the patient cancelling before the
+// provider's window refunds in full; later, or a no-show, the deposit is kept; a completed visit
+// keeps it as part of the fee.
+
+export type DepositOutcome = "refund" | "keep" | "unchanged";
+
+export function depositOutcome(input: { action: BookingAction; by: Party; startsAt: Date; now: Date; cancellationWindowHours: number }): DepositOutcome {
+  switch (input.action) {
+    case "decline":
+      return "refund";
+    case "cancel":
+      if (input.by === "provider") return "refund";
+      return input.now.getTime() <= input.startsAt.getTime() - input.cancellationWindowHours * 3_600_000 ? "refund" : "keep";
+    case "noShow":
+    case "complete":
+      return "keep";
+    default:
+      // Confirming, proposing, accepting or rescheduling keeps the deposit with the booking.
+      return "unchanged";
+  }
+}

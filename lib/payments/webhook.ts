@@ -1,0 +1,132 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { getDb, type Database } from "@/db/client";
+import { isExclusionViolation } from "@/db/errors";
+import { bookings, payments, stripeEvents } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { stripeWebhookSecret } from "@/lib/env";
+import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
+import { verifyWebhook } from "./gateway";
+import { markForRefund, notifyRefund } from "./deposits";
+
+// Stripe's webhook: the signature is checked on the raw body, each event id is recorded once, and
+// the event's work commits in the same transaction as that record. Events may arrive late, twice,
+// or out of order; every handler reads the current state and moves it only forward, so any order
+// ends in the same place.
+
+export const RELEVANT_EVENTS = new Set(["checkout.session.completed", "checkout.session.expired", "payment_intent.payment_failed", "charge.refunded"]);
+
+export type WebhookOutcome = "handled" | "duplicate" | "ignored";
+export type WebhookResponse = { status: 200 | 400; body: { received?: true; outcome?: WebhookOutcome; error?: { message: string } } };
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The route's whole job: verify the raw body, then hand the event over. */
+export async function processWebhook(rawBody: string, signature: string | null, now: Date = new Date()): Promise<WebhookResponse> {
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error("missing signature");
+    event = verifyWebhook(rawBody, signature, stripeWebhookSecret(), now);
+  } catch {
+    return { status: 400, body: { error: { message: "The webhook signature did not match." } } };
+  }
+  return { status: 200, body: { received: true, outcome: await handleStripeEvent(event, now) } };
+}
+
+export async function handleStripeEvent(event: Stripe.Event, now: Date = new Date()): Promise<WebhookOutcome> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<WebhookOutcome> => {
+    const recorded = await tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
+    if (recorded.length === 0) return "duplicate";
+    if (!RELEVANT_EVENTS.has(event.type)) return "ignored";
+    switch (event.type) {
+      case "checkout.session.completed":
+        await sessionCompleted(tx, event.data.object, now);
+        break;
+      case "checkout.session.expired":
+        await sessionExpired(tx, event.data.object, now);
+        break;
+      case "payment_intent.payment_failed":
+        await paymentFailed(tx, event.data.object, now);
+        break;
+      case "charge.refunded":
+        await chargeRefunded(tx, event.data.object, now);
+        break;
+    }
+    return "handled";
+  });
+}
+
+const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
+
+async function lockDeposit(tx: Tx, bookingId: string | undefined) {
+  if (!bookingId || !/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  const [row] = await tx
+    .select({ booking: bookings, payment: payments })
+    .from(bookings)
+    .innerJoin(payments, eq(payments.bookingId, bookings.id))
+    .where(eq(bookings.id, bookingId))
+    .for("update");
+  return row ?? null;
+}
+
+async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session, now: Date) {
+  if (session.payment_status !== "paid") return;
+  const row = await lockDeposit(tx, session.metadata?.bookingId);
+  if (!row || row.payment.status !== "awaiting_payment" && row.payment.status !== "canceled") return;
+  const { booking, payment } = row;
+  await tx
+    .update(payments)
+    .set({ status: "paid", paidAt: now, checkoutSessionId: session.id, paymentIntentId: idOf(session.payment_intent), lastPaymentError: null, updatedAt: now })
+    .where(eq(payments.id, payment.id));
+
+  if (booking.status === "pending_payment" || (booking.status === "expired" && booking.startsAt.getTime() > now.getTime())) {
+    // Paid in time, or after the hold lapsed while the time is still free: the request goes ahead.
+    // A savepoint lets the exclusion constraint refuse a time someone else took meanwhile.
+    try {
+      await tx.transaction(async (sp) => {
+        await sp.update(bookings).set({ status: "requested", holdExpiresAt: null, updatedAt: now }).where(eq(bookings.id, booking.id));
+      });
+      await recordAudit(tx, { actorId: null, action: "booking.paid", subjectType: "booking", subjectId: booking.id, details: { from: booking.status, to: "requested" } });
+      await notifyBookingRequested(tx, booking.id);
+      return;
+    } catch (error) {
+      if (!isExclusionViolation(error, "bookings_no_overlap")) throw error;
+    }
+  }
+  // The time went to someone else (or the patient cancelled): the money goes straight back.
+  await markForRefund(tx, booking.id, "paid after the hold ended and the time was taken", now);
+  await recordAudit(tx, { actorId: null, action: "payment.late_refund", subjectType: "booking", subjectId: booking.id, details: { status: booking.status } });
+}
+
+async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: Date) {
+  const row = await lockDeposit(tx, session.metadata?.bookingId);
+  // Only an unpaid hold ends here; a booking already paid for (events out of order) is left alone.
+  if (!row || row.booking.status !== "pending_payment") return;
+  await tx.update(bookings).set({ status: "expired", updatedAt: now }).where(and(eq(bookings.id, row.booking.id), eq(bookings.status, "pending_payment")));
+  await tx.update(payments).set({ status: "canceled", updatedAt: now }).where(and(eq(payments.id, row.payment.id), eq(payments.status, "awaiting_payment")));
+  await recordAudit(tx, { actorId: null, action: "booking.expire", subjectType: "booking", subjectId: row.booking.id, details: { from: "pending_payment", to: "expired" } });
+}
+
+async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent, now: Date) {
+  const message = intent.last_payment_error?.message ?? "The payment was declined.";
+  await tx
+    .update(payments)
+    .set({ lastPaymentError: message.slice(0, 300), updatedAt: now })
+    .where(and(eq(payments.bookingId, sql`${intent.metadata?.bookingId ?? "00000000-0000-0000-0000-000000000000"}::uuid`), eq(payments.status, "awaiting_payment")));
+}
+
+async function chargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date) {
+  const intentId = idOf(charge.payment_intent);
+  if (!intentId || !charge.refunded) return;
+  const refunded = await tx
+    .update(payments)
+    .set({ status: "refunded", refundedAt: now, refundError: null, updatedAt: now })
+    .where(and(eq(payments.paymentIntentId, intentId), sql`${payments.status} in ('refund_pending', 'refund_failed', 'paid', 'kept')`))
+    .returning({ bookingId: payments.bookingId, amountCents: payments.amountCents });
+  for (const { bookingId, amountCents } of refunded) {
+    await recordAudit(tx, { actorId: null, action: "payment.refunded", subjectType: "booking", subjectId: bookingId, details: { paymentIntentId: intentId } });
+    await notifyRefund(tx, bookingId, amountCents);
+  }
+}
