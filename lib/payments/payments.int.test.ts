@@ -5,7 +5,7 @@ import { auditEvents, bookings, emailOutbox, payments, stripeEvents } from "@/db
 import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
 import { intakeSchema } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
-import { cancelBooking, confirmBooking, declineBooking, markNoShow } from "@/lib/booking/transitions";
+import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
 import { processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
 import { createRefund } from "./gateway";
@@ -163,6 +163,15 @@ describe("refunds follow the policy", () => {
     await confirmBooking(late.providerUser, late.bookingId, minutesLater(10));
     await cancelBooking(late.patient, late.bookingId, "", new Date(new Date(at(3, 10)).getTime() - 3 * 3_600_000));
     expect(await state(late.bookingId)).toMatchObject({ booking: "cancelled", payment: "kept" });
+  });
+
+  it("keep the deposit with a rescheduled booking, never charging twice", async () => {
+    const { bookingId, patient } = await paidBooking("Policy Reschedule");
+    expect(await rescheduleBooking(patient, bookingId, new Date(at(4, 11)), minutesLater(10))).toMatchObject({ ok: true });
+    const db = await getDb();
+    const rows = await db.select({ status: payments.status, amount: payments.amountCents }).from(payments).where(eq(payments.bookingId, bookingId));
+    expect(rows).toEqual([{ status: "paid", amount: 5_000 }]);
+    expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid" });
   });
 
   it("keep the deposit of a no-show", async () => {
