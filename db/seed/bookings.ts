@@ -1,11 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Database } from "@/db/open";
 import { appointmentTypes, bookings, locations, providers } from "@/db/schema";
-import { sealJson } from "@/lib/crypto/sealed-json";
-import { formatAddress } from "@/lib/ui/address";
+import { newBookingRow } from "@/lib/booking/booking-row";
 import { DEMO_ANCHORS } from "./generate";
 
 // A few bookings with Dr. Maya Chen so the demo's dashboards are not empty: a confirmed visit and
@@ -58,27 +56,8 @@ export async function seedDemoBookings(db: Database, patients: { patient: string
     },
   ];
   await db.insert(bookings).values(
-    plans.map((plan) => {
-      const id = randomUUID();
-      const start = plan.start.toJSDate();
-      return {
-        id,
-        providerId: maya.id,
-        patientId: plan.patientId,
-        locationId: location.id,
-        appointmentTypeId: type.id,
-        locationName: location.name,
-        locationAddress: formatAddress(location),
-        timeZone: location.timeZone,
-        typeName: type.name,
-        feeCents: type.feeCents,
-        depositCents: 0,
-        startsAt: start,
-        endsAt: new Date(start.getTime() + type.minutes * 60_000),
-        blockedUntil: new Date(start.getTime() + (type.minutes + type.bufferAfterMinutes) * 60_000),
-        status: plan.status,
-        intakeCiphertext: sealJson(plan.intake, id),
-      };
-    }),
+    plans.map((plan) =>
+      newBookingRow({ providerId: maya.id, patientId: plan.patientId, location, type, start: plan.start.toJSDate(), status: plan.status, intake: plan.intake, depositCents: 0 }),
+    ),
   );
 }

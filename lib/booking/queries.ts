@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
@@ -9,11 +8,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
-import { sealJson } from "@/lib/crypto/sealed-json";
 import { checkSlot, loadSchedule, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "@/lib/scheduling/queries";
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
-import { formatAddress } from "@/lib/ui/address";
+import { newBookingRow } from "./booking-row";
 import type { Intake } from "./intake";
 import { isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
 
@@ -124,32 +122,22 @@ async function insertBooking(
   start: Date,
   now: Date,
 ): Promise<CreateBookingResult> {
-  const id = randomUUID();
   const { type } = schedule;
   const depositDue = type.depositCents > 0;
   const status = depositDue ? "pending_payment" : "requested";
-  await tx.insert(bookings).values({
-    id,
+  const row = newBookingRow({
     providerId: schedule.providerId,
     patientId: patient.id,
-    locationId: location.id,
-    appointmentTypeId: type.id,
-    locationName: location.name,
-    locationAddress: formatAddress(location),
-    timeZone: location.timeZone,
-    typeName: type.name,
-    telehealth: request.telehealth && type.telehealthAllowed,
-    feeCents: type.feeCents,
-    depositCents: type.depositCents,
-    startsAt: start,
-    endsAt: new Date(start.getTime() + type.minutes * 60_000),
-    blockedUntil: new Date(start.getTime() + (type.minutes + type.bufferAfterMinutes) * 60_000),
+    location,
+    type,
+    start,
     status,
+    intake: request.intake,
+    telehealth: request.telehealth && type.telehealthAllowed,
     holdExpiresAt: depositDue ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
-    intakeCiphertext: sealJson(request.intake, id),
-    createdAt: now,
-    updatedAt: now,
   });
+  const { id } = row;
+  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now });
   if (depositDue) await createDeposit(tx, id, type.depositCents);
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { STATE_CODES, stateName } from "@/lib/geo/states";
 import { getOwnLicenses, type OwnLicense } from "@/lib/licensing/queries";
@@ -7,6 +6,7 @@ import { trustDate } from "@/lib/licensing/trust";
 import { getOwnListing } from "@/lib/listing/queries";
 import { formatDate } from "@/lib/ui/format";
 import { BoardCertificationForm, NpiForm, StateLicenseForm, WithdrawLicenseButton } from "./license-forms";
+import { StartListingFirst } from "../start-listing-first";
 
 export const metadata: Metadata = { title: "Licenses" };
 
@@ -49,15 +49,7 @@ export default async function LicensesPage() {
   const user = await requireRole(["provider"], "/provider/licenses");
   const [listing, licenses] = await Promise.all([getOwnListing(user), getOwnLicenses(user)]);
   if (!listing) {
-    return (
-      <div className="card max-w-xl p-6">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Licenses</h1>
-        <p className="mt-2 text-slate-700">Save your listing details first; then submit your NPI and licenses for review.</p>
-        <Link href="/provider/listing" className="btn-primary mt-4">
-          Start your listing
-        </Link>
-      </div>
-    );
+    return <StartListingFirst title="Licenses" then="submit your NPI and licenses for review" />;
   }
   const today = trustDate();
   const npi = licenses.find((l) => l.kind === "npi" && l.status !== "rejected") ?? licenses.find((l) => l.kind === "npi");

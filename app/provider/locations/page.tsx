@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { US_TIME_ZONES } from "@/lib/geo/time-zones";
 import { getOwnListing } from "@/lib/listing/queries";
 import { formatAddress } from "@/lib/ui/address";
 import { AddLocationForm } from "./add-location-form";
 import { RemoveLocationButton } from "./remove-location-button";
+import { StartListingFirst } from "../start-listing-first";
 
 export const metadata: Metadata = { title: "Locations" };
 
@@ -13,15 +13,7 @@ export default async function LocationsPage() {
   const user = await requireRole(["provider"], "/provider/locations");
   const listing = await getOwnListing(user);
   if (!listing) {
-    return (
-      <div className="card max-w-xl p-6">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Locations</h1>
-        <p className="mt-2 text-slate-700">Save your listing details first; then add the places where you see patients.</p>
-        <Link href="/provider/listing" className="btn-primary mt-4">
-          Start your listing
-        </Link>
-      </div>
-    );
+    return <StartListingFirst title="Locations" then="add the places where you see patients" />;
   }
   const zoneLabels = new Map<string, string>(US_TIME_ZONES.map((z) => [z.id, z.label]));
   return (

@@ -6,6 +6,7 @@ import { getOwnSchedule } from "@/lib/scheduling/settings";
 import { formatInstant } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
 import { AppointmentTypeForm, ArchiveTypeButton, BookingWindowForm, HoursForm, RemoveTimeOffButton, TimeOffForm } from "./schedule-forms";
+import { StartListingFirst } from "../start-listing-first";
 
 export const metadata: Metadata = { title: "Schedule" };
 
@@ -16,15 +17,7 @@ export default async function SchedulePage() {
   const user = await requireRole(["provider"], "/provider/schedule");
   const schedule = await getOwnSchedule(user);
   if (!schedule) {
-    return (
-      <div className="card max-w-xl p-6">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Schedule</h1>
-        <p className="mt-2 text-slate-700">Save your listing details first; then set your hours and appointment types.</p>
-        <Link href="/provider/listing" className="btn-primary mt-4">
-          Start your listing
-        </Link>
-      </div>
-    );
+    return <StartListingFirst title="Schedule" then="set your hours and appointment types" />;
   }
   const locationName = (id: string | null) => (id ? (schedule.locations.find((l) => l.id === id)?.name ?? "a removed location") : "every location");
   return (
