@@ -111,3 +111,9 @@ export function stripeWebhookSecret(source: Env = env): string {
 const { loadEnvConfig } = "loadEnvConfig" in nextEnv ? nextEnv : (nextEnv as unknown as { default: typeof nextEnv }).default;
 loadEnvConfig(process.cwd());
 export const env = parseEnv(process.env);
+
+/** Reads .env files again into `env`, after `npm run db:setup` has written new local secrets. */
+export function reloadEnv(): void {
+  loadEnvConfig(process.cwd(), undefined, undefined, true);
+  Object.assign(env, parseEnv(process.env));
+}

@@ -1,13 +1,16 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env, reloadEnv } from "@/lib/env";
 import { openDatabase } from "../open";
 import { seedDatabase } from "../seed";
 import { ensureLocalSecrets } from "./local-secrets";
 
-// Runs before `next dev` and the demo: migrate, then seed demo data into an empty database only.
+// Runs before `next dev` and the demo: write missing local secrets, migrate, then seed demo data
+// into an empty database only.
 const DEMO_PROVIDERS = 300;
 
-if (env.NODE_ENV !== "production") ensureLocalSecrets();
+// lib/env read .env.local when it loaded; new secrets must be read again before the seed seals
+// intakes, or it would use another key than the server that reads them.
+if (env.NODE_ENV !== "production" && ensureLocalSecrets()) reloadEnv();
 const started = performance.now();
 const { db, driver, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
 try {

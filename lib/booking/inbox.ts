@@ -6,7 +6,7 @@ import { recordAudits } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
-import { openJson } from "@/lib/crypto/sealed-json";
+import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
 import { safetyFlags, type Intake } from "./intake";
 import { toPaymentSummary, type PaymentSummary } from "./queries";
@@ -47,6 +47,8 @@ export type InboxBooking = {
   cancelReason: string | null;
   patient: { name: string; email: string };
   intake: IntakeSummary | null;
+  /** The stored intake could not be opened (the encryption key changed, or the row was altered). */
+  intakeUnreadable: boolean;
   payment: PaymentSummary | null;
 };
 
@@ -68,6 +70,16 @@ async function summarise(intake: Intake): Promise<IntakeSummary> {
     payment: intake.payment === "self-pay" ? "Self-pay" : `Insurance (${catalog.carriers.find((c) => c.slug === intake.insuranceCarrier)?.name ?? intake.insuranceCarrier})`,
     safetyFlags: safetyFlags(intake),
   };
+}
+
+/** One intake opened for its provider; one that cannot be opened is said so, not an error page. */
+async function openIntake(sealed: string, bookingId: string): Promise<{ intake: IntakeSummary | null; intakeUnreadable: boolean }> {
+  try {
+    return { intake: await summarise(openJson(sealed, bookingId) as Intake), intakeUnreadable: false };
+  } catch (error) {
+    if (!(error instanceof SealedDataError)) throw error;
+    return { intake: null, intakeUnreadable: true };
+  }
 }
 
 /**
@@ -134,7 +146,7 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
       endsAt: rest.endsAt.toISOString(),
       proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,
       patient: { name: patientName, email: patientEmail },
-      intake: withIntake ? await summarise(openJson(intakeCiphertext, row.id) as Intake) : null,
+      ...(withIntake ? await openIntake(intakeCiphertext, row.id) : { intake: null, intakeUnreadable: false }),
     };
   };
   return {

@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, type TestUser } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
+import { sealJson } from "@/lib/crypto/sealed-json";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { bookingCalendarFile } from "./calendar";
 import { getProviderInbox } from "./inbox";
@@ -162,6 +164,17 @@ describe("the provider's inbox", () => {
     const reads = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "intake.read")));
     expect(reads).toHaveLength(2);
     expect(reads.every((r) => r.actorId === providerUser.id && !JSON.stringify(r.details).includes("PRIVATE"))).toBe(true);
+  });
+});
+
+describe("an intake stored under another key", () => {
+  it("is reported as unreadable in the inbox instead of breaking it", async () => {
+    const { providerUser, book } = await setup("Flow Wrong Key");
+    const id = await book(at(3, 10));
+    const db = await getDb();
+    await db.update(bookings).set({ intakeCiphertext: sealJson({ symptoms: "x" }, id, randomBytes(32)) }).where(eq(bookings.id, id));
+    const inbox = await getProviderInbox(providerUser, NOW);
+    expect(inbox.requests.find((r) => r.id === id)).toMatchObject({ intake: null, intakeUnreadable: true });
   });
 });
 

@@ -13,6 +13,13 @@ export const metadata: Metadata = { title: "Requests" };
 
 function IntakeDetails({ booking }: { booking: InboxBooking }) {
   const intake = booking.intake;
+  if (booking.intakeUnreadable) {
+    return (
+      <p role="note" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+        This intake cannot be read: it was stored under another encryption key. Ask the patient for their history before the visit.
+      </p>
+    );
+  }
   if (!intake) return null;
   return (
     <div className="mt-3 space-y-3">
