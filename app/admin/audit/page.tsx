@@ -55,7 +55,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {rows.length === 0 ? (
         <p className="text-slate-700">No entries.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // Focusable so a keyboard can scroll the table sideways on a narrow screen.
+        <div className="overflow-x-auto" role="region" aria-label="Audit entries" tabIndex={0}>
           <table className="w-full min-w-[44rem] text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-700">
               <tr>

@@ -84,7 +84,7 @@ export default async function LicenseQueuePage({ searchParams }: { searchParams:
         {expiring.length === 0 ? (
           <p className="mt-2 text-slate-700">No verified license expires in the next 30 days.</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          <div className="mt-3 overflow-x-auto" role="region" aria-label="Licenses expiring within 30 days" tabIndex={0}>
             <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="border-b border-slate-200 text-slate-700">
                 <tr>
