@@ -17,6 +17,7 @@ import {
   smallserial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -407,6 +408,55 @@ export const bookings = pgTable(
   ],
 );
 
+/**
+ * What search reads, kept by triggers (migration 0010_search_entries_sync) from providers,
+ * locations, licenses, provider_conditions and provider_insurance, so a search reads one covering
+ * index instead of evaluating the trust rule and five joins per location. A location has an entry
+ * only while it could be listed on some day: listing published, provider not suspended, a verified
+ * NPI and a verified license for the location's state. `listable_until` is the latest expiry among
+ * those licenses, and every query compares it with today's date (lib/licensing/trust.ts), so a
+ * license still lapses at midnight with no job to run. Each location has one entry with a null
+ * condition (searches without a condition, and the trust rule elsewhere) and one per condition the
+ * provider treats. Never written by the app: the triggers rebuild a provider's entries whenever any
+ * of those rows change, whoever changes them.
+ */
+export const searchEntries = pgTable(
+  "search_entries",
+  {
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    conditionId: smallint("condition_id").references(() => conditions.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    listableUntil: date("listable_until", { mode: "string" }).notNull(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    // cos(latitude), the one factor of the haversine distance that depends on the location alone.
+    cosLatitude: doublePrecision("cos_latitude").notNull(),
+    city: text("city").notNull(),
+    state: text("state").notNull(),
+    // Null on the condition-less entry.
+    yearsTreating: smallint("years_treating"),
+    yearsExperience: smallint("years_experience").notNull(),
+    consultFeeCents: integer("consult_fee_cents").notNull(),
+    selfPay: boolean("self_pay").notNull(),
+    telehealth: boolean("telehealth").notNull(),
+    languages: text("languages").array().notNull(),
+    carrierIds: smallint("carrier_ids").array().notNull(),
+    // Sort keys of the results page, so ordering never joins providers for every match.
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+  },
+  (t) => [
+    // Serves the trust rule's lookup by location; the covering search index, which drizzle cannot
+    // express (INCLUDE), is created in migration 0010.
+    unique("search_entries_location_condition_key").on(t.locationId, t.conditionId).nullsNotDistinct(),
+    index("search_entries_provider_idx").on(t.providerId),
+  ],
+);
+
 export const usersRelations = relations(users, ({ one }) => ({
   provider: one(providers, { fields: [users.id], references: [providers.userId] }),
 }));
@@ -533,6 +583,7 @@ export type NewLocation = typeof locations.$inferInsert;
 export type InsuranceCarrier = typeof insuranceCarriers.$inferSelect;
 export type License = typeof licenses.$inferSelect;
 export type NewLicense = typeof licenses.$inferInsert;
+export type SearchEntry = typeof searchEntries.$inferSelect;
 export type AppointmentType = typeof appointmentTypes.$inferSelect;
 export type WeeklyHours = typeof weeklyHours.$inferSelect;
 export type NewWeeklyHours = typeof weeklyHours.$inferInsert;

@@ -1,10 +1,27 @@
 import Link from "next/link";
 
-/** Previous / next links that keep every filter; `hrefFor(page)` builds each URL. */
-export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
-  if (totalPages <= 1) return null;
-  const prev = page > 1 ? Math.min(page - 1, totalPages) : null;
-  const next = page < totalPages ? page + 1 : null;
+/**
+ * Previous / next links that keep every filter; `hrefFor(page)` builds each URL. When the search
+ * stopped counting (`capped`), `totalPages` is only a lower bound and `lastPage` says where it ends.
+ */
+export function Pagination({
+  page,
+  totalPages,
+  capped = false,
+  lastPage = false,
+  hrefFor,
+}: {
+  page: number;
+  totalPages: number;
+  capped?: boolean;
+  lastPage?: boolean;
+  hrefFor: (page: number) => string;
+}) {
+  if (!capped && totalPages <= 1) return null;
+  const prev = page > 1 ? (capped ? page - 1 : Math.min(page - 1, totalPages)) : null;
+  const next = (capped ? !lastPage : page < totalPages) ? page + 1 : null;
+  let position = `Page ${Math.min(page, totalPages)} of ${totalPages}`;
+  if (capped) position = page <= totalPages ? `Page ${page} of ${totalPages}+` : `Page ${page}`;
   const linkClass = "btn-secondary";
   const disabledClass = "inline-flex items-center rounded-lg border border-slate-200 px-4 py-2 font-medium text-slate-500";
   return (
@@ -19,7 +36,7 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
         </span>
       )}
       <p className="text-sm text-slate-700">
-        Page {Math.min(page, totalPages)} of {totalPages}
+        {position}
       </p>
       {next !== null ? (
         <Link href={hrefFor(next)} rel="next" prefetch={false} className={linkClass}>

@@ -116,13 +116,15 @@ export async function createProvider(spec: ProviderSpec = {}) {
   if (hours.length > 0) await db.insert(weeklyHours).values(locationRows.flatMap((l) => hours.map((h) => ({ locationId: l.id, ...h }))));
   const conditionRows = await db.select({ id: conditions.id, slug: conditions.slug }).from(conditions);
   const wanted = spec.conditions ?? [{ slug: "chronic-migraine" }];
-  await db.insert(providerConditions).values(
-    wanted.map((c) => ({
-      providerId,
-      conditionId: conditionRows.find((row) => row.slug === c.slug)!.id,
-      yearsTreating: c.yearsTreating ?? 1,
-    })),
-  );
+  if (wanted.length > 0) {
+    await db.insert(providerConditions).values(
+      wanted.map((c) => ({
+        providerId,
+        conditionId: conditionRows.find((row) => row.slug === c.slug)!.id,
+        yearsTreating: c.yearsTreating ?? 1,
+      })),
+    );
+  }
   if (spec.carriers?.length) {
     const carrierRows = await db.select({ id: insuranceCarriers.id, slug: insuranceCarriers.slug }).from(insuranceCarriers);
     await db

@@ -10,20 +10,25 @@ export function trustDate(now: Date = new Date()): string {
 }
 
 /**
- * DESIGN.md's trust rule as SQL over a provider row `p` and one of its locations `l`: the listing
- * is published and not suspended, the provider holds a verified NPI, and a verified, unexpired
- * state license for that location's state. Every query that lists or books a provider uses it, so
- * expiry needs no job: the next query after the date simply stops matching.
+ * DESIGN.md's trust rule on a search entry `e` (db/schema.ts `searchEntries`): the listing is
+ * published and not suspended, the provider holds a verified NPI, and a verified, unexpired state
+ * license for the location's state. Triggers keep an entry for every location that meets all of it
+ * but the date, with the latest expiry of its verified licenses in `listable_until`; the date is
+ * compared here, at query time, so expiry needs no job: the next query after the date simply
+ * stops matching.
+ */
+export function listedEntry(today: string): SQL {
+  return sql`e.listable_until >= ${today}::date`;
+}
+
+/**
+ * The same rule for a location `l`, for every query that lists or books a provider outside search
+ * (profile, sitemap, moderation): it reads the location's own entry, so no page can disagree with
+ * search about who is listed.
  */
 export function bookableLocation(today: string): SQL {
-  return sql`p.listing_status = 'published' and p.suspended_at is null
-    and exists (
-      select 1 from licenses npi
-      where npi.provider_id = p.id and npi.kind = 'npi' and npi.status = 'verified'
-    )
-    and exists (
-      select 1 from licenses lic
-      where lic.provider_id = p.id and lic.kind = 'state' and lic.status = 'verified'
-        and lic.state = l.state and lic.expires_on >= ${today}::date
-    )`;
+  return sql`exists (
+    select 1 from search_entries e
+    where e.location_id = l.id and e.condition_id is null and ${listedEntry(today)}
+  )`;
 }

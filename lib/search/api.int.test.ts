@@ -44,6 +44,7 @@ describe("GET /api/providers", () => {
       page: 1,
       pageSize: 20,
       total: 1,
+      totalIsCapped: false,
     });
   });
 

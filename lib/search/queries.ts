@@ -3,9 +3,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/client";
 import { getCatalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
-import { bookableLocation, trustDate } from "@/lib/licensing/trust";
+import { listedEntry, trustDate } from "@/lib/licensing/trust";
 import { parseFilters, SELF_PAY, type FilterResult, type RawSearchParams } from "./filters";
-import { PAGE_SIZE, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
+import { MAX_COUNTED, PAGE_SIZE, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
 
 /** parseFilters with the condition and carrier lists read from the database (cached). */
 export async function parseSearchFilters(params: RawSearchParams): Promise<FilterResult> {
@@ -18,6 +18,7 @@ export async function parseSearchFilters(params: RawSearchParams): Promise<Filte
 
 type Row = {
   total: number;
+  total_is_capped: boolean;
   slug: string | null;
   name: string;
   credentials: string;
@@ -33,71 +34,107 @@ type Row = {
   insurance: string[];
 };
 
-function providerFilters(f: SearchFilters): SQL[] {
-  const where: SQL[] = [];
-  if (f.condition) {
-    where.push(sql`exists (select 1 from provider_conditions fc join conditions c on c.id = fc.condition_id
-      where fc.provider_id = p.id and c.slug = ${f.condition})`);
-  }
+// Every filter reads the entry itself: the condition picks which entries (a location has one per
+// condition its provider treats, and one with no condition), the rest are columns of the index.
+function entryFilters(f: SearchFilters, today: string): SQL[] {
+  const where: SQL[] = [
+    f.condition ? sql`e.condition_id = (select c.id from conditions c where c.slug = ${f.condition})` : sql`e.condition_id is null`,
+    listedEntry(today),
+  ];
   if (f.insurance === SELF_PAY) {
-    where.push(sql`p.self_pay`);
+    where.push(sql`e.self_pay`);
   } else if (f.insurance) {
-    where.push(sql`exists (select 1 from provider_insurance fi join insurance_carriers ic on ic.id = fi.carrier_id
-      where fi.provider_id = p.id and ic.slug = ${f.insurance})`);
+    where.push(sql`e.carrier_ids @> array[(select ic.id from insurance_carriers ic where ic.slug = ${f.insurance})]`);
   }
-  if (f.maxFeeDollars !== null) where.push(sql`p.consult_fee_cents <= ${f.maxFeeDollars * 100}`);
-  if (f.telehealth) where.push(sql`p.telehealth`);
-  if (f.language) where.push(sql`p.languages @> array[${f.language}]::text[]`);
+  if (f.maxFeeDollars !== null) where.push(sql`e.consult_fee_cents <= ${f.maxFeeDollars * 100}`);
+  if (f.telehealth) where.push(sql`e.telehealth`);
+  if (f.language) where.push(sql`e.languages @> array[${f.language}]::text[]`);
   return where;
 }
+
+// The columns every page row is sorted and shown by, from the entry of the provider's nearest location.
+const MATCH_COLUMNS = sql`e.provider_id, e.city, e.state, e.years_treating, e.years_experience, e.consult_fee_cents, e.name, e.slug`;
 
 function orderBy(f: SearchFilters): SQL {
   const byDistance = sql`m.distance_mi asc nulls last`;
   switch (f.sort) {
     case "distance":
-      return sql`${byDistance}, p.name, p.slug`;
+      return sql`${byDistance}, m.name, m.slug`;
     case "fee":
-      return sql`p.consult_fee_cents asc, ${byDistance}, p.name, p.slug`;
+      return sql`m.consult_fee_cents asc, ${byDistance}, m.name, m.slug`;
     case "match":
       // Most experience with the condition searched for, then nearest, then most experience overall.
       return f.condition
-        ? sql`(select fc.years_treating from provider_conditions fc join conditions c on c.id = fc.condition_id
-              where fc.provider_id = p.id and c.slug = ${f.condition}) desc, ${byDistance}, p.years_experience desc, p.slug`
-        : sql`${byDistance}, p.years_experience desc, p.slug`;
+        ? sql`m.years_treating desc, ${byDistance}, m.years_experience desc, m.slug`
+        : sql`${byDistance}, m.years_experience desc, m.slug`;
   }
+}
+
+/**
+ * Matches around a place: every entry in the radius's bounding box, each provider once at their
+ * nearest location. The radius applies after that: when a provider's nearest location is outside
+ * it, so are all the others. Work grows with the providers near the place, not the directory.
+ */
+function matchesNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQL {
+  const { latitude: lat, longitude: lng } = filters.near;
+  const box = boundingBox(filters.near, filters.radiusMi);
+  // Haversine, with the location's cos(latitude) read from the entry instead of computed per row.
+  const distance = sql`2 * ${EARTH_RADIUS_MI}::float8 * asin(least(1, sqrt(
+    power(sin(radians(e.latitude - ${lat}::float8) / 2), 2)
+    + cos(radians(${lat}::float8)) * e.cos_latitude * power(sin(radians(e.longitude - ${lng}::float8) / 2), 2))))`;
+  return sql`
+    select * from (
+      select distinct on (e.provider_id) ${MATCH_COLUMNS}, ${distance} as distance_mi
+      from search_entries e
+      where ${sql.join(where, sql` and `)}
+        and e.latitude between ${box.minLat}::float8 and ${box.maxLat}::float8
+        and e.longitude between ${box.minLng}::float8 and ${box.maxLng}::float8
+      order by e.provider_id, distance_mi, e.city
+    ) nearest
+    where distance_mi <= ${filters.radiusMi}::float8`;
+}
+
+/**
+ * Matches anywhere, in the page's order: without a place the order depends on the provider alone,
+ * so search_entries' sorted indexes hand providers over in order (each once, at the first city by
+ * name, as the search near a place shows its nearest) and the walk stops once it has the page and
+ * enough to count up to MAX_COUNTED. Reading the whole directory for every search without a place
+ * (the search page's first view) is what this avoids.
+ */
+function matchesAnywhere(filters: SearchFilters, where: SQL[], enough: number): SQL {
+  // The condition leads both lists although it is the same on every row: that lets the planner
+  // read the index's order even for `condition_id is null`, which it does not treat as a constant.
+  const [providerKeys, order] =
+    filters.sort === "fee"
+      ? [sql`e.condition_id, e.consult_fee_cents, e.name, e.slug`, sql`e.condition_id, e.consult_fee_cents, e.name, e.slug`]
+      : [sql`e.condition_id, e.years_treating, e.years_experience, e.slug`, sql`e.condition_id, e.years_treating desc, e.years_experience desc, e.slug`];
+  return sql`
+    select distinct on (${providerKeys}) ${MATCH_COLUMNS}, null::float8 as distance_mi
+    from search_entries e
+    where ${sql.join(where, sql` and `)}
+    order by ${order}, e.city, e.state
+    limit ${enough}`;
 }
 
 /**
  * One statement per search: the trust rule, every filter, the radius, the total and the page
  * with each card's conditions and insurance, so a results page never fans out into N queries.
+ * Matching and sorting read only search_entries' covering indexes; providers and the cards' lists
+ * are joined for the page's rows alone. The total counts up to MAX_COUNTED providers and says when
+ * there are more, which keeps a search without a place from counting the whole directory.
  */
 export async function searchProviders(filters: SearchFilters, now: Date = new Date()): Promise<SearchResponse> {
-  const where = [bookableLocation(trustDate(now)), ...providerFilters(filters)];
-  let distance: SQL = sql`null::float8`;
-  let withinRadius: SQL = sql`true`;
-  if (filters.near) {
-    const { latitude: lat, longitude: lng } = filters.near;
-    const box = boundingBox(filters.near, filters.radiusMi);
-    where.push(sql`l.latitude between ${box.minLat}::float8 and ${box.maxLat}::float8
-      and l.longitude between ${box.minLng}::float8 and ${box.maxLng}::float8`);
-    distance = sql`2 * ${EARTH_RADIUS_MI}::float8 * asin(least(1, sqrt(
-      power(sin(radians(l.latitude - ${lat}::float8) / 2), 2)
-      + cos(radians(${lat}::float8)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lng}::float8) / 2), 2))))`;
-    withinRadius = sql`distance_mi <= ${filters.radiusMi}::float8`;
-  }
+  const where = entryFilters(filters, trustDate(now));
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  const { near } = filters;
+  const matches = near
+    ? matchesNear({ ...filters, near }, where)
+    : matchesAnywhere(filters, where, Math.max(MAX_COUNTED + 1, offset + PAGE_SIZE));
 
   const rows = await executeRows<Row>(sql`
-    with candidate_locations as (
-      select l.provider_id, l.city, l.state, ${distance} as distance_mi
-      from locations l join providers p on p.id = l.provider_id
-      where ${sql.join(where, sql` and `)}
-    ), matches as (
-      select distinct on (provider_id) provider_id, city, state, distance_mi
-      from candidate_locations
-      where ${withinRadius}
-      order by provider_id, distance_mi asc nulls last, city
-    )
-    select counted.total, page.* from (select count(*)::int as total from matches) counted
+    with matches as (${matches})
+    select least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
+    from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
         p.consult_fee_cents, p.self_pay, p.telehealth,
@@ -105,9 +142,9 @@ export async function searchProviders(filters: SearchFilters, now: Date = new Da
               where pc.provider_id = p.id order by c.sort_order) as conditions,
         array(select ic.slug from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id
               where pi.provider_id = p.id order by ic.name) as insurance
-      from matches m join providers p on p.id = m.provider_id
+      from (select * from matches m order by ${orderBy(filters)} limit ${PAGE_SIZE} offset ${offset}) m
+      join providers p on p.id = m.provider_id
       order by ${orderBy(filters)}
-      limit ${PAGE_SIZE} offset ${(filters.page - 1) * PAGE_SIZE}
     ) page on true`);
 
   return {
@@ -115,6 +152,7 @@ export async function searchProviders(filters: SearchFilters, now: Date = new Da
     page: filters.page,
     pageSize: PAGE_SIZE,
     total: rows[0]?.total ?? 0,
+    totalIsCapped: rows[0]?.total_is_capped ?? false,
   };
 }
 

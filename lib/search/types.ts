@@ -2,6 +2,11 @@ export const SORTS = ["match", "distance", "fee"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const PAGE_SIZE = 20;
+/**
+ * A search counts matching providers up to this many; past it the total says "1,000+". Nobody
+ * pages through fifty pages, and counting every match of a nationwide search is most of its cost.
+ */
+export const MAX_COUNTED = 1000;
 export const DEFAULT_RADIUS_MI = 25;
 
 export type Place = { label: string; latitude: number; longitude: number };
@@ -40,4 +45,12 @@ export type ProviderCard = {
   verified: true;
 };
 
-export type SearchResponse = { results: ProviderCard[]; page: number; pageSize: number; total: number };
+export type SearchResponse = {
+  results: ProviderCard[];
+  page: number;
+  pageSize: number;
+  /** Matching providers, counted up to MAX_COUNTED. */
+  total: number;
+  /** More than `total` providers match. */
+  totalIsCapped: boolean;
+};

@@ -10,6 +10,7 @@ import {
   listNames,
   midSentence,
   pluralize,
+  pluralizeCapped,
 } from "./format";
 
 describe("formatMoney", () => {
@@ -63,6 +64,10 @@ describe("pluralize and listNames", () => {
     expect(pluralize(1, "provider")).toBe("1 provider");
     expect(pluralize(0, "provider")).toBe("0 providers");
     expect(pluralize(1200, "provider")).toBe("1,200 providers");
+  });
+  it("marks a count that stopped at its cap", () => {
+    expect(pluralizeCapped(1000, true, "provider")).toBe("1,000+ providers");
+    expect(pluralizeCapped(1, false, "provider")).toBe("1 provider");
   });
   it("joins names in plain English", () => {
     expect(listNames([])).toBe("");

@@ -52,6 +52,11 @@ export function pluralize(count: number, singular: string, plural = `${singular}
   return `${count.toLocaleString("en-US")} ${count === 1 ? singular : plural}`;
 }
 
+/** A count that may have stopped at a cap: (1000, true) → "1,000+ providers"; uncapped, as pluralize. */
+export function pluralizeCapped(count: number, capped: boolean, singular: string, plural = `${singular}s`): string {
+  return capped ? `${count.toLocaleString("en-US")}+ ${plural}` : pluralize(count, singular, plural);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? "";

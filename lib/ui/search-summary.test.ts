@@ -20,6 +20,9 @@ describe("resultsSummary", () => {
   it("says 'across the US' without a place, and singular for one", () => {
     expect(resultsSummary(1, { ...base, conditionName: "TMJ" })).toBe("1 provider for TMJ across the US");
   });
+  it("says when the search stopped counting", () => {
+    expect(resultsSummary(1000, { ...base, conditionName: "TMJ" }, true)).toBe("1,000+ providers for TMJ across the US");
+  });
   it("adds the other filters in words", () => {
     expect(
       resultsSummary(3, { ...base, placeLabel: "Austin, TX", insurance: "Aetna", telehealth: true, maxFeeDollars: 150, languageName: "Spanish" }),

@@ -1,4 +1,4 @@
-import { formatMoney, listNames, pluralize } from "./format";
+import { formatMoney, listNames, pluralizeCapped } from "./format";
 
 /** What a search asked for, in the words the results page shows back to the patient. */
 export type SearchDescription = {
@@ -22,9 +22,12 @@ function qualifiers(d: SearchDescription): string[] {
   return parts;
 }
 
-/** "42 providers for Chronic migraine within 25 mi of 10016, accepting Aetna". */
-export function resultsSummary(total: number, d: SearchDescription): string {
-  let text = pluralize(total, "provider");
+/**
+ * "42 providers for Chronic migraine within 25 mi of 10016, accepting Aetna"; "1,000+ providers…"
+ * when the search stopped counting (`totalIsCapped`).
+ */
+export function resultsSummary(total: number, d: SearchDescription, totalIsCapped = false): string {
+  let text = pluralizeCapped(total, totalIsCapped, "provider");
   if (d.conditionName) text += ` for ${d.conditionName}`;
   text += d.placeLabel ? ` within ${d.radiusMi} mi of ${d.placeLabel}` : " across the US";
   const extra = qualifiers(d);

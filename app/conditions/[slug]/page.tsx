@@ -8,7 +8,7 @@ import { filtersToQuery } from "@/lib/search/filters";
 import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { NearField } from "../../components/form-fields";
 import { ProviderCard } from "../../providers/provider-card";
-import { midSentence, pluralize } from "@/lib/ui/format";
+import { midSentence, pluralizeCapped } from "@/lib/ui/format";
 import { widerRadius } from "@/lib/ui/search-summary";
 
 type Params = Promise<{ slug: string }>;
@@ -112,11 +112,12 @@ async function NearestProviders({
   const place = filters?.near ? (filters.nearText ?? filters.near.label) : null;
   const results = response?.results.slice(0, NEAREST_COUNT) ?? [];
   const total = response?.total ?? 0;
+  const capped = response?.totalIsCapped ?? false;
   const wider = filters?.near && total === 0 ? widerRadius(filters.radiusMi) : null;
 
   let status: string;
   if (!filters) status = "Check the place above to see providers.";
-  else if (place && total > 0) status = `${pluralize(total, "licensed provider")} within ${filters.radiusMi} mi of ${place}.`;
+  else if (place && total > 0) status = `${pluralizeCapped(total, capped, "licensed provider")} within ${filters.radiusMi} mi of ${place}.`;
   else if (place) status = `No licensed providers treat ${conditionName} within ${filters.radiusMi} mi of ${place} yet.`;
   else if (total > 0) status = "Top matches across the US. Enter your ZIP or city to see who is nearest.";
   else status = `No licensed providers treat ${conditionName} yet.`;
@@ -160,7 +161,7 @@ async function NearestProviders({
           ) : null}
           <li>
             <Link href={`/providers${filtersToQuery(filters)}`} className="font-semibold">
-              {total > results.length ? `See all ${pluralize(total, "provider")}` : "Search with more filters"}
+              {total > results.length ? `See all ${pluralizeCapped(total, capped, "provider")}` : "Search with more filters"}
               <span aria-hidden="true"> →</span>
             </Link>
           </li>

@@ -91,7 +91,7 @@ function Results({ filters, response, catalog }: { filters: SearchFilters; respo
   return (
     <>
       <h2 id="results-heading" className="text-lg font-semibold text-slate-900">
-        {resultsSummary(response.total, description)}
+        {resultsSummary(response.total, description, response.totalIsCapped)}
       </h2>
       {response.results.length === 0 ? (
         <p className="mt-4 text-slate-700">
@@ -110,7 +110,15 @@ function Results({ filters, response, catalog }: { filters: SearchFilters; respo
           ))}
         </ul>
       )}
-      {response.results.length > 0 ? <Pagination page={filters.page} totalPages={totalPages} hrefFor={(page) => href({ page })} /> : null}
+      {response.results.length > 0 ? (
+        <Pagination
+          page={filters.page}
+          totalPages={totalPages}
+          capped={response.totalIsCapped}
+          lastPage={response.results.length < response.pageSize}
+          hrefFor={(page) => href({ page })}
+        />
+      ) : null}
     </>
   );
 }
