@@ -12,6 +12,7 @@ import { ROOT, assertPortFree, ensureBuild, onInterrupt, runStep, startServer, t
 import { fixed, percentile, printChecks, table, type Check } from "./support/report";
 
 // npm run bench:search -- [--fresh] [--build] [--providers 100000] [--duration 10] [--connections 20]
+//   [--database relief_bench] (the database to seed and use when BENCH_DATABASE_URL names a server)
 //
 // Search latency and throughput on a large data set, as ratios against a static page served by
 // the same `next start`: the ratios stay meaningful on a noisy 2-core machine where absolute
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "20" },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
+    database: { type: "string", default: "relief_bench" },
   },
 });
 
@@ -45,7 +47,11 @@ const DURATION_S = wholeNumber("duration", 1);
 const WARMUP_S = wholeNumber("warmup", 0);
 const SQL_LOG = ".data/bench-sql.log";
 const PGLITE_DIR = ".data/bench";
-const BENCH_DATABASE = "relief_bench";
+const BENCH_DATABASE = args.database;
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) {
+  console.error(`--database must be a plain lower-case name (letters, digits, _), got "${BENCH_DATABASE}".`);
+  process.exit(2);
+}
 // The targets: a search's p95 within 3× the static page's under the same load, and at most two SQL
 // statements per search request (DESIGN.md: one indexed query per page, no N+1).
 const MAX_P95_RATIO = 3;

@@ -32,7 +32,7 @@ export function lookupPlace(input: string): PlaceLookup {
   const state = rawState.toUpperCase();
   const spellings = [rawCity, ...ABBREVIATIONS.filter(([re]) => re.test(rawCity)).map(([re, full]) => rawCity.replace(re, full))];
   for (const city of spellings) {
-    const zips = zipcodes.lookupByName(city, state).filter((z) => z.country === "US");
+    const zips = zipsOfCity(city, state);
     if (zips.length > 0) {
       // The median of the city's ZIP codes stands for the city: unlike the mean, one mistyped
       // coordinate in the dataset (New York's 10200 sits in Asia) cannot move it.
@@ -42,6 +42,26 @@ export function lookupPlace(input: string): PlaceLookup {
     }
   }
   return { ok: false, message: `We couldn't find “${rawCity.trim()}, ${state}”. Check the spelling, or try a ZIP code.` };
+}
+
+const citiesByState = new Map<string, Map<string, zipcodes.ZipCode[]>>();
+
+// zipcodes.lookupByName scans every ZIP code of the state (a quarter of a millisecond for
+// California) on each search; an index per state, built on first use, answers at once.
+function zipsOfCity(city: string, state: string): zipcodes.ZipCode[] {
+  let cities = citiesByState.get(state);
+  if (!cities) {
+    cities = new Map();
+    for (const zip of zipcodes.lookupByState(state)) {
+      if (zip.country !== "US") continue;
+      const key = zip.city.toUpperCase();
+      const list = cities.get(key);
+      if (list) list.push(zip);
+      else cities.set(key, [zip]);
+    }
+    citiesByState.set(state, cities);
+  }
+  return cities.get(city.toUpperCase()) ?? [];
 }
 
 function median(values: number[]): number {

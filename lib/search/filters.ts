@@ -41,7 +41,20 @@ const wholeNumber = (message: string, min: number, max: number) =>
       .optional(),
   );
 
+// A new schema costs about a millisecond to build and first run (zod compiles its parser), more
+// than the rest of a search request; references change only with the catalog, so each set gets one.
+const schemas = new WeakMap<FilterReferences, ReturnType<typeof buildSchema>>();
+
 function schemaFor(refs: FilterReferences) {
+  let schema = schemas.get(refs);
+  if (!schema) {
+    schema = buildSchema(refs);
+    schemas.set(refs, schema);
+  }
+  return schema;
+}
+
+function buildSchema(refs: FilterReferences) {
   return z
     .object({
       condition: optionalText.refine((v) => v === undefined || refs.conditionSlugs.has(v), {

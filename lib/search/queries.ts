@@ -1,19 +1,27 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/client";
-import { getCatalog } from "@/lib/catalog/queries";
+import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
-import { parseFilters, SELF_PAY, type FilterResult, type RawSearchParams } from "./filters";
+import { parseFilters, SELF_PAY, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { MAX_COUNTED, PAGE_SIZE, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
+
+// One set of references per catalog (it is cached for a minute), so parseFilters reuses its schema.
+const referencesOf = new WeakMap<Catalog, FilterReferences>();
 
 /** parseFilters with the condition and carrier lists read from the database (cached). */
 export async function parseSearchFilters(params: RawSearchParams): Promise<FilterResult> {
   const catalog = await getCatalog();
-  return parseFilters(params, {
-    conditionSlugs: new Set(catalog.conditions.map((c) => c.slug)),
-    carrierSlugs: new Set(catalog.carriers.map((c) => c.slug)),
-  });
+  let refs = referencesOf.get(catalog);
+  if (!refs) {
+    refs = {
+      conditionSlugs: new Set(catalog.conditions.map((c) => c.slug)),
+      carrierSlugs: new Set(catalog.carriers.map((c) => c.slug)),
+    };
+    referencesOf.set(catalog, refs);
+  }
+  return parseFilters(params, refs);
 }
 
 type Row = {
