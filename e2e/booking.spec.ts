@@ -9,7 +9,9 @@ const MAYA = "/providers/dr-maya-chen-md-new-york";
 test("a patient requests a time, the provider confirms it, the patient adds it to a calendar and cancels", async ({ page, browser }) => {
   test.slow();
   await page.goto("/providers?condition=chronic-migraine&near=10016&radiusMi=1&sort=distance");
-  await page.getByRole("article").filter({ hasText: "Dr. Maya Chen" }).getByRole("link", { name: /Dr\. Maya Chen/ }).click();
+  const mayaCard = page.getByRole("article").filter({ hasText: "Dr. Maya Chen" });
+  await expect(mayaCard.getByText(/Next available: [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M E[SD]T/)).toBeVisible();
+  await mayaCard.getByRole("link", { name: /Dr\. Maya Chen/ }).click();
   await expect(page).toHaveURL(MAYA);
   const panel = page.getByRole("region", { name: "Book a consultation" });
   // The first visit asks a deposit (the deposits flow); the follow-up visit does not.

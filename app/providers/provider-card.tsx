@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LocalTime } from "../components/local-time";
 import { formatDistance, formatMoney } from "@/lib/ui/format";
 import type { ProviderCard as Card } from "@/lib/search/types";
 import { ProviderAvatar } from "../components/provider-avatar";
@@ -10,12 +11,15 @@ export function ProviderCard({
   conditionNames,
   insuranceNames,
   compact = false,
+  nextAvailable,
 }: {
   provider: Card;
   conditionNames: string[];
   insuranceNames: string[];
   /** A narrow card for sidebars: no condition list or payment line. */
   compact?: boolean;
+  /** The first free consultation; null when none in the next two weeks, undefined when not looked up. */
+  nextAvailable?: string | null;
 }) {
   const payment =
     insuranceNames.length === 0
@@ -69,6 +73,14 @@ export function ProviderCard({
             <div className="min-w-0">
               <dt className="inline font-medium text-slate-900">Payment: </dt>
               <dd className="inline text-slate-700">{payment}</dd>
+            </div>
+          )}
+          {nextAvailable === undefined ? null : (
+            <div className="min-w-0">
+              <dt className="inline font-medium text-slate-900">Next available: </dt>
+              <dd className={`inline ${nextAvailable ? "text-emerald-800" : "text-slate-700"}`}>
+                {nextAvailable ? <LocalTime iso={nextAvailable} /> : "no openings in the next 2 weeks"}
+              </dd>
             </div>
           )}
         </dl>

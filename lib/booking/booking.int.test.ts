@@ -5,7 +5,7 @@ import { bookings } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { openJson } from "@/lib/crypto/sealed-json";
-import { getAvailability, getNextAvailable } from "@/lib/scheduling/queries";
+import { getAvailability, getNextAvailable, nextAvailableBySlug } from "@/lib/scheduling/queries";
 import { intakeSchema } from "./intake";
 import { createBooking, listPatientBookings, MAX_OPEN_REQUESTS, SLOT_TAKEN, type BookingRequest } from "./queries";
 
@@ -60,6 +60,18 @@ describe("free slots", () => {
     expect(result.slots).toHaveLength(64);
     expect(result.slots[0]).toEqual({ start: "2026-12-02T14:00:00.000Z", end: "2026-12-02T14:30:00.000Z", locationId: provider.locationIds[0] });
     expect(await getNextAvailable(provider.slug, NOW)).toEqual(result.slots[0]);
+  });
+});
+
+describe("next available times for a results page", () => {
+  it("finds each provider's first free consultation in one call, and none for a closed or unlisted one", async () => {
+    const open = await createProvider({ name: "Next Open" });
+    const closed = await createProvider({ name: "Next Closed", hours: [] });
+    const unlisted = await createProvider({ name: "Next Unlisted", provider: { listingStatus: "draft" } });
+    await createBooking(await patient(), requestFor(open, "2026-12-02T14:00:00.000Z"), NOW);
+    const found = await nextAvailableBySlug([open.slug, closed.slug, unlisted.slug, "no-such-slug"], NOW);
+    expect(Object.fromEntries(found)).toEqual({ [open.slug]: "2026-12-02T14:30:00.000Z" });
+    expect(await nextAvailableBySlug([], NOW)).toEqual(new Map());
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
@@ -42,13 +42,24 @@ export async function loadSchedule(
   /** A booking being moved: its current time does not block its new one. */
   ignoreBookingId?: string,
 ): Promise<Schedule | null> {
-  const today = trustDate(now);
   const who = "slug" in by ? sql`p.slug = ${by.slug}` : sql`p.id = ${by.providerId}`;
+  const [row] = await rows<ScheduleRow>(reader, scheduleQuery(who, typeId, range, now, ignoreBookingId));
+  return row ? toSchedule(row) : null;
+}
+
+type ScheduleRow = Omit<Schedule, "type"> & { slug: string; type: Schedule["type"] | null };
+
+function toSchedule(row: ScheduleRow): Schedule | null {
+  if (!row.type || row.locations.length === 0) return null;
+  const { slug: _slug, ...rest } = row;
+  return { ...rest, type: row.type };
+}
+
+/** One row per provider matched by `who`: what the slot function needs, the trust rule applied. */
+function scheduleQuery(who: SQL, typeId: string | null, range: { start: Date; end: Date }, now: Date, ignoreBookingId?: string): SQL {
   const typeFilter = typeId ? sql`a.id = ${typeId}` : sql`a.kind = 'initial_consultation'`;
-  const [row] = await rows<Schedule & { type: Schedule["type"] | null }>(
-    reader,
-    sql`
-    select p.id as "providerId", p.min_notice_minutes as "minNoticeMinutes", p.horizon_days as "horizonDays",
+  return sql`
+    select p.id as "providerId", p.slug, p.min_notice_minutes as "minNoticeMinutes", p.horizon_days as "horizonDays",
       (select json_build_object('id', a.id, 'name', a.name, 'minutes', a.minutes, 'bufferAfterMinutes', a.buffer_after_minutes,
           'feeCents', a.fee_cents, 'depositCents', a.deposit_cents, 'telehealthAllowed', a.telehealth_allowed)
         from appointment_types a where a.provider_id = p.id and a.archived_at is null and ${typeFilter}
@@ -58,7 +69,7 @@ export async function loadSchedule(
           'hours', (select coalesce(json_agg(json_build_object('weekday', w.weekday, 'startMinute', w.start_minute, 'endMinute', w.end_minute)), '[]'::json)
                     from weekly_hours w where w.location_id = l.id))
           order by l.state, l.city, l.name), '[]'::json)
-        from locations l where l.provider_id = p.id and ${bookableLocation(today)}) as locations,
+        from locations l where l.provider_id = p.id and ${bookableLocation(trustDate(now))}) as locations,
       (select coalesce(json_agg(json_build_object('start', b.starts_at, 'end', b.blocked_until)), '[]'::json)
         from bookings b where b.provider_id = p.id ${ignoreBookingId ? sql`and b.id <> ${ignoreBookingId}` : sql``}
           and (b.status in ('requested', 'confirmed') or (b.status = 'pending_payment' and b.hold_expires_at > ${now.toISOString()}::timestamptz))
@@ -67,11 +78,27 @@ export async function loadSchedule(
         from time_off t where t.provider_id = p.id
           and t.ends_at > ${range.start.toISOString()}::timestamptz and t.starts_at < ${range.end.toISOString()}::timestamptz) as "timeOff"
     from providers p
-    where ${who}
-    limit 1`,
-  );
-  if (!row || !row.type || row.locations.length === 0) return null;
-  return { ...row, type: row.type };
+    where ${who}`;
+}
+
+export const NEXT_AVAILABLE_DAYS = 14;
+
+/**
+ * The first free initial consultation of each listed provider in `slugs` within two weeks, in one
+ * statement for a whole results page (a search stays at two statements). Absent: none free.
+ */
+export async function nextAvailableBySlug(slugs: string[], now: Date = new Date()): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (slugs.length === 0) return found;
+  const from = trustDate(now);
+  const to = DateTime.fromISO(from, { zone: "UTC" }).plus({ days: NEXT_AVAILABLE_DAYS }).toISODate()!;
+  const list = sql.join(slugs.map((s) => sql`${s}`), sql`, `);
+  for (const row of await executeRows<ScheduleRow>(scheduleQuery(sql`p.slug in (${list})`, null, rangeCovering(from, to), now))) {
+    const schedule = toSchedule(row);
+    const first = schedule ? slotsOf(schedule, from, to, now)[0] : undefined;
+    if (first) found.set(row.slug, first.start);
+  }
+  return found;
 }
 
 const toInterval = (i: { start: string; end: string }): Interval => ({ start: new Date(i.start), end: new Date(i.end) });

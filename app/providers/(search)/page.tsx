@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { filtersToQuery } from "@/lib/search/filters";
 import { languageName } from "@/lib/search/languages";
+import { nextAvailableBySlug } from "@/lib/scheduling/queries";
 import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import type { SearchFilters, SearchResponse } from "@/lib/search/types";
 import { emptyResultsMessage, resultsSummary, widerRadius, type SearchDescription } from "@/lib/ui/search-summary";
@@ -23,6 +24,8 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
   const [params, catalog] = await Promise.all([searchParams, getCatalog()]);
   const parsed = await parseSearchFilters(params);
   const response = parsed.ok ? await searchProviders(parsed.filters) : null;
+  // The page's second and last statement: every card's next free consultation at once.
+  const nextAvailable = response ? await nextAvailableBySlug(response.results.map((r) => r.slug)) : new Map<string, string>();
 
   return (
     <div className="container-page py-8 sm:py-10">
@@ -49,7 +52,7 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
 
         <section aria-labelledby="results-heading" className="min-w-0">
           {parsed.ok && response ? (
-            <Results filters={parsed.filters} response={response} catalog={catalog} />
+            <Results filters={parsed.filters} response={response} catalog={catalog} nextAvailable={nextAvailable} />
           ) : (
             <>
               <h2 id="results-heading" className="text-lg font-semibold text-slate-900">
@@ -77,7 +80,17 @@ function describe(filters: SearchFilters, catalog: Catalog): SearchDescription {
   };
 }
 
-function Results({ filters, response, catalog }: { filters: SearchFilters; response: SearchResponse; catalog: Catalog }) {
+function Results({
+  filters,
+  response,
+  catalog,
+  nextAvailable,
+}: {
+  filters: SearchFilters;
+  response: SearchResponse;
+  catalog: Catalog;
+  nextAvailable: Map<string, string>;
+}) {
   const description = describe(filters, catalog);
   const totalPages = Math.max(1, Math.ceil(response.total / response.pageSize));
   const href = (overrides: Partial<SearchFilters>) => `/providers${filtersToQuery(filters, overrides)}`;
@@ -105,6 +118,7 @@ function Results({ filters, response, catalog }: { filters: SearchFilters; respo
                 provider={provider}
                 conditionNames={provider.conditions.map((slug) => conditionNames.get(slug) ?? slug)}
                 insuranceNames={provider.insurance.map((slug) => carrierNames.get(slug) ?? slug)}
+                nextAvailable={nextAvailable.get(provider.slug) ?? null}
               />
             </li>
           ))}
