@@ -3,23 +3,11 @@ import { sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
-import { computeSlots, type Interval, type WeeklyRange } from "./slots";
+import { firstSlotOf, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
 
 // Loads what the slot function needs for one provider and appointment type in one statement:
 // the bookable locations (trust rule applied) with their weekly hours, the provider's active
 // bookings and time off in the range. An unpaid hold past its expiry no longer blocks anything.
-
-export type Schedule = {
-  providerId: string;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  type: { id: string; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean };
-  locations: { id: string; name: string; addressLine1: string; addressLine2: string | null; city: string; state: string; zip: string; timeZone: string; hours: WeeklyRange[] }[];
-  busy: { start: string; end: string }[];
-  timeOff: { start: string; end: string; locationId: string | null }[];
-};
-
-export type AvailableSlot = { start: string; end: string; locationId: string };
 
 type Reader = Pick<Database, "execute">;
 
@@ -95,45 +83,10 @@ export async function nextAvailableBySlug(slugs: string[], now: Date = new Date(
   const list = sql.join(slugs.map((s) => sql`${s}`), sql`, `);
   for (const row of await executeRows<ScheduleRow>(scheduleQuery(sql`p.slug in (${list})`, null, rangeCovering(from, to), now))) {
     const schedule = toSchedule(row);
-    const first = schedule ? slotsOf(schedule, from, to, now)[0] : undefined;
+    const first = schedule ? firstSlotOf(schedule, from, to, now) : undefined;
     if (first) found.set(row.slug, first.start);
   }
   return found;
-}
-
-const toInterval = (i: { start: string; end: string }): Interval => ({ start: new Date(i.start), end: new Date(i.end) });
-
-/** Free slots of `schedule` between two local dates (each location reads them in its own zone). */
-export function slotsOf(schedule: Schedule, fromDate: string, toDate: string, now: Date, onlyLocationId?: string): AvailableSlot[] {
-  const busy = schedule.busy.map(toInterval);
-  const slots: AvailableSlot[] = [];
-  for (const location of schedule.locations) {
-    if (onlyLocationId && location.id !== onlyLocationId) continue;
-    const timeOff = schedule.timeOff.filter((t) => t.locationId === null || t.locationId === location.id).map(toInterval);
-    for (const slot of computeSlots({
-      timeZone: location.timeZone,
-      weeklyHours: location.hours,
-      fromDate,
-      toDate,
-      durationMinutes: schedule.type.minutes,
-      bufferAfterMinutes: schedule.type.bufferAfterMinutes,
-      busy: [...busy, ...timeOff],
-      now,
-      minNoticeMinutes: schedule.minNoticeMinutes,
-      horizonDays: schedule.horizonDays,
-    })) {
-      slots.push({ start: slot.start.toISOString(), end: slot.end.toISOString(), locationId: location.id });
-    }
-  }
-  return slots.sort((a, b) => a.start.localeCompare(b.start) || a.locationId.localeCompare(b.locationId));
-}
-
-/** The instants that cover local dates `from`..`to` in every US zone (and a day either side). */
-export function rangeCovering(fromDate: string, toDate: string): { start: Date; end: Date } {
-  return {
-    start: DateTime.fromISO(fromDate, { zone: "UTC" }).minus({ days: 1 }).toJSDate(),
-    end: DateTime.fromISO(toDate, { zone: "UTC" }).plus({ days: 2 }).toJSDate(),
-  };
 }
 
 export const MAX_RANGE_DAYS = 62;
@@ -173,7 +126,7 @@ export async function getNextAvailable(slug: string, now: Date = new Date()): Pr
   const from = trustDate(now);
   const to = DateTime.fromISO(from, { zone: "UTC" }).plus({ days: MAX_RANGE_DAYS }).toISODate()!;
   const schedule = await loadSchedule({ slug }, null, rangeCovering(from, to), now);
-  return schedule ? (slotsOf(schedule, from, to, now)[0] ?? null) : null;
+  return schedule ? (firstSlotOf(schedule, from, to, now) ?? null) : null;
 }
 
 /**

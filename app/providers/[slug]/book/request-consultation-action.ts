@@ -7,7 +7,7 @@ import { afterBookingChange } from "@/lib/booking/after-change";
 import { intakeFormToInput } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
 import { bookingRequestSchema } from "@/lib/booking/validation";
-import type { AvailableSlot } from "@/lib/scheduling/queries";
+import type { AvailableSlot } from "@/lib/scheduling/schedule";
 
 export type RequestState = ActionState & { alternatives?: AvailableSlot[] };
 
