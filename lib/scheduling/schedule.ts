@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { computeSlots, type Interval, type WeeklyRange } from "./slots";
+import { computeSlots, wallClockInstant, type Interval, type WeeklyRange } from "./slots";
 
 // A provider's schedule as loaded from the database (lib/scheduling/queries.ts) and the free
 // slots it leaves, across all of the provider's locations. Pure, so it is tested without a database.
@@ -67,7 +67,7 @@ export function firstSlotOf(schedule: Schedule, fromDate: string, toDate: string
   if (nearTo < toDate) {
     const near = slotsOf(schedule, fromDate, nearTo, now)[0];
     const dayAfter = plusDays(nearTo, 1);
-    const dayAfterBegins = Math.min(...schedule.locations.map((l) => DateTime.fromISO(dayAfter, { zone: l.timeZone }).toMillis()));
+    const dayAfterBegins = Math.min(...schedule.locations.map((l) => wallClockInstant(l.timeZone, dayAfter, 0)));
     if (near && new Date(near.start).getTime() < dayAfterBegins) return near;
   }
   return slotsOf(schedule, fromDate, toDate, now)[0];

@@ -37,14 +37,38 @@ function overlaps(aStart: number, aEnd: number, intervals: readonly Interval[]):
   return intervals.some((i) => aStart < i.end.getTime() && i.start.getTime() < aEnd);
 }
 
+const DAY = 24 * 60 * MINUTE;
+
+// Zone offsets are the costly part of Luxon, and the same few (zone, date, time) triples recur
+// across every provider and request: a results page asks for twenty providers' next opening.
+// The tz rules do not change while the process runs, so the answers are kept (bounded).
+const instants = new Map<string, number>();
+const MAX_KEPT_INSTANTS = 50_000;
+
 /**
- * The instant of a wall-clock time on `day`; a time inside a spring-forward gap moves forward, as
- * clocks do. (Luxon's plus({ minutes }) would add real minutes, which is wrong across a change.)
+ * The instant of a wall-clock time on a local date in `timeZone`; a time inside a spring-forward
+ * gap moves forward, as clocks do. (Luxon's plus({ minutes }) would add real minutes, which is
+ * wrong across a change.)
  */
-function instantAt(day: DateTime, minuteOfDay: number): number {
-  if (minuteOfDay >= 24 * 60) return day.plus({ days: 1 }).startOf("day").toMillis();
-  return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0, millisecond: 0 }).toMillis();
+export function wallClockInstant(timeZone: string, date: string, minuteOfDay: number): number {
+  const key = `${timeZone} ${date} ${minuteOfDay}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    const day = DateTime.fromISO(date, { zone: timeZone });
+    instant =
+      minuteOfDay >= 24 * 60
+        ? day.plus({ days: 1 }).startOf("day").toMillis()
+        : day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0, millisecond: 0 }).toMillis();
+    if (instants.size >= MAX_KEPT_INSTANTS) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
 }
+
+/** Calendar arithmetic on YYYY-MM-DD needs no zone: a date's weekday is the same everywhere. */
+const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const nextDate = (date: string) => new Date(utcMidnight(date) + DAY).toISOString().slice(0, 10);
+const isoWeekday = (date: string) => ((new Date(utcMidnight(date)).getUTCDay() + 6) % 7) + 1;
 
 export function computeSlots(request: SlotRequest): Slot[] {
   const { timeZone, durationMinutes, bufferAfterMinutes } = request;
@@ -58,12 +82,14 @@ export function computeSlots(request: SlotRequest): Slot[] {
   if (!first.isValid || !last.isValid || !(step > 0) || !(duration > 0)) return [];
 
   const slots: Slot[] = [];
-  for (let day = first; day <= last; day = day.plus({ days: 1 })) {
-    const ranges = request.weeklyHours.filter((r) => r.weekday === day.weekday).sort((a, b) => a.startMinute - b.startMinute);
+  const lastDate = last.toISODate()!;
+  for (let date = first.toISODate()!; date <= lastDate; date = nextDate(date)) {
+    const weekday = isoWeekday(date);
+    const ranges = request.weeklyHours.filter((r) => r.weekday === weekday).sort((a, b) => a.startMinute - b.startMinute);
     for (const range of ranges) {
       // A range's edges are wall-clock times; the steps between them are real minutes.
-      const rangeStart = instantAt(day, range.startMinute);
-      const rangeEnd = instantAt(day, range.endMinute);
+      const rangeStart = wallClockInstant(timeZone, date, range.startMinute);
+      const rangeEnd = wallClockInstant(timeZone, date, range.endMinute);
       for (let start = rangeStart; start + duration <= rangeEnd; start += step) {
         if (start < earliest || start > latest) continue;
         if (overlaps(start, start + duration + bufferAfterMinutes * MINUTE, request.busy)) continue;
