@@ -136,3 +136,13 @@ describe("what takes slots away", () => {
     );
   }, 30_000);
 });
+
+describe("input the slot function cannot use", () => {
+  it("offers nothing for an unknown zone or a date that does not exist, and never throws", () => {
+    expect(computeSlots(request({ timeZone: "Mars/Olympus_Mons" }))).toEqual([]);
+    for (const date of ["2026-02-30", "2026-13-01", "2026-12-1", "", "2026-12-01T09:00"]) {
+      expect(computeSlots(request({ fromDate: date, toDate: "2026-12-03" }))).toEqual([]);
+      expect(computeSlots(request({ fromDate: "2026-11-30", toDate: date }))).toEqual([]);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 // Bookable times, computed as a pure function of a location's weekly hours in its own IANA zone.
 // Luxon (maintained, built on the runtime's tz database) turns each day's wall-clock hours into
@@ -69,6 +69,21 @@ export function wallClockInstant(timeZone: string, date: string, minuteOfDay: nu
 const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const nextDate = (date: string) => new Date(utcMidnight(date) + DAY).toISOString().slice(0, 10);
 const isoWeekday = (date: string) => ((new Date(utcMidnight(date)).getUTCDay() + 6) % 7) + 1;
+function isDate(date: string): boolean {
+  const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? utcMidnight(date) : Number.NaN;
+  return !Number.isNaN(midnight) && new Date(midnight).toISOString().slice(0, 10) === date;
+}
+
+const zones = new Map<string, boolean>();
+function isZone(timeZone: string): boolean {
+  let valid = zones.get(timeZone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(timeZone);
+    if (zones.size >= 1_000) zones.clear();
+    zones.set(timeZone, valid);
+  }
+  return valid;
+}
 
 export function computeSlots(request: SlotRequest): Slot[] {
   const { timeZone, durationMinutes, bufferAfterMinutes } = request;
@@ -77,13 +92,11 @@ export function computeSlots(request: SlotRequest): Slot[] {
   const earliest = request.now.getTime() + request.minNoticeMinutes * MINUTE;
   const latest = request.now.getTime() + request.horizonDays * 24 * 60 * MINUTE;
 
-  const first = DateTime.fromISO(request.fromDate, { zone: timeZone });
-  const last = DateTime.fromISO(request.toDate, { zone: timeZone });
-  if (!first.isValid || !last.isValid || !(step > 0) || !(duration > 0)) return [];
+  const { fromDate, toDate } = request;
+  if (!isZone(timeZone) || !isDate(fromDate) || !isDate(toDate) || !(step > 0) || !(duration > 0)) return [];
 
   const slots: Slot[] = [];
-  const lastDate = last.toISODate()!;
-  for (let date = first.toISODate()!; date <= lastDate; date = nextDate(date)) {
+  for (let date = fromDate; date <= toDate; date = nextDate(date)) {
     const weekday = isoWeekday(date);
     const ranges = request.weeklyHours.filter((r) => r.weekday === weekday).sort((a, b) => a.startMinute - b.startMinute);
     for (const range of ranges) {
