@@ -22,6 +22,7 @@ test.describe("on a phone", () => {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`${name} fits the screen and has no serious accessibility violations`, async ({ page }) => {
       await page.goto(path);
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await expectNoSeriousA11yViolations(page);
