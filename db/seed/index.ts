@@ -9,6 +9,7 @@ import {
   insuranceCarriers,
   licenses,
   locations,
+  payments,
   providerConditions,
   providerInsurance,
   providers,
@@ -113,7 +114,10 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
   const existingProviders = existing?.n ?? 0;
   if (existingProviders > 0 && !options.reset) return { status: "skipped", existingProviders };
   if (existingProviders > 0) {
-    // Bookings keep their provider (no cascade), so a reset removes them first.
+    // Bookings keep their provider and payments their booking (no cascade: money and visits are
+    // records), so a reset removes them first, newest dependants first.
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
+    await db.delete(payments);
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
     await db.delete(bookings);
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose

@@ -5,15 +5,19 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { executeRows, getDb, type Database } from "@/db/client";
 import {
   appointmentTypes,
+  bookings,
   conditions,
   insuranceCarriers,
   licenses,
   locations,
+  payments,
   providerConditions,
   providerInsurance,
   providers,
   weeklyHours,
 } from "@/db/schema";
+import { createUser } from "@/db/testing/fixtures";
+import { newBookingRow } from "@/lib/booking/booking-row";
 import { bookableLocation } from "@/lib/licensing/trust";
 import { CARRIERS } from "./carriers";
 import { CONDITION_SLUGS } from "./conditions";
@@ -108,7 +112,16 @@ describe("seedDatabase", () => {
     expect(migraine!.name).toBe("Chronic migraine");
   });
 
-  it("replaces every provider with reset", async () => {
+  it("replaces every provider with reset, paid deposits and all", async () => {
+    // A developer who tried the deposit flow has a booking with a payment row (which, as a money
+    // record, does not cascade): the reset must still go through.
+    const [location] = await db.select().from(locations).limit(1);
+    const [type] = await db.select().from(appointmentTypes).where(eq(appointmentTypes.providerId, location!.providerId)).limit(1);
+    const patient = await createUser("patient");
+    const booking = newBookingRow({ providerId: location!.providerId, patientId: patient.id, location: location!, type: type!, start: new Date("2026-10-20T14:00:00Z"), status: "requested", intake: {} });
+    await db.insert(bookings).values(booking);
+    await db.insert(payments).values({ bookingId: booking.id, amountCents: 5_000, status: "paid" });
+
     const result = await seedDatabase(db, { providers: 120, today: TODAY, seed: 5, reset: true });
 
     expect(result).toMatchObject({ status: "seeded", deletedProviders: PROVIDERS });
