@@ -74,3 +74,43 @@ export function SubmitButton({ pending, children, pendingLabel, variant = "prima
     </button>
   );
 }
+
+/**
+ * A form that is one button: it sends `fields` (the ids the action needs) to `action` and shows
+ * the outcome beside the button. For confirm, remove, retry and the like.
+ */
+export function ActionButton({
+  action,
+  fields,
+  children,
+  pendingLabel,
+  variant,
+  confirm,
+  className,
+  "aria-label": ariaLabel,
+}: {
+  action: Action<ActionState>;
+  fields: Record<string, string>;
+  children: ReactNode;
+  pendingLabel: string;
+  variant?: "primary" | "secondary" | "danger";
+  confirm?: string;
+  className?: string;
+  "aria-label"?: string;
+}) {
+  return (
+    <ActionForm action={action} className={className} confirm={confirm} aria-label={ariaLabel}>
+      {(state, pending) => (
+        <>
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>
+            {children}
+          </SubmitButton>
+          <FormMessage state={state} />
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { ActionForm, FormMessage, SubmitButton } from "../components/action-form";
+import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../components/action-form";
 import { Input } from "../components/form-controls";
 import { LocalTime } from "../components/local-time";
 import { cancelBookingAction } from "../bookings/cancel-booking-action";
@@ -26,17 +26,9 @@ export function PatientBookingActions({ id, status, providerName, proposedStarts
             {providerName} suggested <strong><LocalTime iso={proposedStartsAt} /></strong> instead.
             {proposalNote ? ` “${proposalNote}”` : ""}
           </p>
-          <ActionForm action={acceptProposalAction} className="mt-2 space-y-2" aria-label="Accept the suggested time">
-            {(state, pending) => (
-              <>
-                <input type="hidden" name="id" value={id} />
-                <SubmitButton pending={pending} pendingLabel="Accepting…">
-                  Accept the new time
-                </SubmitButton>
-                <FormMessage state={state} />
-              </>
-            )}
-          </ActionForm>
+          <ActionButton action={acceptProposalAction} fields={{ id }} className="mt-2 space-y-2" aria-label="Accept the suggested time" pendingLabel="Accepting…">
+            Accept the new time
+          </ActionButton>
         </div>
       ) : null}
       <div className="flex flex-wrap items-start gap-3">

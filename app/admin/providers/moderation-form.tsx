@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
+import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Input } from "../../components/form-controls";
 import { reinstateProviderAction } from "./reinstate-provider-action";
 import { suspendProviderAction } from "./suspend-provider-action";
@@ -8,17 +8,9 @@ import { suspendProviderAction } from "./suspend-provider-action";
 export function ModerationForm({ providerId, name, suspended }: { providerId: string; name: string; suspended: boolean }) {
   if (suspended) {
     return (
-      <ActionForm action={reinstateProviderAction} className="space-y-2" aria-label={`Reinstate ${name}`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="providerId" value={providerId} />
-            <SubmitButton pending={pending} pendingLabel="Reinstating…" variant="secondary">
-              Reinstate<span className="sr-only"> {name}</span>
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
+      <ActionButton action={reinstateProviderAction} fields={{ providerId }} className="space-y-2" aria-label={`Reinstate ${name}`} pendingLabel="Reinstating…" variant="secondary">
+        Reinstate<span className="sr-only"> {name}</span>
+      </ActionButton>
     );
   }
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
+import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Input, Select } from "../../components/form-controls";
 import { submitBoardCertificationAction } from "./submit-board-certification-action";
 import { submitNpiAction } from "./submit-npi-action";
@@ -99,16 +99,14 @@ export function BoardCertificationForm() {
 
 export function WithdrawLicenseButton({ id, label }: { id: string; label: string }) {
   return (
-    <ActionForm action={withdrawLicenseAction} confirm={`Remove the ${label}? If it was verified, locations that rely on it leave search.`}>
-      {(state, pending) => (
-        <>
-          <input type="hidden" name="id" value={id} />
-          <SubmitButton pending={pending} pendingLabel="Removing…" variant="danger">
-            Remove<span className="sr-only"> the {label}</span>
-          </SubmitButton>
-          <FormMessage state={state} />
-        </>
-      )}
-    </ActionForm>
+    <ActionButton
+      action={withdrawLicenseAction}
+      fields={{ id }}
+      confirm={`Remove the ${label}? If it was verified, locations that rely on it leave search.`}
+      pendingLabel="Removing…"
+      variant="danger"
+    >
+      Remove<span className="sr-only"> the {label}</span>
+    </ActionButton>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
+import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Input } from "../../components/form-controls";
 import { cancelBookingAction } from "../../bookings/cancel-booking-action";
 import { completeBookingAction } from "./complete-booking-action";
@@ -13,17 +13,9 @@ import { proposeTimeAction } from "./propose-time-action";
 export function RequestActions({ id, patient, zoneLabel }: { id: string; patient: string; zoneLabel: string }) {
   return (
     <div className="mt-4 grid gap-4 lg:grid-cols-3">
-      <ActionForm action={confirmBookingAction} className="space-y-2" aria-label={`Confirm ${patient}'s request`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="id" value={id} />
-            <SubmitButton pending={pending} pendingLabel="Confirming…">
-              Confirm<span className="sr-only"> {patient}&apos;s request</span>
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
+      <ActionButton action={confirmBookingAction} fields={{ id }} className="space-y-2" aria-label={`Confirm ${patient}'s request`} pendingLabel="Confirming…">
+        Confirm<span className="sr-only"> {patient}&apos;s request</span>
+      </ActionButton>
       <ActionForm action={declineBookingAction} className="space-y-2" aria-label={`Decline ${patient}'s request`} confirm={`Decline ${patient}'s request? They will see your reason.`}>
         {(state, pending) => (
           <>
@@ -80,28 +72,19 @@ export function UpcomingActions({ id, patient }: { id: string; patient: string }
 export function PastActions({ id, patient }: { id: string; patient: string }) {
   return (
     <div className="mt-3 flex flex-wrap gap-3">
-      <ActionForm action={completeBookingAction} aria-label={`Mark the appointment with ${patient} completed`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="id" value={id} />
-            <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary">
-              Completed
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
-      <ActionForm action={noShowBookingAction} aria-label={`Mark ${patient} as not attending`} confirm={`Mark ${patient} as a no-show? Under your policy the deposit is kept.`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="id" value={id} />
-            <SubmitButton pending={pending} pendingLabel="Saving…" variant="danger">
-              No-show
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
+      <ActionButton action={completeBookingAction} fields={{ id }} aria-label={`Mark the appointment with ${patient} completed`} pendingLabel="Saving…" variant="secondary">
+        Completed
+      </ActionButton>
+      <ActionButton
+        action={noShowBookingAction}
+        fields={{ id }}
+        aria-label={`Mark ${patient} as not attending`}
+        confirm={`Mark ${patient} as a no-show? Under your policy the deposit is kept.`}
+        pendingLabel="Saving…"
+        variant="danger"
+      >
+        No-show
+      </ActionButton>
     </div>
   );
 }

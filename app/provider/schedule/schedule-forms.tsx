@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
+import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Checkbox, Input, Select } from "../../components/form-controls";
 import { addTimeOffAction } from "./add-time-off-action";
 import { archiveAppointmentTypeAction } from "./archive-appointment-type-action";
@@ -51,17 +51,17 @@ export function AppointmentTypeForm({ type }: { type?: TypeValues }) {
 
 export function ArchiveTypeButton({ id, name }: { id: string; name: string }) {
   return (
-    <ActionForm action={archiveAppointmentTypeAction} className="mt-3" confirm={`Stop offering ${name}? Existing bookings keep it.`} aria-label={`Remove ${name}`}>
-      {(state, pending) => (
-        <>
-          <input type="hidden" name="id" value={id} />
-          <SubmitButton pending={pending} pendingLabel="Removing…" variant="danger">
-            Stop offering<span className="sr-only"> {name}</span>
-          </SubmitButton>
-          <FormMessage state={state} />
-        </>
-      )}
-    </ActionForm>
+    <ActionButton
+      action={archiveAppointmentTypeAction}
+      fields={{ id }}
+      className="mt-3"
+      confirm={`Stop offering ${name}? Existing bookings keep it.`}
+      aria-label={`Remove ${name}`}
+      pendingLabel="Removing…"
+      variant="danger"
+    >
+      Stop offering<span className="sr-only"> {name}</span>
+    </ActionButton>
   );
 }
 
@@ -138,16 +138,15 @@ export function TimeOffForm({ locations }: { locations: { value: string; label: 
 
 export function RemoveTimeOffButton({ id }: { id: string }) {
   return (
-    <ActionForm action={removeTimeOffAction} confirm="Remove this time off? Patients can book those hours again." aria-label="Remove time off">
-      {(state, pending) => (
-        <>
-          <input type="hidden" name="id" value={id} />
-          <SubmitButton pending={pending} pendingLabel="Removing…" variant="danger">
-            Remove
-          </SubmitButton>
-          <FormMessage state={state} />
-        </>
-      )}
-    </ActionForm>
+    <ActionButton
+      action={removeTimeOffAction}
+      fields={{ id }}
+      confirm="Remove this time off? Patients can book those hours again."
+      aria-label="Remove time off"
+      pendingLabel="Removing…"
+      variant="danger"
+    >
+      Remove
+    </ActionButton>
   );
 }
