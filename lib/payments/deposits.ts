@@ -9,7 +9,7 @@ import type { BookingAction, Party } from "@/lib/booking/state";
 import { env } from "@/lib/env";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { formatMoney } from "@/lib/ui/format";
-import { createCheckoutSession, createRefund } from "./gateway";
+import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { depositOutcome } from "./refund-policy";
 
 // Deposits follow their booking: created with it, paid through Checkout, refunded or kept as the
@@ -47,18 +47,30 @@ export async function startDepositCheckout(patient: CurrentUser, bookingId: stri
   const { booking, payment } = row;
   if (booking.status !== "pending_payment" || payment.status !== "awaiting_payment") return { ok: false, error: "This deposit is not waiting to be paid." };
   if (!booking.holdExpiresAt || booking.holdExpiresAt.getTime() <= now.getTime()) return { ok: false, error: "The hold on this time has ended. Choose a time again." };
-  const session = await createCheckoutSession({
-    bookingId: booking.id,
-    amountCents: payment.amountCents,
-    currency: payment.currency,
-    description: `Deposit: ${booking.typeName} with ${row.providerName}`,
-    expiresAt: new Date(Math.max(booking.holdExpiresAt.getTime(), now.getTime() + MIN_CHECKOUT_MINUTES * 60_000)),
-    successUrl: new URL(`/patient?paid=${booking.id}`, env.SITE_URL).toString(),
-    cancelUrl: new URL(`/pay/${booking.id}?cancelled=1`, env.SITE_URL).toString(),
-    customerEmail: row.email,
-  });
-  await db.update(payments).set({ checkoutSessionId: session.id, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.bookingId, booking.id)));
-  return { ok: true, url: session.url };
+  try {
+    // A reload, a second tab or "try again" returns to the session already open: a new one would
+    // let the patient pay twice.
+    const open = payment.checkoutSessionId ? await openCheckoutSession(payment.checkoutSessionId, booking.id) : null;
+    if (open) return { ok: true, url: open.url };
+    const session = await createCheckoutSession({
+      bookingId: booking.id,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      description: `Deposit: ${booking.typeName} with ${row.providerName}`,
+      // Stripe keeps a session open at least 30 minutes, so it may outlive the hold; a payment
+      // after the hold lapsed is honoured if the time is still free, refunded if not.
+      expiresAt: new Date(Math.max(booking.holdExpiresAt.getTime(), now.getTime() + MIN_CHECKOUT_MINUTES * 60_000)),
+      successUrl: new URL(`/patient?paid=${booking.id}`, env.SITE_URL).toString(),
+      cancelUrl: new URL(`/pay/${booking.id}?cancelled=1`, env.SITE_URL).toString(),
+      customerEmail: row.email,
+      replaces: payment.checkoutSessionId,
+    });
+    await db.update(payments).set({ checkoutSessionId: session.id, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.bookingId, booking.id)));
+    return { ok: true, url: session.url };
+  } catch (error) {
+    console.error("Stripe Checkout failed", error instanceof Error ? error.message : error);
+    return { ok: false, error: "The payment service did not answer. Try again in a moment; your time is held until the hold ends." };
+  }
 }
 
 /** Marks a paid deposit for refund; the refund itself is made after the transaction commits. */

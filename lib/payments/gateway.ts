@@ -15,7 +15,11 @@ export type CheckoutRequest = {
   successUrl: string;
   cancelUrl: string;
   customerEmail: string;
+  /** The booking's earlier session, now closed, that this one replaces (null for the first). */
+  replaces: string | null;
 };
+
+export type CheckoutSession = { id: string; url: string };
 
 export type RefundRequest = { paymentId: string; paymentIntentId: string; amountCents: number; bookingId: string };
 
@@ -27,8 +31,11 @@ function stripe(): Stripe {
 
 export const isTestPaymentMode = (): boolean => !env.STRIPE_SECRET_KEY;
 
-/** A Checkout Session for the deposit; one per booking, whatever the retries (idempotency key). */
-export async function createCheckoutSession(request: CheckoutRequest): Promise<{ id: string; url: string }> {
+/**
+ * A Checkout Session for the deposit. The idempotency key names the booking and the session it
+ * replaces, so a retried request gets the same session back and a booking never has two open.
+ */
+export async function createCheckoutSession(request: CheckoutRequest): Promise<CheckoutSession> {
   if (isTestPaymentMode()) return { id: `cs_test_local_${request.bookingId}`, url: `/pay/${request.bookingId}` };
   const session = await stripe().checkout.sessions.create(
     {
@@ -41,10 +48,18 @@ export async function createCheckoutSession(request: CheckoutRequest): Promise<{
       success_url: request.successUrl,
       cancel_url: request.cancelUrl,
     },
-    { idempotencyKey: `checkout-${request.bookingId}` },
+    { idempotencyKey: `checkout-${request.bookingId}-after-${request.replaces ?? "none"}` },
   );
   if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
   return { id: session.id, url: session.url };
+}
+
+/** The session `id` if the patient can still pay through it; null once it is paid or expired. */
+export async function openCheckoutSession(id: string, bookingId: string): Promise<CheckoutSession | null> {
+  // The test-payment page stands in for a session that stays open while the deposit is unpaid.
+  if (isTestPaymentMode()) return { id, url: `/pay/${bookingId}` };
+  const session = await stripe().checkout.sessions.retrieve(id);
+  return session.status === "open" && session.url ? { id: session.id, url: session.url } : null;
 }
 
 /** Refunds a deposit in full; one refund per payment, whatever the retries (idempotency key). */

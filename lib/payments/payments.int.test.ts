@@ -8,16 +8,21 @@ import { createBooking } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
 import { processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
-import { createRefund } from "./gateway";
+import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { checkoutEvent, completeTestCheckout, signedEvent } from "./test-mode";
 import { processWebhook } from "./webhook";
 
 // Stripe itself is replaced: refunds are recorded (or made to fail) instead of sent. Signatures
 // are made and checked by the real SDK.
-vi.mock("./gateway", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("./gateway")>()),
-  createRefund: vi.fn(async (request: { paymentId: string }) => ({ id: `re_${request.paymentId.slice(0, 8)}`, status: "succeeded" })),
-}));
+vi.mock("./gateway", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./gateway")>();
+  return {
+    ...original,
+    createRefund: vi.fn(async (request: { paymentId: string }) => ({ id: `re_${request.paymentId.slice(0, 8)}`, status: "succeeded" })),
+    createCheckoutSession: vi.fn(original.createCheckoutSession),
+    openCheckoutSession: vi.fn(original.openCheckoutSession),
+  };
+});
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const at = (day: number, localHour: number) => new Date(Date.UTC(2026, 11, day, localHour + 5)).toISOString();
@@ -216,5 +221,43 @@ describe("test-payment mode", () => {
     const db = await getDb();
     expect(await db.$count(stripeEvents)).toBeGreaterThan(0);
     expect(stripeWebhookSecret()).toMatch(/^whsec_/);
+  });
+});
+
+describe("Checkout with a Stripe key (Stripe replaced)", () => {
+  it("sends every later visit to the session already open, and makes a new one only once it closed", async () => {
+    const { bookingId, patient } = await depositBooking("Checkout Reuse");
+    // Stripe as the gateway sees it: sessions by id, each open until told otherwise.
+    const open = new Map<string, boolean>();
+    const keys: string[] = [];
+    vi.mocked(createCheckoutSession).mockClear();
+    vi.mocked(createCheckoutSession).mockImplementation(async (request) => {
+      keys.push(`${request.bookingId}-after-${request.replaces ?? "none"}`);
+      const id = `cs_live_${keys.length}`;
+      open.set(id, true);
+      return { id, url: `https://checkout.stripe.test/${id}` };
+    });
+    vi.mocked(openCheckoutSession).mockImplementation(async (id) => (open.get(id) ? { id, url: `https://checkout.stripe.test/${id}` } : null));
+    try {
+      expect(await startDepositCheckout(patient, bookingId, NOW)).toEqual({ ok: true, url: "https://checkout.stripe.test/cs_live_1" });
+      // A reload a minute later, and "try again" after cancelling on Stripe's page: the same session.
+      expect(await startDepositCheckout(patient, bookingId, minutesLater(1))).toEqual({ ok: true, url: "https://checkout.stripe.test/cs_live_1" });
+      expect(await startDepositCheckout(patient, bookingId, minutesLater(3))).toEqual({ ok: true, url: "https://checkout.stripe.test/cs_live_1" });
+      expect(createCheckoutSession).toHaveBeenCalledTimes(1);
+
+      open.set("cs_live_1", false);
+      expect(await startDepositCheckout(patient, bookingId, minutesLater(5))).toEqual({ ok: true, url: "https://checkout.stripe.test/cs_live_2" });
+      expect(keys).toEqual([`${bookingId}-after-none`, `${bookingId}-after-cs_live_1`]);
+
+      vi.mocked(openCheckoutSession).mockRejectedValueOnce(new Error("Stripe is unreachable"));
+      const failed = await startDepositCheckout(patient, bookingId, minutesLater(6));
+      expect(failed).toMatchObject({ ok: false, error: expect.stringMatching(/payment service did not answer/) });
+      const db = await getDb();
+      const [row] = await db.select({ session: payments.checkoutSessionId }).from(payments).where(eq(payments.bookingId, bookingId));
+      expect(row!.session).toBe("cs_live_2");
+    } finally {
+      vi.mocked(createCheckoutSession).mockReset();
+      vi.mocked(openCheckoutSession).mockReset();
+    }
   });
 });
