@@ -7,6 +7,15 @@ import { formatAddress, type PostalLocation } from "@/lib/ui/address";
 type Where = PostalLocation & { id: string; name: string; timeZone: string };
 type What = { id: string; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number };
 
+/** The span a booking at `start` takes: the visit, then the time the type's buffer keeps free. */
+export function slotSpan(type: { minutes: number; bufferAfterMinutes: number }, start: Date): { startsAt: Date; endsAt: Date; blockedUntil: Date } {
+  return {
+    startsAt: start,
+    endsAt: new Date(start.getTime() + type.minutes * 60_000),
+    blockedUntil: new Date(start.getTime() + (type.minutes + type.bufferAfterMinutes) * 60_000),
+  };
+}
+
 /**
  * A new booking row: a snapshot of where and what was booked (so later edits to the location or
  * type never rewrite it), the span it blocks including the type's buffer, and the intake sealed
@@ -39,9 +48,7 @@ export function newBookingRow(input: {
     telehealth: input.telehealth ?? false,
     feeCents: type.feeCents,
     depositCents: input.depositCents ?? type.depositCents,
-    startsAt: start,
-    endsAt: new Date(start.getTime() + type.minutes * 60_000),
-    blockedUntil: new Date(start.getTime() + (type.minutes + type.bufferAfterMinutes) * 60_000),
+    ...slotSpan(type, start),
     status: input.status,
     holdExpiresAt: input.holdExpiresAt ?? null,
     intakeCiphertext: sealJson(input.intake, id),

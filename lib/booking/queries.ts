@@ -14,7 +14,7 @@ import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
 import { newBookingRow } from "./booking-row";
 import type { Intake } from "./intake";
-import { isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
+import { currentStatus, isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
 
 export const MAX_OPEN_REQUESTS = 3;
 export const HOLD_MINUTES = 30;
@@ -43,7 +43,7 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 class SlotTaken extends Error {}
 
 /** The local dates around an instant, wide enough for any US zone. */
-function daysAround(start: Date): { from: string; to: string } {
+export function daysAround(start: Date): { from: string; to: string } {
   const day = DateTime.fromJSDate(start, { zone: "UTC" });
   return { from: day.minus({ days: 1 }).toISODate()!, to: day.plus({ days: 1 }).toISODate()! };
 }
@@ -59,7 +59,7 @@ export async function expireLapsedHolds(tx: Pick<Database, "update">, providerId
 }
 
 /** Is `start` at `locationId` one of the schedule's free slots right now? */
-function isOffered(schedule: Schedule, locationId: string, start: Date, now: Date): boolean {
+export function isOffered(schedule: Schedule, locationId: string, start: Date, now: Date): boolean {
   const { from, to } = daysAround(start);
   return slotsOf(schedule, from, to, now, locationId).some((s) => new Date(s.start).getTime() === start.getTime());
 }
@@ -195,7 +195,7 @@ export type PatientBooking = {
 };
 
 /** The signed-in patient's own bookings, soonest first; never the intake (they wrote it). */
-export async function listPatientBookings(patient: CurrentUser, only?: SQL): Promise<PatientBooking[]> {
+export async function listPatientBookings(patient: CurrentUser, only?: SQL, now: Date = new Date()): Promise<PatientBooking[]> {
   assertRole(patient, ["patient"], "only patients have bookings");
   const db = await getDb();
   const rows = await db.query.bookings.findMany({
@@ -207,15 +207,21 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL): Pro
     },
     orderBy: [asc(bookings.startsAt)],
   });
-  return rows.map((r) => ({
-    ...r,
-    startsAt: r.startsAt.toISOString(),
-    endsAt: r.endsAt.toISOString(),
-    holdExpiresAt: iso(r.holdExpiresAt),
-    proposedStartsAt: iso(r.proposedStartsAt),
-    freeCancellationUntil: new Date(r.startsAt.getTime() - r.provider.cancellationWindowHours * 3_600_000).toISOString(),
-    payment: toPaymentSummary(r.payment),
-  }));
+  return rows.map((r) => {
+    const status = currentStatus(r, now);
+    // A lapsed hold's deposit can no longer be paid, as cancelLapsedDeposits will record.
+    const payment = status === "expired" && r.payment?.status === "awaiting_payment" ? { ...r.payment, status: "canceled" as const } : r.payment;
+    return {
+      ...r,
+      status,
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      holdExpiresAt: iso(r.holdExpiresAt),
+      proposedStartsAt: iso(r.proposedStartsAt),
+      freeCancellationUntil: new Date(r.startsAt.getTime() - r.provider.cancellationWindowHours * 3_600_000).toISOString(),
+      payment: toPaymentSummary(payment),
+    };
+  });
 }
 
 /** One of the signed-in patient's bookings, or null (someone else's id finds nothing). */
@@ -227,7 +233,7 @@ export async function getPatientBooking(patient: CurrentUser, bookingId: string)
 
 /** The patient's bookings split for their dashboard: upcoming ones soonest first, the rest newest first. */
 export async function getPatientBookingsOverview(patient: CurrentUser, now: Date = new Date()): Promise<{ upcoming: PatientBooking[]; past: PatientBooking[] }> {
-  const all = await listPatientBookings(patient);
+  const all = await listPatientBookings(patient, undefined, now);
   const upcoming = all.filter((b) => isActive(b.status) && new Date(b.endsAt).getTime() > now.getTime());
   return { upcoming, past: all.filter((b) => !upcoming.includes(b)).reverse() };
 }

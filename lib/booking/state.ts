@@ -32,6 +32,15 @@ export function isActive(status: BookingStatus): boolean {
   return (ACTIVE_STATUSES as readonly BookingStatus[]).includes(status);
 }
 
+/**
+ * What a booking's status is now: an unpaid hold past its end is expired even before a write marks
+ * it so (the next booking attempt or move does), since no scheduler is needed for correctness.
+ */
+export function currentStatus(booking: { status: BookingStatus; holdExpiresAt: Date | null }, now: Date): BookingStatus {
+  const lapsed = booking.status === "pending_payment" && booking.holdExpiresAt !== null && booking.holdExpiresAt.getTime() <= now.getTime();
+  return lapsed ? "expired" : booking.status;
+}
+
 /** The status after `action`, or null when `by` may not do it now. */
 export function nextStatus(
   booking: { status: BookingStatus; startsAt: Date },

@@ -10,7 +10,7 @@ import { deliverOutbox } from "@/lib/notifications/outbox";
 import { bookingCalendarFile } from "./calendar";
 import { getProviderInbox } from "./inbox";
 import { intakeSchema } from "./intake";
-import { createBooking, listPatientBookings } from "./queries";
+import { createBooking, getPatientBookingsOverview, listPatientBookings } from "./queries";
 import { queueDueReminders } from "./reminders";
 import { acceptProposal, cancelBooking, confirmBooking, declineBooking, markCompleted, markNoShow, proposeTime, rescheduleBooking, TIME_TAKEN } from "./transitions";
 
@@ -119,6 +119,22 @@ describe("the patient changes a booking", () => {
     const history = await db.select({ action: auditEvents.action, details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.subjectId, id));
     expect(history.map((h) => h.action)).toEqual(["booking.requested", "booking.confirm", "booking.reschedule"]);
     expect(history[2]!.details).toMatchObject({ movedFrom: at(3, 10), movedTo: at(3, 10, 30) });
+  });
+
+  it("moves onto a time whose unpaid hold has lapsed, and the lapsed hold leaves its patient's upcoming list", async () => {
+    const { patient, book } = await setup("Flow Lapsed Hold");
+    const id = await book(at(3, 10));
+    const other = await createUser("patient");
+    const held = await book(at(3, 14), other);
+    // The other patient never paid: their hold ran out a minute ago (nothing has marked it yet).
+    const db = await getDb();
+    await db.update(bookings).set({ status: "pending_payment", holdExpiresAt: new Date(NOW.getTime() - 60_000) }).where(eq(bookings.id, held));
+    expect((await getPatientBookingsOverview(other, NOW)).upcoming).toEqual([]);
+
+    expect(await rescheduleBooking(patient, id, new Date(at(3, 14)), NOW)).toMatchObject({ ok: true });
+    expect(await statusOf(id)).toEqual({ status: "requested", startsAt: new Date(at(3, 14)) });
+    expect(await statusOf(held)).toMatchObject({ status: "expired" });
+    expect((await getPatientBookingsOverview(other, NOW)).past.map((b) => b.status)).toEqual(["expired"]);
   });
 
   it("cancels what has not happened yet; either side may", async () => {

@@ -8,7 +8,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadSchedule } from "@/lib/scheduling/queries";
-import { rangeCovering, slotsOf } from "@/lib/scheduling/schedule";
+import { rangeCovering } from "@/lib/scheduling/schedule";
+import { slotSpan } from "./booking-row";
+import { daysAround, expireLapsedHolds, isOffered } from "./queries";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
 import { settleDeposit } from "@/lib/payments/deposits";
 import { nextStatus, statusesFor, type BookingAction, type Party } from "./state";
@@ -86,22 +88,18 @@ async function transition(
   }
 }
 
-/** The new times for a booking moved to `start`, if that is a free slot of its type and location. */
+/**
+ * The new times for a booking moved to `start`, if that is a free slot of its type and location.
+ * Lapsed unpaid holds are marked expired first: the database's exclusion constraint still counts
+ * them, though every read already treats their time as free.
+ */
 async function moveTo(tx: Tx, booking: Booking, start: Date, now: Date): Promise<Change> {
   if (!booking.appointmentTypeId || !booking.locationId || Number.isNaN(start.getTime())) throw new TimeTaken();
-  const day = DateTime.fromJSDate(start, { zone: "UTC" });
-  const from = day.minus({ days: 1 }).toISODate()!;
-  const to = day.plus({ days: 1 }).toISODate()!;
+  const { from, to } = daysAround(start);
   const schedule = await loadSchedule({ providerId: booking.providerId }, booking.appointmentTypeId, rangeCovering(from, to), now, tx, booking.id);
-  const offered = schedule && slotsOf(schedule, from, to, now, booking.locationId).some((s) => new Date(s.start).getTime() === start.getTime());
-  if (!schedule || !offered) throw new TimeTaken();
-  const { minutes, bufferAfterMinutes } = schedule.type;
-  return {
-    startsAt: start,
-    endsAt: new Date(start.getTime() + minutes * 60_000),
-    blockedUntil: new Date(start.getTime() + (minutes + bufferAfterMinutes) * 60_000),
-    reminderSentAt: null,
-  };
+  if (!schedule || !isOffered(schedule, booking.locationId, start, now)) throw new TimeTaken();
+  await expireLapsedHolds(tx, booking.providerId, now);
+  return { ...slotSpan(schedule.type, start), reminderSentAt: null };
 }
 
 const text = (value: string) => value.trim().slice(0, 500);
