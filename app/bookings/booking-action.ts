@@ -17,7 +17,6 @@ export function bookingAction<S extends z.ZodType>(
   schema: S,
   toInput: (form: FormData) => unknown,
   run: (input: z.infer<S>, user: CurrentUser) => Promise<TransitionResult>,
-  okMessage: string,
 ) {
   return authorizedAction(roles, schema, toInput, async (input, user) => {
     const result = await run(input, user);
@@ -26,7 +25,8 @@ export function bookingAction<S extends z.ZodType>(
       revalidatePath("/patient");
       afterBookingChange();
     }
-    return toActionState(result, okMessage);
+    // Each transition's result says what it did.
+    return toActionState(result);
   });
 }
 

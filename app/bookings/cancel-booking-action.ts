@@ -10,5 +10,4 @@ export const cancelBookingAction = bookingAction(
   cancelSchema,
   (form) => ({ id: form.get("id"), reason: form.get("reason") ?? "" }),
   ({ id, reason }, user) => cancelBooking(user, id, reason),
-  "Booking cancelled.",
 );

@@ -9,5 +9,4 @@ export const rescheduleBookingAction = bookingAction(
   rescheduleSchema,
   (form) => ({ id: form.get("id"), start: form.get("start") }),
   ({ id, start }, patient) => rescheduleBooking(patient, id, new Date(start)),
-  "Booking moved. The provider will confirm the new time.",
 );

@@ -6,10 +6,10 @@ export type ActionState = {
   fieldErrors?: Record<string, string>;
 };
 
-/** A lib/ result as the form shows it. */
+/** A lib/ result as the form shows it; `okMessage` for results that do not say what they did. */
 export function toActionState(
   result: { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> },
-  okMessage: string,
+  okMessage?: string,
 ): ActionState {
   if (result.ok) return { ok: true, message: result.message ?? okMessage };
   return { error: result.error ?? "Check the highlighted fields.", ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) };

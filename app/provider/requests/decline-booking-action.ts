@@ -9,5 +9,4 @@ export const declineBookingAction = bookingAction(
   declineSchema,
   (form) => ({ id: form.get("id"), reason: form.get("reason") }),
   ({ id, reason }, provider) => declineBooking(provider, id, reason),
-  "Request declined.",
 );

@@ -4,4 +4,4 @@ import { markNoShow } from "@/lib/booking/transitions";
 import { bookingIdSchema } from "@/lib/booking/validation";
 import { bookingAction, idFrom } from "../../bookings/booking-action";
 
-export const noShowBookingAction = bookingAction(["provider"], bookingIdSchema, idFrom, ({ id }, provider) => markNoShow(provider, id), "Marked as missed.");
+export const noShowBookingAction = bookingAction(["provider"], bookingIdSchema, idFrom, ({ id }, provider) => markNoShow(provider, id));

@@ -9,5 +9,4 @@ export const proposeTimeAction = bookingAction(
   proposeSchema,
   (form) => ({ id: form.get("id"), localTime: form.get("localTime"), note: form.get("note") ?? "" }),
   ({ id, localTime, note }, provider) => proposeTime(provider, id, localTime, note),
-  "Time proposed.",
 );
