@@ -141,6 +141,16 @@ describe("events", () => {
     const [row] = await db.select({ error: payments.lastPaymentError, status: payments.status }).from(payments).where(eq(payments.bookingId, bookingId));
     expect(row).toEqual({ error: "Your card was declined.", status: "awaiting_payment" });
   });
+
+  it("answer 200 and change nothing for a booking id that is not one of ours, or an event we do not handle", async () => {
+    const when = Math.floor(minutesLater(3).getTime() / 1000);
+    for (const metadata of [{ bookingId: "not-a-booking" }, {}]) {
+      const failed = signedEvent("payment_intent.payment_failed", { id: "pi_y", object: "payment_intent", metadata, last_payment_error: { message: "Declined." } }, when);
+      expect(await processWebhook(failed.payload, failed.signature, minutesLater(3))).toEqual({ status: 200, body: { received: true, outcome: "handled" } });
+    }
+    const other = signedEvent("customer.created", { id: "cus_1", object: "customer" }, when);
+    expect(await processWebhook(other.payload, other.signature, minutesLater(3))).toEqual({ status: 200, body: { received: true, outcome: "ignored" } });
+  });
 });
 
 describe("refunds follow the policy", () => {

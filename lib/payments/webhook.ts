@@ -15,8 +15,6 @@ import { markForRefund, notifyRefund } from "./deposits";
 // or out of order; every handler reads the current state and moves it only forward, so any order
 // ends in the same place.
 
-export const RELEVANT_EVENTS = new Set(["checkout.session.completed", "checkout.session.expired", "payment_intent.payment_failed", "charge.refunded"]);
-
 export type WebhookOutcome = "handled" | "duplicate" | "ignored";
 export type WebhookResponse = { status: 200 | 400; body: { received?: true; outcome?: WebhookOutcome; error?: { message: string } } };
 
@@ -34,34 +32,41 @@ export async function processWebhook(rawBody: string, signature: string | null, 
   return { status: 200, body: { received: true, outcome: await handleStripeEvent(event, now) } };
 }
 
-export async function handleStripeEvent(event: Stripe.Event, now: Date = new Date()): Promise<WebhookOutcome> {
+/** Records the event once and does its work in the same transaction. */
+async function handleStripeEvent(event: Stripe.Event, now: Date): Promise<WebhookOutcome> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<WebhookOutcome> => {
     const recorded = await tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
     if (recorded.length === 0) return "duplicate";
-    if (!RELEVANT_EVENTS.has(event.type)) return "ignored";
     switch (event.type) {
       case "checkout.session.completed":
         await sessionCompleted(tx, event.data.object, now);
-        break;
+        return "handled";
       case "checkout.session.expired":
         await sessionExpired(tx, event.data.object, now);
-        break;
+        return "handled";
       case "payment_intent.payment_failed":
         await paymentFailed(tx, event.data.object, now);
-        break;
+        return "handled";
       case "charge.refunded":
         await chargeRefunded(tx, event.data.object, now);
-        break;
+        return "handled";
+      default:
+        return "ignored";
     }
-    return "handled";
   });
 }
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
-async function lockDeposit(tx: Tx, bookingId: string | undefined) {
-  if (!bookingId || !/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+/** The booking id our Checkout Session put in the metadata, if it looks like one. */
+const bookingIdOf = (metadata: Stripe.Metadata | null | undefined) => {
+  const id = metadata?.bookingId;
+  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+};
+
+async function lockDeposit(tx: Tx, bookingId: string | null) {
+  if (!bookingId) return null;
   const [row] = await tx
     .select({ booking: bookings, payment: payments })
     .from(bookings)
@@ -73,7 +78,7 @@ async function lockDeposit(tx: Tx, bookingId: string | undefined) {
 
 async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session, now: Date) {
   if (session.payment_status !== "paid") return;
-  const row = await lockDeposit(tx, session.metadata?.bookingId);
+  const row = await lockDeposit(tx, bookingIdOf(session.metadata));
   if (!row || row.payment.status !== "awaiting_payment" && row.payment.status !== "canceled") return;
   const { booking, payment } = row;
   await tx
@@ -101,7 +106,7 @@ async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session, now: D
 }
 
 async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: Date) {
-  const row = await lockDeposit(tx, session.metadata?.bookingId);
+  const row = await lockDeposit(tx, bookingIdOf(session.metadata));
   // Only an unpaid hold ends here; a booking already paid for (events out of order) is left alone.
   if (!row || row.booking.status !== "pending_payment") return;
   await tx.update(bookings).set({ status: "expired", updatedAt: now }).where(and(eq(bookings.id, row.booking.id), eq(bookings.status, "pending_payment")));
@@ -110,11 +115,13 @@ async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: Dat
 }
 
 async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent, now: Date) {
+  const bookingId = bookingIdOf(intent.metadata);
+  if (!bookingId) return;
   const message = intent.last_payment_error?.message ?? "The payment was declined.";
   await tx
     .update(payments)
     .set({ lastPaymentError: message.slice(0, 300), updatedAt: now })
-    .where(and(eq(payments.bookingId, sql`${intent.metadata?.bookingId ?? "00000000-0000-0000-0000-000000000000"}::uuid`), eq(payments.status, "awaiting_payment")));
+    .where(and(eq(payments.bookingId, bookingId), eq(payments.status, "awaiting_payment")));
 }
 
 async function chargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date) {

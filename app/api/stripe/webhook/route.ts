@@ -6,6 +6,7 @@ import { processWebhook } from "@/lib/payments/webhook";
 // lib/payments does the rest.
 export async function POST(request: NextRequest) {
   const result = await processWebhook(await request.text(), request.headers.get("stripe-signature"));
-  if (result.status === 200) afterBookingChange();
+  // Refunds and emails an event queued go out after the response; a duplicate queued nothing.
+  if (result.body.outcome === "handled") afterBookingChange();
   return NextResponse.json(result.body, { status: result.status });
 }
