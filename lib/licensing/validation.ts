@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STATE_CODES, stateName } from "@/lib/geo/states";
+import { isCalendarDate } from "@/lib/ui/time-zone";
 import { isValidNpi } from "./npi";
 
 // A license runs a few years at most; a date decades out is a typo, not a license.
@@ -13,12 +14,6 @@ const licenseNumber = (label: string) =>
     .max(40, `Use at most 40 characters for the ${label}.`)
     .regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, `Use letters, digits, spaces, dots, slashes or dashes in the ${label}.`)
     .transform((v) => v.toUpperCase().replace(/\s+/g, " "));
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** An expiry date that has not passed (`today` as YYYY-MM-DD, UTC like the trust rule). */
 const expiry = (today: string, required: boolean) =>

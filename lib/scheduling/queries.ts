@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
+import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
 import { firstSlotOf, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
 
 // Loads what the slot function needs for one provider and appointment type in one statement:
@@ -79,7 +80,7 @@ export async function nextAvailableBySlug(slugs: string[], now: Date = new Date(
   const found = new Map<string, string>();
   if (slugs.length === 0) return found;
   const from = trustDate(now);
-  const to = DateTime.fromISO(from, { zone: "UTC" }).plus({ days: NEXT_AVAILABLE_DAYS }).toISODate()!;
+  const to = addDays(from, NEXT_AVAILABLE_DAYS);
   const list = sql.join(slugs.map((s) => sql`${s}`), sql`, `);
   for (const row of await executeRows<ScheduleRow>(scheduleQuery(sql`p.slug in (${list})`, null, rangeCovering(from, to), now))) {
     const schedule = toSchedule(row);
@@ -93,8 +94,6 @@ export const MAX_RANGE_DAYS = 62;
 
 export type AvailabilityResult = { ok: true; slots: AvailableSlot[] } | { ok: false; status: 400 | 404; message: string; field?: string };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: string) => DATE.test(v) && DateTime.fromISO(v, { zone: "UTC" }).isValid;
 
 /** GET /api/providers/[slug]/slots: checks the query, then the free slots of a listed provider. */
 export async function getAvailability(
@@ -103,8 +102,8 @@ export async function getAvailability(
   now: Date = new Date(),
 ): Promise<AvailabilityResult> {
   const { from, to, type } = query;
-  if (!from || !isDate(from)) return { ok: false, status: 400, message: "Give `from` as a date like 2026-12-01.", field: "from" };
-  if (!to || !isDate(to)) return { ok: false, status: 400, message: "Give `to` as a date like 2026-12-31.", field: "to" };
+  if (!from || !isCalendarDate(from)) return { ok: false, status: 400, message: "Give `from` as a date like 2026-12-01.", field: "from" };
+  if (!to || !isCalendarDate(to)) return { ok: false, status: 400, message: "Give `to` as a date like 2026-12-31.", field: "to" };
   const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days;
   if (days < 0) return { ok: false, status: 400, message: "`to` must be on or after `from`.", field: "to" };
   if (days > MAX_RANGE_DAYS) return { ok: false, status: 400, message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, field: "to" };
@@ -124,7 +123,7 @@ export async function getAvailability(
 /** The first free slot for an initial consultation within the provider's horizon, or null. */
 export async function getNextAvailable(slug: string, now: Date = new Date()): Promise<AvailableSlot | null> {
   const from = trustDate(now);
-  const to = DateTime.fromISO(from, { zone: "UTC" }).plus({ days: MAX_RANGE_DAYS }).toISODate()!;
+  const to = addDays(from, MAX_RANGE_DAYS);
   const schedule = await loadSchedule({ slug }, null, rangeCovering(from, to), now);
   return schedule ? (firstSlotOf(schedule, from, to, now) ?? null) : null;
 }

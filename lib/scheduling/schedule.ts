@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { addDays } from "@/lib/ui/time-zone";
 import { computeSlots, wallClockInstant, type Interval, type WeeklyRange } from "./slots";
 
 // A provider's schedule as loaded from the database (lib/scheduling/queries.ts) and the free
@@ -40,8 +41,10 @@ export function slotsOf(schedule: Schedule, fromDate: string, toDate: string, no
       slots.push({ start: slot.start.toISOString(), end: slot.end.toISOString(), locationId: location.id });
     }
   }
-  return slots.sort((a, b) => a.start.localeCompare(b.start) || a.locationId.localeCompare(b.locationId));
+  return slots.sort(bySlotOrder);
 }
+
+const bySlotOrder = (a: AvailableSlot, b: AvailableSlot) => a.start.localeCompare(b.start) || a.locationId.localeCompare(b.locationId);
 
 /** The instants that cover local dates `from`..`to` in every US zone (and a day either side). */
 export function rangeCovering(fromDate: string, toDate: string): { start: Date; end: Date } {
@@ -54,21 +57,20 @@ export function rangeCovering(fromDate: string, toDate: string): { start: Date; 
 /** Days looked at first for a first free slot; most listed providers have one within them. */
 const FIRST_LOOK_DAYS = 3;
 
-const plusDays = (date: string, days: number) => DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate()!;
-
 /**
  * The first free slot between two local dates: `slotsOf(…)[0]` without computing every day when
  * an early one is free (a results page asks this of twenty providers). A slot found in the first
  * days is the first unless another location's next local date begins before it; then, or when
- * none is found, it looks at the whole range.
+ * none is found there, the rest of the range is computed too.
  */
 export function firstSlotOf(schedule: Schedule, fromDate: string, toDate: string, now: Date): AvailableSlot | undefined {
-  const nearTo = plusDays(fromDate, FIRST_LOOK_DAYS - 1);
-  if (nearTo < toDate) {
-    const near = slotsOf(schedule, fromDate, nearTo, now)[0];
-    const dayAfter = plusDays(nearTo, 1);
-    const dayAfterBegins = Math.min(...schedule.locations.map((l) => wallClockInstant(l.timeZone, dayAfter, 0)));
-    if (near && new Date(near.start).getTime() < dayAfterBegins) return near;
-  }
-  return slotsOf(schedule, fromDate, toDate, now)[0];
+  const nearTo = addDays(fromDate, FIRST_LOOK_DAYS - 1);
+  if (nearTo >= toDate) return slotsOf(schedule, fromDate, toDate, now)[0];
+  const near = slotsOf(schedule, fromDate, nearTo, now)[0];
+  const dayAfter = addDays(nearTo, 1);
+  const dayAfterBegins = Math.min(...schedule.locations.map((l) => wallClockInstant(l.timeZone, dayAfter, 0)));
+  if (near && new Date(near.start).getTime() < dayAfterBegins) return near;
+  const later = slotsOf(schedule, dayAfter, toDate, now)[0];
+  if (!near || !later) return near ?? later;
+  return bySlotOrder(near, later) <= 0 ? near : later;
 }

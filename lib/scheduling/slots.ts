@@ -1,4 +1,6 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { isKnownTimeZone } from "@/lib/geo/time-zones";
+import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
 
 // Bookable times, computed as a pure function of a location's weekly hours in its own IANA zone.
 // Luxon (maintained, built on the runtime's tz database) turns each day's wall-clock hours into
@@ -37,8 +39,6 @@ function overlaps(aStart: number, aEnd: number, intervals: readonly Interval[]):
   return intervals.some((i) => aStart < i.end.getTime() && i.start.getTime() < aEnd);
 }
 
-const DAY = 24 * 60 * MINUTE;
-
 // Zone offsets are the costly part of Luxon, and the same few (zone, date, time) triples recur
 // across every provider and request: a results page asks for twenty providers' next opening.
 // The tz rules do not change while the process runs, so the answers are kept (bounded).
@@ -65,24 +65,19 @@ export function wallClockInstant(timeZone: string, date: string, minuteOfDay: nu
   return instant;
 }
 
-/** Calendar arithmetic on YYYY-MM-DD needs no zone: a date's weekday is the same everywhere. */
-const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const nextDate = (date: string) => new Date(utcMidnight(date) + DAY).toISOString().slice(0, 10);
-const isoWeekday = (date: string) => ((new Date(utcMidnight(date)).getUTCDay() + 6) % 7) + 1;
-function isDate(date: string): boolean {
-  const midnight = /^\d{4}-\d{2}-\d{2}$/.test(date) ? utcMidnight(date) : Number.NaN;
-  return !Number.isNaN(midnight) && new Date(midnight).toISOString().slice(0, 10) === date;
-}
+/** A date's weekday is the same in every zone: plain UTC arithmetic, no Luxon. */
+const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
-const zones = new Map<string, boolean>();
+// A location's zone is checked once per zone, not on every call.
+const knownZones = new Map<string, boolean>();
 function isZone(timeZone: string): boolean {
-  let valid = zones.get(timeZone);
-  if (valid === undefined) {
-    valid = IANAZone.isValidZone(timeZone);
-    if (zones.size >= 1_000) zones.clear();
-    zones.set(timeZone, valid);
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    known = isKnownTimeZone(timeZone);
+    if (knownZones.size >= 1_000) knownZones.clear();
+    knownZones.set(timeZone, known);
   }
-  return valid;
+  return known;
 }
 
 export function computeSlots(request: SlotRequest): Slot[] {
@@ -93,10 +88,10 @@ export function computeSlots(request: SlotRequest): Slot[] {
   const latest = request.now.getTime() + request.horizonDays * 24 * 60 * MINUTE;
 
   const { fromDate, toDate } = request;
-  if (!isZone(timeZone) || !isDate(fromDate) || !isDate(toDate) || !(step > 0) || !(duration > 0)) return [];
+  if (!isZone(timeZone) || !isCalendarDate(fromDate) || !isCalendarDate(toDate) || !(step > 0) || !(duration > 0)) return [];
 
   const slots: Slot[] = [];
-  for (let date = fromDate; date <= toDate; date = nextDate(date)) {
+  for (let date = fromDate; date <= toDate; date = addDays(date, 1)) {
     const weekday = isoWeekday(date);
     const ranges = request.weeklyHours.filter((r) => r.weekday === weekday).sort((a, b) => a.startMinute - b.startMinute);
     for (const range of ranges) {

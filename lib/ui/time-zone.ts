@@ -23,6 +23,13 @@ export function dayLabel(date: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${date}T12:00:00Z`));
 }
 
+/** True for a YYYY-MM-DD string naming a date that exists (not 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** YYYY-MM-DD plus n days. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
