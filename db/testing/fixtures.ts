@@ -68,7 +68,7 @@ export type ProviderSpec = {
   appointmentTypes?: Partial<typeof appointmentTypes.$inferInsert>[];
 };
 
-export const NINE_TO_FIVE = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
+const NINE_TO_FIVE = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
 export const verified = { status: "verified", verifiedAt: new Date("2026-01-05T15:00:00Z"), sourceNote: "test" } as const;
 

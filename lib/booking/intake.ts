@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS, type SafetyKey } from "./intake-options";
 
-export { SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS, type SafetyKey };
-
 // The consultation intake: what the provider needs to judge whether treatment is safe and likely
 // to help. Everything here is health information: it is sealed before it is stored, never logged,
 // never sent to Stripe, and every read of it by a provider is audited.

@@ -1,8 +1,9 @@
 // The booking lifecycle of DESIGN.md as data: who may do what from which state. The queries
 // apply it inside their UPDATE's WHERE clause too, so two people acting at once cannot both win.
 
-export const BOOKING_STATUSES = ["pending_payment", "requested", "confirmed", "completed", "no_show", "declined", "cancelled", "expired"] as const;
-export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+import type { bookingStatus } from "@/db/schema";
+
+export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 
 /** Statuses that hold the slot (the database's exclusion constraint uses the same list). */
 export const ACTIVE_STATUSES = ["pending_payment", "requested", "confirmed"] as const satisfies readonly BookingStatus[];

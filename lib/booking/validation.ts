@@ -12,9 +12,9 @@ export const bookingRequestSchema = z.object({
   intake: intakeSchema,
 });
 
-export type BookingRequestInput = z.infer<typeof bookingRequestSchema>;
+type BookingRequestInput = z.infer<typeof bookingRequestSchema>;
 
-export type ParsedBookingRequest = { ok: true; request: BookingRequestInput } | { ok: false; message: string; fieldErrors: Record<string, string> };
+type ParsedBookingRequest = { ok: true; request: BookingRequestInput } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 export function parseBookingRequest(body: unknown): ParsedBookingRequest {
   const parsed = bookingRequestSchema.safeParse(body);

@@ -42,9 +42,9 @@ export default async function ProviderPage({ params }: { params: Params }) {
   // Listing depends on today's date (licenses lapse), so every view is rendered at request time.
   await connection();
   const { slug } = await params;
-  const provider = await getProvider(slug);
+  // The next opening needs only the slug: both reads at once (it is null for an unlisted slug).
+  const [provider, nextAvailable] = await Promise.all([getProvider(slug), getNextAvailable(slug)]);
   if (!provider) notFound();
-  const nextAvailable = await getNextAvailable(provider.slug);
 
   return (
     <article className="container-page py-8 sm:py-10">

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
+import { HOLD_MINUTES } from "@/lib/booking/queries";
 import { checkSlot } from "@/lib/scheduling/queries";
+import { formatAddress } from "@/lib/ui/address";
 import { formatMinutes, formatMoney, formatInstant } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
 import { LocalTime } from "../../../components/local-time";
@@ -130,7 +132,7 @@ export default async function BookPage({ params, searchParams }: Props) {
           <div>
             <dt className="font-medium text-slate-900">Where</dt>
             <dd className="text-slate-700">
-              {location.name}, {location.addressLine1}, {location.city}, {location.state}
+              {location.name}, {formatAddress(location)}
             </dd>
           </div>
           <div>
@@ -142,7 +144,7 @@ export default async function BookPage({ params, searchParams }: Props) {
           <div>
             <dt className="font-medium text-slate-900">Deposit and cancellation</dt>
             <dd className="text-slate-700">
-              {type.depositCents > 0 ? `${formatMoney(type.depositCents)} deposit holds this time for 30 minutes while you pay. ` : "No deposit. "}
+              {type.depositCents > 0 ? `${formatMoney(type.depositCents)} deposit holds this time for ${HOLD_MINUTES} minutes while you pay. ` : "No deposit. "}
               Free cancellation until {provider.cancellationWindowHours} hours before. {provider.cancellationPolicy}
             </dd>
           </div>
