@@ -18,7 +18,7 @@ export function PaymentLine({ payment }: { payment: PaymentSummary | null }) {
       ) : null}
       {payment.status === "refund_pending" ? <>Refund of the {amount} deposit in progress.</> : null}
       {payment.status === "refunded" ? <>Deposit {amount} refunded{payment.refundedAt ? <> on <LocalTime iso={payment.refundedAt} /></> : null}.</> : null}
-      {payment.status === "refund_failed" ? <>The refund of the {amount} deposit failed; it will be retried.</> : null}
+      {payment.status === "refund_failed" ? <>The refund of the {amount} deposit did not go through; the provider and our staff see it and can send it again.</> : null}
       {payment.status === "kept" ? <>Deposit {amount} kept, as the cancellation policy says.</> : null}
       {payment.status === "canceled" ? <>Deposit not paid; nothing was charged.</> : null}
     </p>

@@ -128,7 +128,13 @@ export async function processPendingRefunds(now: Date = new Date()): Promise<{ r
         return "failed" as const;
       }
       try {
-        const refund = await createRefund({ paymentId: payment.id, paymentIntentId: payment.paymentIntentId, amountCents: payment.amountCents, bookingId: payment.bookingId });
+        const refund = await createRefund({
+          paymentId: payment.id,
+          paymentIntentId: payment.paymentIntentId,
+          amountCents: payment.amountCents,
+          bookingId: payment.bookingId,
+          requestedAt: payment.refundRequestedAt ?? payment.createdAt,
+        });
         const done = refund.status === "succeeded";
         await tx
           .update(payments)
@@ -180,7 +186,7 @@ export async function retryRefund(user: CurrentUser, paymentId: string, now: Dat
       : sql`${payments.bookingId} in (select b.id from bookings b join providers p on p.id = b.provider_id where p.user_id = ${user.id})`;
   const retried = await db
     .update(payments)
-    .set({ status: "refund_pending", refundError: null, refundId: null, updatedAt: now })
+    .set({ status: "refund_pending", refundError: null, refundId: null, refundRequestedAt: now, updatedAt: now })
     .where(and(eq(payments.id, paymentId), eq(payments.status, "refund_failed"), own))
     .returning({ bookingId: payments.bookingId });
   if (retried.length === 0) return { ok: false, error: "That refund is not waiting for a retry. Reload the page." };

@@ -21,7 +21,14 @@ export type CheckoutRequest = {
 
 export type CheckoutSession = { id: string; url: string };
 
-export type RefundRequest = { paymentId: string; paymentIntentId: string; amountCents: number; bookingId: string };
+export type RefundRequest = {
+  paymentId: string;
+  paymentIntentId: string;
+  amountCents: number;
+  bookingId: string;
+  /** When this refund was asked for: a retry after a failure is a new request with a new key. */
+  requestedAt: Date;
+};
 
 let client: Stripe | undefined;
 function stripe(): Stripe {
@@ -62,12 +69,16 @@ export async function openCheckoutSession(id: string, bookingId: string): Promis
   return session.status === "open" && session.url ? { id: session.id, url: session.url } : null;
 }
 
-/** Refunds a deposit in full; one refund per payment, whatever the retries (idempotency key). */
+/**
+ * Refunds a deposit in full. The idempotency key names the payment and the request, so repeating
+ * one request never refunds twice, while a retry after Stripe failed a refund asks anew (Stripe
+ * itself never refunds more than was charged).
+ */
 export async function createRefund(request: RefundRequest): Promise<{ id: string; status: string }> {
   if (isTestPaymentMode()) return { id: `re_test_local_${request.paymentId}`, status: "succeeded" };
   const refund = await stripe().refunds.create(
     { payment_intent: request.paymentIntentId, amount: request.amountCents, metadata: { bookingId: request.bookingId } },
-    { idempotencyKey: `refund-${request.paymentId}` },
+    { idempotencyKey: `refund-${request.paymentId}-${request.requestedAt.getTime()}` },
   );
   return { id: refund.id, status: refund.status ?? "pending" };
 }

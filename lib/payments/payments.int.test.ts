@@ -7,7 +7,7 @@ import { intakeSchema } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
-import { processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
+import { listFailedRefunds, processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
 import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { checkoutEvent, completeTestCheckout, signedEvent } from "./test-mode";
 import { processWebhook } from "./webhook";
@@ -210,6 +210,27 @@ describe("refunds follow the policy", () => {
     expect(await retryRefund(providerUser, payment!.id)).toMatchObject({ ok: true });
     expect(await processPendingRefunds()).toEqual({ refunded: 1, failed: 0 });
     expect((await state(bookingId)).payment).toBe("refunded");
+  });
+
+  it("show a refund Stripe failed after accepting it, and retry it as a new request", async () => {
+    const { bookingId, providerUser } = await paidBooking("Policy Refund Fails Later");
+    await declineBooking(providerUser, bookingId, "Cannot take new patients", minutesLater(10));
+    vi.mocked(createRefund).mockClear();
+    vi.mocked(createRefund).mockResolvedValueOnce({ id: "re_later_fails", status: "pending" });
+    expect(await processPendingRefunds(minutesLater(11))).toEqual({ refunded: 1, failed: 0 });
+    expect((await state(bookingId)).payment).toBe("refund_pending");
+
+    const failed = signedEvent("refund.failed", { id: "re_later_fails", object: "refund", status: "failed", failure_reason: "expired_or_canceled_card" }, Math.floor(minutesLater(60).getTime() / 1000));
+    expect((await processWebhook(failed.payload, failed.signature, minutesLater(60))).body.outcome).toBe("handled");
+    expect((await state(bookingId)).payment).toBe("refund_failed");
+    const [shown] = (await listFailedRefunds(await createUser("admin"))).filter((r) => r.bookingId === bookingId);
+    expect(shown!.refundError).toMatch(/expired_or_canceled_card/);
+
+    expect(await retryRefund(providerUser, shown!.paymentId, minutesLater(90))).toMatchObject({ ok: true });
+    expect(await processPendingRefunds(minutesLater(91))).toEqual({ refunded: 1, failed: 0 });
+    expect((await state(bookingId)).payment).toBe("refunded");
+    const requests = vi.mocked(createRefund).mock.calls.map(([request]) => request.requestedAt.getTime());
+    expect(requests).toEqual([minutesLater(10).getTime(), minutesLater(90).getTime()]);
   });
 
   it("mark a refund made in Stripe's dashboard when charge.refunded arrives", async () => {

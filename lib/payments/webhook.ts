@@ -51,6 +51,9 @@ async function handleStripeEvent(event: Stripe.Event, now: Date): Promise<Webhoo
       case "charge.refunded":
         await chargeRefunded(tx, event.data.object, now);
         return "handled";
+      case "refund.failed":
+        await refundFailed(tx, event.data.object, now);
+        return "handled";
       default:
         return "ignored";
     }
@@ -135,5 +138,17 @@ async function chargeRefunded(tx: Tx, charge: Stripe.Charge, now: Date) {
   for (const { bookingId, amountCents } of refunded) {
     await recordAudit(tx, { actorId: null, action: "payment.refunded", subjectType: "booking", subjectId: bookingId, details: { paymentIntentId: intentId } });
     await notifyRefund(tx, bookingId, amountCents);
+  }
+}
+
+/** A refund Stripe accepted as pending and later failed: shown for a retry, never left pending. */
+async function refundFailed(tx: Tx, refund: Stripe.Refund, now: Date) {
+  const failed = await tx
+    .update(payments)
+    .set({ status: "refund_failed", refundError: `Stripe could not complete the refund (${refund.failure_reason ?? "no reason given"}).`, updatedAt: now })
+    .where(and(eq(payments.refundId, refund.id), eq(payments.status, "refund_pending")))
+    .returning({ id: payments.id, bookingId: payments.bookingId });
+  for (const { id, bookingId } of failed) {
+    await recordAudit(tx, { actorId: null, action: "payment.refund_failed", subjectType: "booking", subjectId: bookingId, details: { paymentId: id, refundId: refund.id } });
   }
 }
