@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { formatMoney } from "@/lib/ui/format";
 import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
-import { depositOutcome } from "./refund-policy";
+import { depositOutcome, keepsDepositAsIs } from "./refund-policy";
 
 // Deposits follow their booking: created with it, paid through Checkout, refunded or kept as the
 // booking ends, by the policy the patient saw before paying.
@@ -85,6 +85,8 @@ export async function markForRefund(tx: Writer, bookingId: string, reason: strin
 
 /** What a booking change does to its deposit, applied in the change's own transaction. */
 export async function settleDeposit(tx: Writer, booking: Booking, action: BookingAction, by: Party, now: Date): Promise<void> {
+  // Most changes (confirm, propose, move) and bookings without a deposit need no payment work.
+  if (booking.depositCents === 0 || keepsDepositAsIs(action)) return;
   const [provider] = await tx.select({ windowHours: providers.cancellationWindowHours }).from(providers).where(eq(providers.id, booking.providerId));
   // Cancelling before paying: there is nothing to refund, and the checkout no longer applies.
   if (booking.status === "pending_payment") {

@@ -7,7 +7,13 @@ import type { BookingAction, Party } from "@/lib/booking/state";
 
 export type DepositOutcome = "refund" | "keep" | "unchanged";
 
+/** Changes that leave the deposit with the booking, whoever makes them and whenever. */
+export function keepsDepositAsIs(action: BookingAction): boolean {
+  return action === "confirm" || action === "propose" || action === "acceptProposal" || action === "reschedule";
+}
+
 export function depositOutcome(input: { action: BookingAction; by: Party; startsAt: Date; now: Date; cancellationWindowHours: number }): DepositOutcome {
+  if (keepsDepositAsIs(input.action)) return "unchanged";
   switch (input.action) {
     case "decline":
       return "refund";
@@ -18,7 +24,6 @@ export function depositOutcome(input: { action: BookingAction; by: Party; starts
     case "complete":
       return "keep";
     default:
-      // Confirming, proposing, accepting or rescheduling keeps the deposit with the booking.
       return "unchanged";
   }
 }
