@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { bookings, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
@@ -11,6 +12,8 @@ import { enqueueEmail } from "./outbox";
 // the intake, the condition or anything else a patient told the provider.
 
 type Reader = Pick<Database, "select" | "insert">;
+
+const providerAccounts = alias(users, "provider_accounts");
 
 async function bookingFacts(tx: Reader, bookingId: string) {
   const [row] = await tx
@@ -27,17 +30,15 @@ async function bookingFacts(tx: Reader, bookingId: string) {
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
       providerName: providers.name,
-      providerUserId: providers.userId,
+      // A listing without an account (seeded) has no one to write to.
+      providerEmail: providerAccounts.email,
     })
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.patientId))
     .innerJoin(providers, eq(providers.id, bookings.providerId))
+    .leftJoin(providerAccounts, eq(providerAccounts.id, providers.userId))
     .where(eq(bookings.id, bookingId));
-  if (!row) return null;
-  const [providerAccount] = row.providerUserId
-    ? await tx.select({ email: users.email }).from(users).where(eq(users.id, row.providerUserId))
-    : [];
-  return { ...row, providerEmail: providerAccount?.email ?? null };
+  return row ?? null;
 }
 
 const link = (path: string) => new URL(path, env.SITE_URL).toString();
@@ -62,6 +63,8 @@ export async function notifyBookingRequested(tx: Reader, bookingId: string): Pro
 
 /** Queues the email a change sends to the other party. */
 export async function notifyBookingChange(tx: Reader, bookingId: string, action: BookingAction): Promise<void> {
+  // Recording how a visit went tells no one anything new.
+  if (action === "complete" || action === "noShow") return;
   const facts = await bookingFacts(tx, bookingId);
   if (!facts) return;
   const at = when(facts.startsAt, facts.timeZone);
@@ -84,9 +87,6 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
       return facts.cancelledBy === "provider"
         ? toPatient("cancelled", `Cancelled: ${facts.providerName}, ${at}`, `${facts.providerName} cancelled your ${facts.typeName.toLowerCase()} on ${at}.`)
         : toProvider("cancelled", `Cancelled by the patient: ${at}`, `A patient cancelled their ${facts.typeName.toLowerCase()} on ${at}.`);
-    case "complete":
-    case "noShow":
-      return;
   }
 }
 
