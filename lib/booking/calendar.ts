@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createEvent, type DateArray } from "ics";
 import { getDb } from "@/db/client";
 import { bookings, providers } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/ui/format";
+import { ownBookings } from "./ownership";
 
 // Calendar files come from `ics` (maintained, RFC 5545 output with folding and escaping done
 // right). Times are written in UTC, which every calendar converts; the clinic's zone is named in
@@ -15,11 +16,7 @@ const utc = (d: Date): DateArray => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.
 
 /** A confirmed booking as an .ics file, for its patient or its provider; null for anyone else. */
 export async function bookingCalendarFile(user: CurrentUser, bookingId: string): Promise<{ filename: string; content: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId) || user.role === "admin") return null;
-  const owner =
-    user.role === "patient"
-      ? eq(bookings.patientId, user.id)
-      : sql`${bookings.providerId} = (select ${providers.id} from ${providers} where ${providers.userId} = ${user.id})`;
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({
@@ -35,7 +32,7 @@ export async function bookingCalendarFile(user: CurrentUser, bookingId: string):
     })
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
-    .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), owner));
+    .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), ownBookings(user)));
   if (!row) return null;
   const { error, value } = createEvent({
     uid: `${row.id}@relief-finder`,

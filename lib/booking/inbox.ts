@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { bookings, payments, providers, users } from "@/db/schema";
+import { bookings, payments, users } from "@/db/schema";
 import { recordAudits } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
+import { getOwnProvider } from "@/lib/listing/owner";
 import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
 import { safetyFlags, type Intake } from "./intake";
 import { toPaymentSummary, type PaymentSummary } from "./queries";
@@ -90,7 +91,7 @@ async function openIntake(sealed: string, bookingId: string): Promise<{ intake: 
 export async function getProviderInbox(provider: CurrentUser, now: Date = new Date()): Promise<{ requests: InboxBooking[]; upcoming: InboxBooking[]; past: InboxBooking[] }> {
   assertRole(provider, ["provider"], "only providers have an inbox");
   const db = await getDb();
-  const [own] = await db.select({ id: providers.id }).from(providers).where(eq(providers.userId, provider.id));
+  const own = await getOwnProvider(provider, db);
   if (!own) return { requests: [], upcoming: [], past: [] };
   const columns = {
     id: bookings.id,

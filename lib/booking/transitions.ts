@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
-import { bookings, providers, type Booking } from "@/db/schema";
+import { bookings, type Booking } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadSchedule } from "@/lib/scheduling/queries";
 import { rangeCovering } from "@/lib/scheduling/schedule";
 import { slotSpan } from "./booking-row";
+import { ownBookings } from "./ownership";
 import { daysAround, expireLapsedHolds, isOffered } from "./queries";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
 import { settleDeposit } from "@/lib/payments/deposits";
@@ -32,13 +33,7 @@ class TimeTaken extends Error {}
 /** The booking row if `user` is its patient or its provider, locked for the change. */
 async function lockOwn(tx: Tx, user: CurrentUser, bookingId: string): Promise<{ booking: Booking; party: Party } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
-  const owner =
-    user.role === "patient"
-      ? eq(bookings.patientId, user.id)
-      : user.role === "provider"
-        ? sql`${bookings.providerId} = (select ${providers.id} from ${providers} where ${providers.userId} = ${user.id})`
-        : sql`false`;
-  const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, bookingId), owner)).for("update");
+  const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, bookingId), ownBookings(user))).for("update");
   if (!booking) return null;
   return { booking, party: user.role === "patient" ? "patient" : "provider" };
 }
