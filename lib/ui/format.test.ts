@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  centsForInput,
   formatDate,
   formatInstant,
   formatDistance,
@@ -12,6 +13,12 @@ import {
   pluralize,
   pluralizeCapped,
 } from "./format";
+
+describe("centsForInput", () => {
+  it("gives what a price field shows for editing, which dollarsToCents reads back", () => {
+    expect([15000, 1250, 5, 0, null].map(centsForInput)).toEqual(["150", "12.50", "0.05", "0", ""]);
+  });
+});
 
 describe("formatMoney", () => {
   it("drops cents on whole dollars", () => {

@@ -15,6 +15,11 @@ const dollarsAndCents = new Intl.NumberFormat("en-US", {
   maximumFractionDigits: 2,
 });
 
+/** An amount as a form field shows it for editing: 15000 → "150", 1250 → "12.50", null → "". */
+export function centsForInput(cents: number | null): string {
+  return cents === null ? "" : (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2);
+}
+
 /** 15000 → "$150", 1250 → "$12.50", 0 → "$0". */
 export function formatMoney(cents: number): string {
   return cents % 100 === 0 ? wholeDollars.format(cents / 100) : dollarsAndCents.format(cents / 100);

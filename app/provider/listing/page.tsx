@@ -3,12 +3,12 @@ import { requireRole } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { getOwnListing } from "@/lib/listing/queries";
 import { LANGUAGES } from "@/lib/search/languages";
+import { centsForInput } from "@/lib/ui/format";
 import { ListingForm, type ListingDefaults } from "./listing-form";
 import { PhotoForm } from "./photo-form";
 
 export const metadata: Metadata = { title: "Listing" };
 
-const centsToDollars = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2));
 
 export default async function ListingPage() {
   const user = await requireRole(["provider"], "/provider/listing");
@@ -25,9 +25,9 @@ export default async function ListingPage() {
         telehealth: listing.telehealth,
         selfPay: listing.selfPay,
         carriers: listing.carriers,
-        consultFee: centsToDollars(listing.consultFeeCents),
-        pricePerUnit: centsToDollars(listing.pricePerUnitCents),
-        deposit: centsToDollars(listing.depositCents),
+        consultFee: centsForInput(listing.consultFeeCents),
+        pricePerUnit: centsForInput(listing.pricePerUnitCents),
+        deposit: centsForInput(listing.depositCents),
         cancellationWindowHours: String(listing.cancellationWindowHours),
         cancellationPolicy: listing.cancellationPolicy,
         conditions: listing.conditions,

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { formatDayRanges } from "@/lib/scheduling/hours-text";
+import { APPOINTMENT_KIND_LABELS } from "@/lib/scheduling/appointment-kinds";
+import { formatDayRanges, WEEKDAYS } from "@/lib/scheduling/hours-text";
 import { getOwnSchedule } from "@/lib/scheduling/settings";
-import { formatInstant } from "@/lib/ui/format";
+import { centsForInput, formatInstant, formatMoney } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
 import { AppointmentTypeForm, ArchiveTypeButton, BookingWindowForm, HoursForm, RemoveTimeOffButton, TimeOffForm } from "./schedule-forms";
 import { StartListingFirst } from "../start-listing-first";
 
 export const metadata: Metadata = { title: "Schedule" };
 
-const KIND_LABELS = { initial_consultation: "Initial consultation", treatment: "Treatment session", follow_up: "Follow-up" } as const;
-const dollars = (cents: number) => (cents / 100).toFixed(cents % 100 === 0 ? 0 : 2);
 
 export default async function SchedulePage() {
   const user = await requireRole(["provider"], "/provider/schedule");
@@ -37,10 +36,10 @@ export default async function SchedulePage() {
             <li key={t.id} className="card p-4">
               <details>
                 <summary className="font-semibold text-slate-900">
-                  {t.name} <span className="font-normal text-slate-700">· {KIND_LABELS[t.kind]} · {t.minutes} min · ${dollars(t.feeCents)}</span>
+                  {t.name} <span className="font-normal text-slate-700">· {APPOINTMENT_KIND_LABELS[t.kind]} · {t.minutes} min · {formatMoney(t.feeCents)}</span>
                 </summary>
                 <AppointmentTypeForm
-                  type={{ id: t.id, kind: t.kind, name: t.name, minutes: String(t.minutes), bufferAfterMinutes: String(t.bufferAfterMinutes), fee: dollars(t.feeCents), deposit: dollars(t.depositCents), telehealthAllowed: t.telehealthAllowed }}
+                  type={{ id: t.id, kind: t.kind, name: t.name, minutes: String(t.minutes), bufferAfterMinutes: String(t.bufferAfterMinutes), fee: centsForInput(t.feeCents), deposit: centsForInput(t.depositCents), telehealthAllowed: t.telehealthAllowed }}
                 />
                 <ArchiveTypeButton id={t.id} name={t.name} />
               </details>
@@ -78,7 +77,7 @@ export default async function SchedulePage() {
             <HoursForm
               locationId={l.id}
               locationName={l.name}
-              days={Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, formatDayRanges(l.hours.filter((h) => h.weekday === d))]))}
+              days={Object.fromEntries(WEEKDAYS.map(({ weekday }) => [weekday, formatDayRanges(l.hours.filter((h) => h.weekday === weekday))]))}
             />
           </div>
         ))}

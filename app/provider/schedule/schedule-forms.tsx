@@ -8,13 +8,10 @@ import { removeTimeOffAction } from "./remove-time-off-action";
 import { saveAppointmentTypeAction } from "./save-appointment-type-action";
 import { saveBookingWindowAction } from "./save-booking-window-action";
 import { saveHoursAction } from "./save-hours-action";
+import { APPOINTMENT_KIND_LABELS } from "@/lib/scheduling/appointment-kinds";
+import { WEEKDAYS } from "@/lib/scheduling/hours-text";
 
-const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const KINDS = [
-  { value: "initial_consultation", label: "Initial consultation" },
-  { value: "treatment", label: "Treatment session" },
-  { value: "follow_up", label: "Follow-up" },
-];
+const KINDS = Object.entries(APPOINTMENT_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
 type TypeValues = { id: string; kind: string; name: string; minutes: string; bufferAfterMinutes: string; fee: string; deposit: string; telehealthAllowed: boolean };
 
@@ -91,8 +88,8 @@ export function HoursForm({ locationId, locationName, days }: { locationId: stri
         <>
           <input type="hidden" name="locationId" value={locationId} />
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            {DAY_NAMES.map((name, i) => (
-              <Input key={name} name={`day-${i + 1}`} id={`${locationId}-day-${i + 1}`} label={name} defaultValue={days[i + 1] ?? ""} error={state.fieldErrors?.[`day-${i + 1}`]} maxLength={200} />
+            {WEEKDAYS.map(({ weekday, name }) => (
+              <Input key={name} name={`day-${weekday}`} id={`${locationId}-day-${weekday}`} label={name} defaultValue={days[weekday] ?? ""} error={state.fieldErrors?.[`day-${weekday}`]} maxLength={200} />
             ))}
           </div>
           <div className="flex flex-wrap items-center gap-3">

@@ -62,8 +62,7 @@ export default async function BookPage({ params, searchParams }: Props) {
     );
   }
 
-  const user = await getCurrentUser();
-  const catalog = await getCatalog();
+  const [user, catalog] = await Promise.all([getCurrentUser(), getCatalog()]);
   const conditions = provider.conditions.map((c) => ({ slug: c.slug, name: c.name }));
   const instant = new Date(start);
 
