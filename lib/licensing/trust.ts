@@ -22,13 +22,21 @@ export function listedEntry(today: string): SQL {
 }
 
 /**
- * The same rule for a location `l`, for every query that lists or books a provider outside search
- * (profile, sitemap, moderation): it reads the location's own entry, so no page can disagree with
+ * The same rule for a location `l`, for every query that shows or books a location outside search
+ * (profile, schedule, booking): it reads the location's own entry, so no page can disagree with
  * search about who is listed.
  */
 export function bookableLocation(today: string): SQL {
   return sql`exists (
     select 1 from search_entries e
     where e.location_id = l.id and e.condition_id is null and ${listedEntry(today)}
+  )`;
+}
+
+/** The same rule for a provider `p`: listed at one location at least (sitemap, moderation). */
+export function listedProvider(today: string): SQL {
+  return sql`exists (
+    select 1 from search_entries e
+    where e.provider_id = p.id and e.condition_id is null and ${listedEntry(today)}
   )`;
 }

@@ -5,7 +5,7 @@ import { providers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
-import { bookableLocation, trustDate } from "@/lib/licensing/trust";
+import { listedProvider, trustDate } from "@/lib/licensing/trust";
 
 // Admins suspend a provider (out of search and booking at once, whatever their licenses say) and
 // reinstate them. The account keeps signing in, so the provider can read why.
@@ -39,7 +39,7 @@ export async function searchProvidersForAdmin(
   const rows = await executeRows<AdminProviderRow & { total: number }>(sql`
     select p.id, p.slug, p.name, p.credentials, u.email, p.listing_status as "listingStatus",
       p.suspended_at as "suspendedAt", p.suspension_reason as "suspensionReason",
-      exists (select 1 from locations l where l.provider_id = p.id and ${bookableLocation(trustDate(now))}) as listed,
+      ${listedProvider(trustDate(now))} as listed,
       (select count(*)::int from licenses x where x.provider_id = p.id and x.status = 'pending') as "pendingLicenses",
       count(*) over ()::int as total
     from providers p

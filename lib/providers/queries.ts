@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { executeRows } from "@/db/client";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
-import { bookableLocation, trustDate } from "@/lib/licensing/trust";
+import { bookableLocation, listedProvider, trustDate } from "@/lib/licensing/trust";
 
 export type ProviderLocation = {
   id: string;
@@ -110,7 +110,7 @@ const SITEMAP_PROVIDER_LIMIT = 49_000;
 export async function listListedProviderSlugs(now: Date = new Date()): Promise<{ slug: string; updatedAt: string }[]> {
   const rows = await executeRows<{ slug: string; updated_at: string | Date }>(sql`
     select p.slug, p.updated_at from providers p
-    where exists (select 1 from locations l where l.provider_id = p.id and ${bookableLocation(trustDate(now))})
+    where ${listedProvider(trustDate(now))}
     order by p.updated_at desc, p.slug
     limit ${SITEMAP_PROVIDER_LIMIT}`);
   return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updated_at).toISOString() }));
