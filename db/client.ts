@@ -23,9 +23,12 @@ export function getDb(): Promise<Database> {
   return globalForDb.__reliefDb;
 }
 
-/** Raw SQL for the few queries the builder cannot express; all three drivers answer `{ rows }`. */
-export async function executeRows<T>(query: SQL): Promise<T[]> {
-  const db = await getDb();
+/**
+ * Raw SQL for the few queries the builder cannot express; all three drivers answer `{ rows }`.
+ * Pass a transaction to read inside it.
+ */
+export async function executeRows<T>(query: SQL, reader?: Pick<Database, "execute">): Promise<T[]> {
+  const db = reader ?? (await getDb());
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

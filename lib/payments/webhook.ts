@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { verifyWebhook } from "./gateway";
-import { markForRefund, notifyRefund } from "./deposits";
+import { cancelLapsedDeposits, markForRefund, notifyRefund } from "./deposits";
 
 // Stripe's webhook: the signature is checked on the raw body, each event id is recorded once, and
 // the event's work commits in the same transaction as that record. Events may arrive late, twice,
@@ -113,7 +113,7 @@ async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: Dat
   // Only an unpaid hold ends here; a booking already paid for (events out of order) is left alone.
   if (!row || row.booking.status !== "pending_payment") return;
   await tx.update(bookings).set({ status: "expired", updatedAt: now }).where(and(eq(bookings.id, row.booking.id), eq(bookings.status, "pending_payment")));
-  await tx.update(payments).set({ status: "canceled", updatedAt: now }).where(and(eq(payments.id, row.payment.id), eq(payments.status, "awaiting_payment")));
+  await cancelLapsedDeposits(tx, [row.booking.id], now);
   await recordAudit(tx, { actorId: null, action: "booking.expire", subjectType: "booking", subjectId: row.booking.id, details: { from: "pending_payment", to: "expired" } });
 }
 

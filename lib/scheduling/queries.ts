@@ -12,11 +12,6 @@ import { firstSlotOf, rangeCovering, slotsOf, type AvailableSlot, type Schedule 
 
 type Reader = Pick<Database, "execute">;
 
-async function rows<T>(reader: Reader | undefined, query: ReturnType<typeof sql>): Promise<T[]> {
-  if (!reader) return executeRows<T>(query);
-  return ((await reader.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
 /**
  * The schedule of the listed provider `slug` for appointment type `typeId` (or their first initial
  * consultation when null), between two instants. Null when the provider is not listed anywhere or
@@ -32,7 +27,7 @@ export async function loadSchedule(
   ignoreBookingId?: string,
 ): Promise<Schedule | null> {
   const who = "slug" in by ? sql`p.slug = ${by.slug}` : sql`p.id = ${by.providerId}`;
-  const [row] = await rows<ScheduleRow>(reader, scheduleQuery(who, typeId, range, now, ignoreBookingId));
+  const [row] = await executeRows<ScheduleRow>(scheduleQuery(who, typeId, range, now, ignoreBookingId), reader);
   return row ? toSchedule(row) : null;
 }
 
