@@ -1,10 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../components/action-form";
-import { Input } from "../components/form-controls";
+import { ActionButton } from "../components/action-form";
 import { LocalTime } from "../components/local-time";
-import { cancelBookingAction } from "../bookings/cancel-booking-action";
+import { CancelBookingForm } from "../bookings/cancel-booking-form";
 import { acceptProposalAction } from "./accept-proposal-action";
 
 type Props = {
@@ -49,20 +48,9 @@ export function PatientBookingActions({ id, status, providerName, proposedStarts
           Free cancellation until <LocalTime iso={cancellation.freeUntil} /> ({cancellation.windowHours} hours before).
           {cancellation.depositCents > 0 ? " After that the deposit is kept." : ""} {cancellation.policy}
         </p>
-        <ActionForm action={cancelBookingAction} className="mt-2 flex flex-wrap items-end gap-2" aria-label="Cancel this booking" confirm="Cancel this booking? The time goes back to other patients.">
-          {(state, pending) => (
-            <>
-              <input type="hidden" name="id" value={id} />
-              <Input name="reason" id={`reason-${id}`} label="Reason (optional)" maxLength={500} error={state.fieldErrors?.reason} />
-              <SubmitButton pending={pending} pendingLabel="Cancelling…" variant="danger">
-                Cancel booking
-              </SubmitButton>
-              <div className="w-full">
-                <FormMessage state={state} />
-              </div>
-            </>
-          )}
-        </ActionForm>
+        <div className="mt-2">
+          <CancelBookingForm id={id} button="Cancel booking" aria-label="Cancel this booking" confirm="Cancel this booking? The time goes back to other patients." />
+        </div>
       </details>
     </div>
   );

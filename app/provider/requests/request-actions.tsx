@@ -2,7 +2,7 @@
 
 import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Input } from "../../components/form-controls";
-import { cancelBookingAction } from "../../bookings/cancel-booking-action";
+import { CancelBookingForm } from "../../bookings/cancel-booking-form";
 import { completeBookingAction } from "./complete-booking-action";
 import { confirmBookingAction } from "./confirm-booking-action";
 import { declineBookingAction } from "./decline-booking-action";
@@ -52,18 +52,12 @@ export function UpcomingActions({ id, patient }: { id: string; patient: string }
       <a className="btn-secondary text-sm" href={`/api/bookings/${id}/ics`}>
         Add to calendar<span className="sr-only"> (appointment with {patient})</span>
       </a>
-      <ActionForm action={cancelBookingAction} className="flex flex-wrap items-end gap-2" aria-label={`Cancel the appointment with ${patient}`} confirm={`Cancel the appointment with ${patient}? They will be told, and any deposit refunded.`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="id" value={id} />
-            <Input name="reason" id={`cancel-${id}`} label="Reason (optional)" maxLength={500} error={state.fieldErrors?.reason} />
-            <SubmitButton pending={pending} pendingLabel="Cancelling…" variant="danger">
-              Cancel appointment
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
+      <CancelBookingForm
+        id={id}
+        button="Cancel appointment"
+        aria-label={`Cancel the appointment with ${patient}`}
+        confirm={`Cancel the appointment with ${patient}? They will be told, and any deposit refunded.`}
+      />
     </div>
   );
 }
