@@ -64,6 +64,8 @@ describe("time off", () => {
     const [row] = await (await getDb()).select().from(timeOff).where(eq(timeOff.providerId, provider.id));
     // Midnight to midnight New York time.
     expect([row!.startsAt.toISOString(), row!.endsAt.toISOString()]).toEqual(["2026-12-03T05:00:00.000Z", "2026-12-04T05:00:00.000Z"]);
+    // The dashboard lists it in the zone it was entered in.
+    expect((await getOwnSchedule(user, NOW))!.timeOff).toMatchObject([{ id: row!.id, locationId: null, timeZone: "America/New_York" }]);
     expect(await removeTimeOff(user, row!.id)).toMatchObject({ ok: true });
     expect(await slotsOn(provider.slug, provider.typeIds[0]!, "2026-12-03")).toHaveLength(16);
   });

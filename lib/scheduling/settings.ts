@@ -21,7 +21,8 @@ export type OwnSchedule = {
   horizonDays: number;
   types: { id: string; kind: "initial_consultation" | "treatment" | "follow_up"; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean }[];
   locations: { id: string; name: string; city: string; state: string; timeZone: string; hours: { weekday: number; startMinute: number; endMinute: number }[] }[];
-  timeOff: { id: string; locationId: string | null; startsAt: string; endsAt: string; note: string }[];
+  /** Each in the zone it was entered in (see addTimeOff). */
+  timeOff: { id: string; locationId: string | null; startsAt: string; endsAt: string; note: string; timeZone: string }[];
 };
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -67,7 +68,13 @@ export async function getOwnSchedule(user: CurrentUser, now: Date = new Date()):
     horizonDays: row.horizonDays,
     types: row.appointmentTypes,
     locations: row.locations,
-    timeOff: off.map((t) => ({ ...t, startsAt: t.startsAt.toISOString(), endsAt: t.endsAt.toISOString() })),
+    timeOff: off.map((t) => ({
+      ...t,
+      startsAt: t.startsAt.toISOString(),
+      endsAt: t.endsAt.toISOString(),
+      // As addTimeOff reads it: the location's zone, or the first location's for all of them.
+      timeZone: row.locations.find((l) => l.id === t.locationId)?.timeZone ?? row.locations[0]?.timeZone ?? "UTC",
+    })),
   };
 }
 

@@ -89,18 +89,15 @@ export default async function SchedulePage() {
         </h2>
         {schedule.timeOff.length === 0 ? <p className="text-slate-700">No time off ahead.</p> : null}
         <ul className="space-y-2">
-          {schedule.timeOff.map((t) => {
-            const zone = schedule.locations.find((l) => l.id === t.locationId)?.timeZone ?? schedule.locations[0]?.timeZone ?? "UTC";
-            return (
-              <li key={t.id} className="card flex flex-wrap items-center justify-between gap-3 p-4">
-                <span className="text-slate-800">
-                  {formatInstant(t.startsAt, zone)} to {formatInstant(t.endsAt, zone)}, {locationName(t.locationId)}
-                  {t.note ? ` (${t.note})` : ""}
-                </span>
-                <RemoveTimeOffButton id={t.id} />
-              </li>
-            );
-          })}
+          {schedule.timeOff.map((t) => (
+            <li key={t.id} className="card flex flex-wrap items-center justify-between gap-3 p-4">
+              <span className="text-slate-800">
+                {formatInstant(t.startsAt, t.timeZone)} to {formatInstant(t.endsAt, t.timeZone)}, {locationName(t.locationId)}
+                {t.note ? ` (${t.note})` : ""}
+              </span>
+              <RemoveTimeOffButton id={t.id} />
+            </li>
+          ))}
         </ul>
         {schedule.locations.length > 0 ? <TimeOffForm locations={schedule.locations.map((l) => ({ value: l.id, label: l.name }))} /> : null}
       </section>
