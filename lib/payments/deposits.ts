@@ -74,13 +74,11 @@ export async function startDepositCheckout(patient: CurrentUser, bookingId: stri
 }
 
 /** Marks a paid deposit for refund; the refund itself is made after the transaction commits. */
-export async function markForRefund(tx: Writer, bookingId: string, reason: string, now: Date): Promise<boolean> {
-  const marked = await tx
+export async function markForRefund(tx: Writer, bookingId: string, reason: string, now: Date): Promise<void> {
+  await tx
     .update(payments)
     .set({ status: "refund_pending", refundReason: reason, refundRequestedAt: now, updatedAt: now })
-    .where(and(eq(payments.bookingId, bookingId), eq(payments.status, "paid")))
-    .returning({ id: payments.id });
-  return marked.length > 0;
+    .where(and(eq(payments.bookingId, bookingId), eq(payments.status, "paid")));
 }
 
 /** What a booking change does to its deposit, applied in the change's own transaction. */
