@@ -61,6 +61,11 @@ test("a patient requests a time, the provider confirms it, the patient adds it t
   await expectNoSeriousA11yViolations(provider);
   await request.getByRole("button", { name: /^Confirm/ }).click();
   await expect(provider.getByRole("listitem", { name: "Appointment with Casey Morgan" })).toBeVisible();
+  // A confirmed appointment's intake opens on its own page, only when the provider asks.
+  await provider.getByRole("listitem", { name: "Appointment with Casey Morgan" }).getByRole("link", { name: "Read the intake of Casey Morgan" }).click();
+  await expect(provider.getByRole("heading", { name: "Intake of Casey Morgan" })).toBeVisible();
+  await expect(provider.getByText("Headaches behind my right eye most afternoons.")).toBeVisible();
+  await expectNoSeriousA11yViolations(provider);
 
   await page.reload();
   await expect(card.getByText("Confirmed")).toBeVisible();

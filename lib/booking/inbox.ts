@@ -83,77 +83,97 @@ async function openIntake(sealed: string, bookingId: string): Promise<{ intake: 
   }
 }
 
+const columns = {
+  id: bookings.id,
+  status: bookings.status,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  timeZone: bookings.timeZone,
+  typeName: bookings.typeName,
+  locationName: bookings.locationName,
+  telehealth: bookings.telehealth,
+  feeCents: bookings.feeCents,
+  depositCents: bookings.depositCents,
+  proposedStartsAt: bookings.proposedStartsAt,
+  declineReason: bookings.declineReason,
+  cancelledBy: bookings.cancelledBy,
+  cancelReason: bookings.cancelReason,
+  intakeCiphertext: bookings.intakeCiphertext,
+  patientName: users.name,
+  patientEmail: users.email,
+  payment: {
+    id: payments.id,
+    status: payments.status,
+    amountCents: payments.amountCents,
+    paidAt: payments.paidAt,
+    paymentIntentId: payments.paymentIntentId,
+    refundedAt: payments.refundedAt,
+    lastPaymentError: payments.lastPaymentError,
+  },
+};
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+const selectBookings = (db: Db) =>
+  db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId)).leftJoin(payments, eq(payments.bookingId, bookings.id));
+type Row = Awaited<ReturnType<ReturnType<typeof selectBookings>["where"]>>[number];
+
+/** A booking as the inbox shows it; the intake opened (and its read audited by the caller) or not. */
+async function toInboxBooking(row: Row, withIntake: boolean): Promise<InboxBooking> {
+  const { intakeCiphertext, patientName, patientEmail, payment, ...rest } = row;
+  return {
+    ...rest,
+    payment: toPaymentSummary(payment),
+    startsAt: rest.startsAt.toISOString(),
+    endsAt: rest.endsAt.toISOString(),
+    proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,
+    patient: { name: patientName, email: patientEmail },
+    ...(withIntake ? await openIntake(intakeCiphertext, row.id) : { intake: null, intakeUnreadable: false }),
+  };
+}
+
+const auditReads = (db: Db, provider: CurrentUser, providerId: string, ids: string[]) =>
+  recordAudits(
+    db,
+    ids.map((id) => ({ actorId: provider.id, action: "intake.read", subjectType: "booking", subjectId: id, details: { providerId } })),
+  );
+
 /**
  * The signed-in provider's requests (newest first), upcoming appointments (soonest first) and
- * recent past ones. Intakes are opened for the first two groups only, each read audited; past
- * appointments show no intake here.
+ * recent past ones. Only the requests, which the provider must judge, come with their intakes,
+ * each read audited; an upcoming appointment's intake is opened on its own page when wanted
+ * (getInboxBooking), so a visit to the inbox does not read every patient's history.
  */
 export async function getProviderInbox(provider: CurrentUser, now: Date = new Date()): Promise<{ requests: InboxBooking[]; upcoming: InboxBooking[]; past: InboxBooking[] }> {
   assertRole(provider, ["provider"], "only providers have an inbox");
   const db = await getDb();
   const own = await getOwnProvider(provider, db);
   if (!own) return { requests: [], upcoming: [], past: [] };
-  const columns = {
-    id: bookings.id,
-    status: bookings.status,
-    startsAt: bookings.startsAt,
-    endsAt: bookings.endsAt,
-    timeZone: bookings.timeZone,
-    typeName: bookings.typeName,
-    locationName: bookings.locationName,
-    telehealth: bookings.telehealth,
-    feeCents: bookings.feeCents,
-    depositCents: bookings.depositCents,
-    proposedStartsAt: bookings.proposedStartsAt,
-    declineReason: bookings.declineReason,
-    cancelledBy: bookings.cancelledBy,
-    cancelReason: bookings.cancelReason,
-    intakeCiphertext: bookings.intakeCiphertext,
-    patientName: users.name,
-    patientEmail: users.email,
-    payment: {
-      id: payments.id,
-      status: payments.status,
-      amountCents: payments.amountCents,
-      paidAt: payments.paidAt,
-      paymentIntentId: payments.paymentIntentId,
-      refundedAt: payments.refundedAt,
-      lastPaymentError: payments.lastPaymentError,
-    },
-  };
   const mine = eq(bookings.providerId, own.id);
-  const base = () => db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId)).leftJoin(payments, eq(payments.bookingId, bookings.id));
   const [requests, upcoming, past] = await Promise.all([
-    base().where(and(mine, eq(bookings.status, "requested"))).orderBy(desc(bookings.createdAt)).limit(LIMIT),
-    base().where(and(mine, eq(bookings.status, "confirmed"), gte(bookings.endsAt, now))).orderBy(asc(bookings.startsAt)).limit(LIMIT),
-    base()
+    selectBookings(db).where(and(mine, eq(bookings.status, "requested"))).orderBy(desc(bookings.createdAt)).limit(LIMIT),
+    selectBookings(db).where(and(mine, eq(bookings.status, "confirmed"), gte(bookings.endsAt, now))).orderBy(asc(bookings.startsAt)).limit(LIMIT),
+    selectBookings(db)
       .where(and(mine, sql`not (${bookings.status} in ('requested', 'pending_payment') or (${bookings.status} = 'confirmed' and ${bookings.endsAt} >= ${now.toISOString()}::timestamptz))`))
       .orderBy(desc(bookings.startsAt))
       .limit(LIMIT),
   ]);
-
-  const opened = [...requests, ...upcoming];
-  await recordAudits(
-    db,
-    opened.map((b) => ({ actorId: provider.id, action: "intake.read", subjectType: "booking", subjectId: b.id, details: { providerId: own.id } })),
-  );
-  type Row = (typeof requests)[number];
-  const toDto = async (row: Row, withIntake: boolean): Promise<InboxBooking> => {
-    const { intakeCiphertext, patientName, patientEmail, payment, ...rest } = row;
-    return {
-      ...rest,
-      payment: toPaymentSummary(payment),
-      startsAt: rest.startsAt.toISOString(),
-      endsAt: rest.endsAt.toISOString(),
-      proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,
-      patient: { name: patientName, email: patientEmail },
-      ...(withIntake ? await openIntake(intakeCiphertext, row.id) : { intake: null, intakeUnreadable: false }),
-    };
-  };
+  await auditReads(db, provider, own.id, requests.map((b) => b.id));
   return {
-    requests: await Promise.all(requests.map((r) => toDto(r, true))),
-    upcoming: await Promise.all(upcoming.map((r) => toDto(r, true))),
-    past: await Promise.all(past.map((r) => toDto(r, false))),
+    requests: await Promise.all(requests.map((r) => toInboxBooking(r, true))),
+    upcoming: await Promise.all(upcoming.map((r) => toInboxBooking(r, false))),
+    past: await Promise.all(past.map((r) => toInboxBooking(r, false))),
   };
 }
 
+/** One of the provider's own bookings with its intake opened, the read audited; null otherwise. */
+export async function getInboxBooking(provider: CurrentUser, bookingId: string): Promise<InboxBooking | null> {
+  assertRole(provider, ["provider"], "only providers read intakes");
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  const db = await getDb();
+  const own = await getOwnProvider(provider, db);
+  if (!own) return null;
+  const [row] = await selectBookings(db).where(and(eq(bookings.id, bookingId), eq(bookings.providerId, own.id)));
+  if (!row) return null;
+  await auditReads(db, provider, own.id, [row.id]);
+  return toInboxBooking(row, true);
+}

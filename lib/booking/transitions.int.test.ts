@@ -8,7 +8,7 @@ import { ForbiddenError } from "@/lib/auth/authorize";
 import { sealJson } from "@/lib/crypto/sealed-json";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { bookingCalendarFile } from "./calendar";
-import { getProviderInbox } from "./inbox";
+import { getInboxBooking, getProviderInbox } from "./inbox";
 import { intakeSchema } from "./intake";
 import { createBooking, getPatientBookingsOverview, listPatientBookings } from "./queries";
 import { queueDueReminders } from "./reminders";
@@ -180,6 +180,28 @@ describe("the provider's inbox", () => {
     const reads = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "intake.read")));
     expect(reads).toHaveLength(2);
     expect(reads.every((r) => r.actorId === providerUser.id && !JSON.stringify(r.details).includes("PRIVATE"))).toBe(true);
+  });
+});
+
+describe("an upcoming appointment's intake", () => {
+  it("stays closed in the inbox and opens on request for its own provider only, each read audited", async () => {
+    const { providerUser, patient, book } = await setup("Flow Upcoming Intake");
+    const id = await book(at(3, 10));
+    await confirmBooking(providerUser, id, NOW);
+    const db = await getDb();
+    const reads = () => db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, "intake.read")));
+    const before = (await reads()).length;
+
+    const inbox = await getProviderInbox(providerUser, NOW);
+    expect(inbox.upcoming.find((b) => b.id === id)).toMatchObject({ intake: null, intakeUnreadable: false });
+    expect(await reads()).toHaveLength(before);
+
+    expect(await getInboxBooking(providerUser, id)).toMatchObject({ id, intake: { painScore: 8, safetyFlags: ["Neuromuscular disease"] } });
+    expect(await reads()).toHaveLength(before + 1);
+    expect(await getInboxBooking(await createUser("provider"), id)).toBeNull();
+    expect(await getInboxBooking(providerUser, "not-an-id")).toBeNull();
+    await expect(getInboxBooking(patient, id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await reads()).toHaveLength(before + 1);
   });
 });
 

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/session";
+import { getInboxBooking } from "@/lib/booking/inbox";
+import { BookingHeader, IntakeDetails } from "../booking-parts";
+
+export const metadata: Metadata = { title: "Intake", robots: { index: false } };
+
+// One appointment with the patient's intake: opened only when the provider asks, and audited.
+export default async function InboxBookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const provider = await requireRole(["provider"], `/provider/requests/${id}`);
+  const booking = await getInboxBooking(provider, id);
+  if (!booking) notFound();
+  return (
+    <div className="space-y-6">
+      <Link href="/provider/requests" className="text-sm font-medium">
+        ← All requests and appointments
+      </Link>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Intake of {booking.patient.name}</h1>
+      <section aria-labelledby="appointment-heading" className="card p-5">
+        <h2 id="appointment-heading" className="sr-only">
+          Appointment
+        </h2>
+        <BookingHeader booking={booking} />
+      </section>
+      <section aria-labelledby="intake-heading" className="card p-5">
+        <h2 id="intake-heading" className="text-lg font-semibold text-slate-900">
+          Answers
+        </h2>
+        <IntakeDetails booking={booking} />
+      </section>
+    </div>
+  );
+}
