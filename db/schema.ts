@@ -1,6 +1,7 @@
 import "server-only";
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -455,6 +456,23 @@ export const searchEntries = pgTable(
     unique("search_entries_location_condition_key").on(t.locationId, t.conditionId).nullsNotDistinct(),
     index("search_entries_provider_idx").on(t.providerId),
   ],
+);
+
+/**
+ * One row, counting the committed changes to what a search reads: statement-level triggers
+ * (migration 0011) bump it after any change to search_entries, providers, provider_conditions,
+ * provider_insurance, conditions or insurance_carriers, in the writer's own transaction. A search
+ * reads it in the same statement as its results, so a result cached at generation n is exactly
+ * what the search would answer for as long as the generation is still n (lib/search/result-cache.ts).
+ */
+export const searchGeneration = pgTable(
+  "search_generation",
+  {
+    // Always true: the primary key and the check allow one row and no more.
+    singleton: boolean("singleton").primaryKey().default(true),
+    n: bigint("n", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (t) => [check("search_generation_singleton", sql`${t.singleton}`)],
 );
 
 export const usersRelations = relations(users, ({ one }) => ({

@@ -73,6 +73,14 @@ const SEARCHES = [
   "condition=cervical-dystonia&near=Boston%2C+MA&radiusMi=50&insurance=medicare",
   "condition=chronic-migraine&insurance=cigna",
 ];
+// The same kinds of search, each asked once: a fee ceiling for every dollar from $150 to $999, for
+// each condition around six metros (5,100 searches), so every request misses lib/search's cache of
+// recent results (it keeps 1,000) and the figures show what a search costs when it runs in full.
+const METROS = ["10016", "Austin%2C+TX", "Chicago%2C+IL", "Los+Angeles%2C+CA", "Houston%2C+TX", "Seattle%2C+WA"];
+const CONDITIONS = ["chronic-migraine", "cervical-dystonia", "neck-shoulder-pain", "tmj-jaw-pain", "back-pain", "muscle-spasm"];
+const NEW_SEARCHES = Array.from({ length: 850 }, (_, i) => 150 + i).flatMap((fee, i) =>
+  CONDITIONS.map((condition, j) => `condition=${condition}&near=${METROS[(i + j) % METROS.length]}&maxFee=${fee}`),
+);
 const STATIC_PATH = "/about";
 // An unknown condition fails validation before any query: the same route's cost without the
 // database, so a MISS can be split into rendering and querying.
@@ -81,6 +89,8 @@ const TARGETS: Target[] = [
   { name: `static ${STATIC_PATH}`, paths: [STATIC_PATH] },
   { name: "search API", paths: SEARCHES.map((q) => `/api/providers?${q}`) },
   { name: "search page", paths: SEARCHES.map((q) => `/providers?${q}`) },
+  { name: "(API, each search new)", paths: NEW_SEARCHES.map((q) => `/api/providers?${q}`) },
+  { name: "(page, each search new)", paths: NEW_SEARCHES.map((q) => `/providers?${q}`) },
   { name: "(API, no query: 400)", paths: [`/api/providers?${NO_QUERY}`], expectStatus: 400 },
   { name: "(page, no query)", paths: [`/providers?${NO_QUERY}`] },
 ];

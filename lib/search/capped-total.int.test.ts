@@ -12,7 +12,7 @@ const LISTED = MAX_COUNTED + 5;
 async function search(query: string) {
   const parsed = await parseSearchFilters(new URLSearchParams(query));
   if (!parsed.ok) throw new Error(`bad test query ${query}: ${parsed.error.message}`);
-  return searchProviders(parsed.filters, NOW);
+  return searchProviders(parsed.filters, { now: NOW });
 }
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ const NOW = new Date("2026-11-24T15:00:00Z");
 async function search(query: string) {
   const parsed = await parseSearchFilters(new URLSearchParams(query));
   if (!parsed.ok) throw new Error(`bad test query ${query}: ${parsed.error.message}`);
-  return searchProviders(parsed.filters, NOW);
+  return searchProviders(parsed.filters, { now: NOW });
 }
 const names = (r: { results: { name: string }[] }) => r.results.map((c) => c.name);
 

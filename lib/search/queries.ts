@@ -5,6 +5,7 @@ import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
 import { parseFilters, SELF_PAY, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
+import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
 import { MAX_COUNTED, PAGE_SIZE, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
 
 // One set of references per catalog (it is cached for a minute), so parseFilters reuses its schema.
@@ -25,6 +26,7 @@ export async function parseSearchFilters(params: RawSearchParams): Promise<Filte
 }
 
 type Row = {
+  generation: string | null;
   total: number;
   total_is_capped: boolean;
   slug: string | null;
@@ -124,15 +126,41 @@ function matchesAnywhere(filters: SearchFilters, where: SQL[], enough: number): 
     limit ${enough}`;
 }
 
+// The search generation (db/schema.ts `searchGeneration`) as the statement's snapshot sees it.
+const GENERATION = sql`(select g.n::text from search_generation g)`;
+
 /**
  * One statement per search: the trust rule, every filter, the radius, the total and the page
  * with each card's conditions and insurance, so a results page never fans out into N queries.
  * Matching and sorting read only search_entries' covering indexes; providers and the cards' lists
  * are joined for the page's rows alone. The total counts up to MAX_COUNTED providers and says when
  * there are more, which keeps a search without a place from counting the whole directory.
+ *
+ * A search this process answered recently (lib/search/result-cache.ts) is answered again only
+ * once the current search generation confirms it. By default the search statement confirms it
+ * itself: while nothing has changed, its match is switched off before it reads an index (a
+ * condition with no column in it is checked once, up front), so a search stays one statement.
+ * With `confirmFirst`, a caller that can afford a second statement when something has changed
+ * reads the generation alone first, which costs far less to plan than the search.
  */
-export async function searchProviders(filters: SearchFilters, now: Date = new Date()): Promise<SearchResponse> {
-  const where = entryFilters(filters, trustDate(now));
+export async function searchProviders(
+  filters: SearchFilters,
+  { now = new Date(), confirmFirst = false }: { now?: Date; confirmFirst?: boolean } = {},
+): Promise<SearchResponse> {
+  const today = trustDate(now);
+  const key = searchKey(filters, today);
+  const known = recentSearch(key);
+  if (known && confirmFirst) {
+    const [current] = await executeRows<{ generation: string | null }>(sql`select ${GENERATION} as generation`);
+    if (current?.generation === known.generation) return known.response;
+    return runSearch(filters, today, key, undefined);
+  }
+  return runSearch(filters, today, key, known);
+}
+
+async function runSearch(filters: SearchFilters, today: string, key: string, known: CachedSearch | undefined): Promise<SearchResponse> {
+  const where = entryFilters(filters, today);
+  if (known) where.push(sql`${GENERATION} is distinct from ${known.generation}::text`);
   const offset = (filters.page - 1) * PAGE_SIZE;
   const { near } = filters;
   const matches = near
@@ -141,7 +169,7 @@ export async function searchProviders(filters: SearchFilters, now: Date = new Da
 
   const rows = await executeRows<Row>(sql`
     with matches as (${matches})
-    select least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
+    select ${GENERATION} as generation, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
@@ -155,13 +183,18 @@ export async function searchProviders(filters: SearchFilters, now: Date = new Da
       order by ${orderBy(filters)}
     ) page on true`);
 
-  return {
+  const generation = rows[0]?.generation ?? null;
+  if (known && generation === known.generation) return known.response;
+  const response: SearchResponse = {
     results: rows.filter((r): r is Row & { slug: string } => r.slug !== null).map(toCard),
     page: filters.page,
     pageSize: PAGE_SIZE,
     total: rows[0]?.total ?? 0,
     totalIsCapped: rows[0]?.total_is_capped ?? false,
   };
+  // Without the generation row (a database someone emptied by hand) nothing is remembered.
+  if (generation !== null) rememberSearch(key, generation, response);
+  return response;
 }
 
 function toCard(r: Row & { slug: string }): ProviderCard {

@@ -7,7 +7,7 @@ const NOW = new Date("2026-11-24T15:00:00Z");
 async function search(query: string) {
   const parsed = await parseSearchFilters(new URLSearchParams(query));
   if (!parsed.ok) throw new Error(`bad test query ${query}: ${parsed.error.message}`);
-  return searchProviders(parsed.filters, NOW);
+  return searchProviders(parsed.filters, { now: NOW });
 }
 
 const names = (r: { results: { name: string }[] }) => r.results.map((c) => c.name);
@@ -57,7 +57,7 @@ describe("trust rule", () => {
   it("drops a license the day after it expires, without any job running", async () => {
     const parsed = await parseSearchFilters(new URLSearchParams("near=10016"));
     if (!parsed.ok) throw new Error("unreachable");
-    const tomorrow = await searchProviders(parsed.filters, new Date("2026-11-25T01:00:00Z"));
+    const tomorrow = await searchProviders(parsed.filters, { now: new Date("2026-11-25T01:00:00Z") });
     expect(names(tomorrow)).not.toContain("Trust Expires Today");
     expect(names(tomorrow)).toContain("Trust Listed");
   });

@@ -7,6 +7,7 @@ const CACHE_CONTROL = "public, s-maxage=60, stale-while-revalidate=300";
 export async function GET(request: NextRequest) {
   const parsed = await parseSearchFilters(request.nextUrl.searchParams);
   if (!parsed.ok) return NextResponse.json({ error: parsed.error }, { status: 400 });
-  const response = await searchProviders(parsed.filters);
+  // The route needs no other statement, so a repeated search is confirmed by the cheapest one.
+  const response = await searchProviders(parsed.filters, { confirmFirst: true });
   return NextResponse.json(response, { headers: { "Cache-Control": CACHE_CONTROL } });
 }
