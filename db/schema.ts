@@ -383,6 +383,9 @@ export const bookings = pgTable(
     telehealth: boolean("telehealth").notNull().default(false),
     feeCents: integer("fee_cents").notNull(),
     depositCents: integer("deposit_cents").notNull().default(0),
+    // The provider's free-cancellation window when the patient booked: the deposit's terms the
+    // patient agreed to, whatever the provider's listing says later.
+    cancellationWindowHours: smallint("cancellation_window_hours").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     // endsAt plus the type's buffer: the span no other booking of this provider may touch.

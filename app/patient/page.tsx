@@ -57,7 +57,7 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
           proposalNote={booking.proposalNote}
           cancellation={{
             freeUntil: booking.freeCancellationUntil,
-            windowHours: booking.provider.cancellationWindowHours,
+            windowHours: booking.cancellationWindowHours,
             depositCents: booking.depositCents,
             policy: booking.provider.cancellationPolicy,
           }}

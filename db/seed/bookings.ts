@@ -34,7 +34,10 @@ function weekdayAt(today: string, days: number, hour: number): DateTime {
 }
 
 export async function seedDemoBookings(db: Database, patients: { patient: string; patient2: string }, today: string): Promise<void> {
-  const [maya] = await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, DEMO_ANCHORS.maya));
+  const [maya] = await db
+    .select({ id: providers.id, cancellationWindowHours: providers.cancellationWindowHours })
+    .from(providers)
+    .where(eq(providers.slug, DEMO_ANCHORS.maya));
   if (!maya) return;
   if ((await db.$count(bookings, eq(bookings.providerId, maya.id))) > 0) return;
   const [location] = await db.select().from(locations).where(eq(locations.providerId, maya.id)).limit(1);
@@ -57,7 +60,7 @@ export async function seedDemoBookings(db: Database, patients: { patient: string
   ];
   await db.insert(bookings).values(
     plans.map((plan) =>
-      newBookingRow({ providerId: maya.id, patientId: plan.patientId, location, type, start: plan.start.toJSDate(), status: plan.status, intake: plan.intake, depositCents: 0 }),
+      newBookingRow({ providerId: maya.id, patientId: plan.patientId, location, type, start: plan.start.toJSDate(), status: plan.status, intake: plan.intake, depositCents: 0, cancellationWindowHours: maya.cancellationWindowHours }),
     ),
   );
 }

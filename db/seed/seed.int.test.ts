@@ -118,7 +118,7 @@ describe("seedDatabase", () => {
     const [location] = await db.select().from(locations).limit(1);
     const [type] = await db.select().from(appointmentTypes).where(eq(appointmentTypes.providerId, location!.providerId)).limit(1);
     const patient = await createUser("patient");
-    const booking = newBookingRow({ providerId: location!.providerId, patientId: patient.id, location: location!, type: type!, start: new Date("2026-10-20T14:00:00Z"), status: "requested", intake: {} });
+    const booking = newBookingRow({ providerId: location!.providerId, patientId: patient.id, location: location!, type: type!, start: new Date("2026-10-20T14:00:00Z"), status: "requested", intake: {}, cancellationWindowHours: 24 });
     await db.insert(bookings).values(booking);
     await db.insert(payments).values({ bookingId: booking.id, amountCents: 5_000, status: "paid" });
 

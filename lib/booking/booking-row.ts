@@ -17,9 +17,9 @@ export function slotSpan(type: { minutes: number; bufferAfterMinutes: number }, 
 }
 
 /**
- * A new booking row: a snapshot of where and what was booked (so later edits to the location or
- * type never rewrite it), the span it blocks including the type's buffer, and the intake sealed
- * under the booking's own id.
+ * A new booking row: a snapshot of where and what was booked and of its cancellation terms (so
+ * later edits to the location, the type or the listing never rewrite it), the span it blocks
+ * including the type's buffer, and the intake sealed under the booking's own id.
  */
 export function newBookingRow(input: {
   providerId: string;
@@ -32,6 +32,8 @@ export function newBookingRow(input: {
   telehealth?: boolean;
   holdExpiresAt?: Date | null;
   depositCents?: number;
+  /** The provider's free-cancellation window now, kept as the terms of this booking. */
+  cancellationWindowHours: number;
 }): NewBooking & { id: string } {
   const id = randomUUID();
   const { location, type, start } = input;
@@ -48,6 +50,7 @@ export function newBookingRow(input: {
     telehealth: input.telehealth ?? false,
     feeCents: type.feeCents,
     depositCents: input.depositCents ?? type.depositCents,
+    cancellationWindowHours: input.cancellationWindowHours,
     ...slotSpan(type, start),
     status: input.status,
     holdExpiresAt: input.holdExpiresAt ?? null,

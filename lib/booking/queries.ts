@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
-import { bookings, users } from "@/db/schema";
+import { bookings, providers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -126,6 +126,8 @@ async function insertBooking(
   const { type } = schedule;
   const depositDue = type.depositCents > 0;
   const status = depositDue ? "pending_payment" : "requested";
+  // The terms as they stand now become this booking's; the payment page shows them before paying.
+  const [terms] = await tx.select({ cancellationWindowHours: providers.cancellationWindowHours }).from(providers).where(eq(providers.id, schedule.providerId));
   const row = newBookingRow({
     providerId: schedule.providerId,
     patientId: patient.id,
@@ -136,6 +138,7 @@ async function insertBooking(
     intake: request.intake,
     telehealth: request.telehealth && type.telehealthAllowed,
     holdExpiresAt: depositDue ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
+    cancellationWindowHours: terms!.cancellationWindowHours,
   });
   const { id } = row;
   await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now });
@@ -187,11 +190,13 @@ export type PatientBooking = {
   cancelReason: string | null;
   proposedStartsAt: string | null;
   proposalNote: string | null;
-  /** Until when cancelling costs nothing: the provider's window before the start. */
+  /** The provider's free-cancellation window when this was booked, in hours before the start. */
+  cancellationWindowHours: number;
+  /** Until when cancelling costs nothing: that window before the start. */
   freeCancellationUntil: string;
   /** The deposit, when the booking asked one. */
   payment: PaymentSummary | null;
-  provider: { slug: string; name: string; credentials: string; cancellationWindowHours: number; cancellationPolicy: string };
+  provider: { slug: string; name: string; credentials: string; cancellationPolicy: string };
 };
 
 /** The signed-in patient's own bookings, soonest first; never the intake (they wrote it). */
@@ -202,7 +207,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
     where: only ? and(eq(bookings.patientId, patient.id), only) : eq(bookings.patientId, patient.id),
     columns: { intakeCiphertext: false, patientId: false, providerId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
     with: {
-      provider: { columns: { slug: true, name: true, credentials: true, cancellationWindowHours: true, cancellationPolicy: true } },
+      provider: { columns: { slug: true, name: true, credentials: true, cancellationPolicy: true } },
       payment: { columns: paymentColumns },
     },
     orderBy: [asc(bookings.startsAt)],
@@ -218,7 +223,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
       endsAt: r.endsAt.toISOString(),
       holdExpiresAt: iso(r.holdExpiresAt),
       proposedStartsAt: iso(r.proposedStartsAt),
-      freeCancellationUntil: new Date(r.startsAt.getTime() - r.provider.cancellationWindowHours * 3_600_000).toISOString(),
+      freeCancellationUntil: new Date(r.startsAt.getTime() - r.cancellationWindowHours * 3_600_000).toISOString(),
       payment: toPaymentSummary(payment),
     };
   });

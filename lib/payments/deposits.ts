@@ -85,13 +85,12 @@ export async function markForRefund(tx: Writer, bookingId: string, reason: strin
 export async function settleDeposit(tx: Writer, booking: Booking, action: BookingAction, by: Party, now: Date): Promise<void> {
   // Most changes (confirm, propose, move) and bookings without a deposit need no payment work.
   if (booking.depositCents === 0 || keepsDepositAsIs(action)) return;
-  const [provider] = await tx.select({ windowHours: providers.cancellationWindowHours }).from(providers).where(eq(providers.id, booking.providerId));
   // Cancelling before paying: there is nothing to refund, and the checkout no longer applies.
   if (booking.status === "pending_payment") {
     await tx.update(payments).set({ status: "canceled", updatedAt: now }).where(and(eq(payments.bookingId, booking.id), eq(payments.status, "awaiting_payment")));
     return;
   }
-  const outcome = depositOutcome({ action, by, startsAt: booking.startsAt, now, cancellationWindowHours: provider?.windowHours ?? 24 });
+  const outcome = depositOutcome({ action, by, startsAt: booking.startsAt, now, cancellationWindowHours: booking.cancellationWindowHours });
   if (outcome === "refund") await markForRefund(tx, booking.id, action === "decline" ? "declined by the provider" : `cancelled by the ${by}`, now);
   if (outcome === "keep") {
     await tx.update(payments).set({ status: "kept", updatedAt: now }).where(and(eq(payments.bookingId, booking.id), eq(payments.status, "paid")));

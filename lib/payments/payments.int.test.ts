@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, bookings, emailOutbox, payments, stripeEvents } from "@/db/schema";
+import { auditEvents, bookings, emailOutbox, payments, providers, stripeEvents } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
 import { intakeSchema } from "@/lib/booking/intake";
-import { createBooking } from "@/lib/booking/queries";
+import { createBooking, listPatientBookings } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
 import { listFailedRefunds, processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
@@ -178,6 +178,17 @@ describe("refunds follow the policy", () => {
     await confirmBooking(late.providerUser, late.bookingId, minutesLater(10));
     await cancelBooking(late.patient, late.bookingId, "", new Date(new Date(at(3, 10)).getTime() - 3 * 3_600_000));
     expect(await state(late.bookingId)).toMatchObject({ booking: "cancelled", payment: "kept" });
+  });
+
+  it("hold to the window the patient booked under when the provider changes it later", async () => {
+    const { bookingId, patient, provider } = await paidBooking("Policy Terms");
+    const db = await getDb();
+    await db.update(providers).set({ cancellationWindowHours: 72 }).where(eq(providers.id, provider.id));
+    const [shown] = await listPatientBookings(patient, eq(bookings.id, bookingId), minutesLater(10));
+    expect(shown).toMatchObject({ cancellationWindowHours: 24, freeCancellationUntil: new Date(new Date(at(3, 10)).getTime() - 24 * 3_600_000).toISOString() });
+    // 27 hours before the start: in time under the booked 24-hour window, late under today's 72.
+    await cancelBooking(patient, bookingId, "", new Date(new Date(at(3, 10)).getTime() - 27 * 3_600_000));
+    expect(await state(bookingId)).toMatchObject({ booking: "cancelled", payment: "refund_pending" });
   });
 
   it("keep the deposit with a rescheduled booking, never charging twice", async () => {
