@@ -37,9 +37,13 @@ const MAX_EXTRA_JS_KB = 15;
 
 type PageScores = { name: string; path: string; scores: Record<Category, number>; runs: number[]; notes: string[] };
 
+// Thrown, not left to chrome-launcher: a missing binary surfaces there as an unhandled 'error'
+// event that ends the process before the server is stopped.
 function chromePath(): string {
   const playwrights = chromium.executablePath();
-  return existsSync(playwrights) ? playwrights : DEBIAN_CHROMIUM;
+  if (existsSync(playwrights)) return playwrights;
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  throw new Error(`No Chromium: neither Playwright's (${playwrights}) nor ${DEBIAN_CHROMIUM} is installed.`);
 }
 
 /** db/lock.ts's lock file names its holder; a dead holder's lock is taken over when opened. */

@@ -2,6 +2,8 @@
 // stable and testable; dates are shown in UTC because the server does not know the
 // viewer's zone and these are calendar dates (license expiry, verification day).
 
+import { formatter } from "./time-zone";
+
 const wholeDollars = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
@@ -103,7 +105,7 @@ export function midSentence(name: string): string {
  */
 export function formatInstant(iso: string, timeZone?: string): string {
   // dateStyle cannot be combined with timeZoneName, so the parts are spelled out.
-  return new Intl.DateTimeFormat("en-US", {
+  return formatter("en-US", {
     year: "numeric",
     month: "short",
     day: "numeric",
