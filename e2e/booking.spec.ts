@@ -6,7 +6,7 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 
 const MAYA = "/providers/dr-maya-chen-md-new-york";
 
-test("a patient requests a time, the provider confirms it, the patient adds it to a calendar and cancels", async ({ page, browser }) => {
+test("a patient requests a time, the provider confirms it, the patient adds it to a calendar, moves it and cancels", async ({ page, browser }) => {
   test.slow();
   await page.goto("/providers?condition=chronic-migraine&near=10016&radiusMi=1&sort=distance");
   const mayaCard = page.getByRole("article").filter({ hasText: "Dr. Maya Chen" });
@@ -74,6 +74,16 @@ test("a patient requests a time, the provider confirms it, the patient adds it t
   const ics = readFileSync((await (await download).path())!, "utf8");
   expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r$/m);
   expect(ics).toMatch(/^SUMMARY:Follow-up visit with Dr\. Maya Chen\r$/m);
+
+  // Moving it: the panel offers this booking's own free times, and a move goes back to the provider.
+  await card.getByRole("link", { name: "Reschedule" }).click();
+  await expect(page.getByRole("heading", { name: "Reschedule" })).toBeVisible();
+  const newTimes = page.getByRole("form", { name: "Choose the new time" });
+  await expect(newTimes.getByRole("button").first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await newTimes.getByRole("button").first().click();
+  await newTimes.getByRole("link", { name: "Back to your bookings" }).click();
+  await expect(card.getByText("Requested")).toBeVisible();
 
   page.on("dialog", (dialog) => dialog.accept());
   await card.getByText("Cancel this booking").click();

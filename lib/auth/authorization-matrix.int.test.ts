@@ -423,6 +423,14 @@ const MATRIX: Record<string, Entry> = {
       return get("app/api/bookings/[id]/ics/route.ts", `/api/bookings/${id}/ics`, { id });
     },
   },
+  "app/api/bookings/[id]/slots/route.ts#GET": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const from = new Date().toISOString().slice(0, 10);
+      return get("app/api/bookings/[id]/slots/route.ts", `/api/bookings/${id}/slots?from=${from}&to=${from}`, { id });
+    },
+  },
   "app/api/cron/reminders/route.ts#GET": {
     // Open without CRON_SECRET outside production (as in tests); its own test covers the secret.
     allowed: EVERYONE,

@@ -89,6 +89,18 @@ export const MAX_RANGE_DAYS = 62;
 
 export type AvailabilityResult = { ok: true; slots: AvailableSlot[] } | { ok: false; status: 400 | 404; message: string; field?: string };
 
+type DateRange = { ok: true; from: string; to: string } | { ok: false; status: 400; message: string; field: string };
+
+/** The `from` and `to` dates of a request for free times, checked. */
+export function parseDateRange(query: { from: string | null; to: string | null }): DateRange {
+  const { from, to } = query;
+  if (!from || !isCalendarDate(from)) return { ok: false, status: 400, message: "Give `from` as a date like 2026-12-01.", field: "from" };
+  if (!to || !isCalendarDate(to)) return { ok: false, status: 400, message: "Give `to` as a date like 2026-12-31.", field: "to" };
+  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days;
+  if (days < 0) return { ok: false, status: 400, message: "`to` must be on or after `from`.", field: "to" };
+  if (days > MAX_RANGE_DAYS) return { ok: false, status: 400, message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, field: "to" };
+  return { ok: true, from, to };
+}
 
 /** GET /api/providers/[slug]/slots: checks the query, then the free slots of a listed provider. */
 export async function getAvailability(
@@ -96,12 +108,10 @@ export async function getAvailability(
   query: { from: string | null; to: string | null; type: string | null },
   now: Date = new Date(),
 ): Promise<AvailabilityResult> {
-  const { from, to, type } = query;
-  if (!from || !isCalendarDate(from)) return { ok: false, status: 400, message: "Give `from` as a date like 2026-12-01.", field: "from" };
-  if (!to || !isCalendarDate(to)) return { ok: false, status: 400, message: "Give `to` as a date like 2026-12-31.", field: "to" };
-  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days;
-  if (days < 0) return { ok: false, status: 400, message: "`to` must be on or after `from`.", field: "to" };
-  if (days > MAX_RANGE_DAYS) return { ok: false, status: 400, message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, field: "to" };
+  const range = parseDateRange(query);
+  if (!range.ok) return range;
+  const { from, to } = range;
+  const { type } = query;
   if (type !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(type)) {
     return { ok: false, status: 400, message: "`type` must be an appointment type id from the provider's profile.", field: "type" };
   }

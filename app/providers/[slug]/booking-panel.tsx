@@ -52,7 +52,11 @@ export function BookingPanel({
   useEffect(() => {
     if (!from || !typeId) return;
     const controller = new AbortController();
-    fetch(`/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({ from, to, type: typeId })}`, {
+    // A booking being moved asks for its own times: there, where it is now blocks nothing.
+    const url = rescheduleBookingId
+      ? `/api/bookings/${encodeURIComponent(rescheduleBookingId)}/slots?${new URLSearchParams({ from, to })}`
+      : `/api/providers/${encodeURIComponent(slug)}/slots?${new URLSearchParams({ from, to, type: typeId })}`;
+    fetch(url, {
       signal: controller.signal,
       // Shared caches may hold free times for a few seconds; this browser asks afresh each time.
       cache: "no-cache",
@@ -66,7 +70,7 @@ export function BookingPanel({
         if (!controller.signal.aborted) setResult({ key, load: { state: "error", message: error instanceof Error ? error.message : "We couldn't load free times." } });
       });
     return () => controller.abort();
-  }, [slug, typeId, from, to, key]);
+  }, [slug, typeId, from, to, key, rescheduleBookingId]);
 
   const days = useMemo(() => {
     if (load.state !== "ready") return [];
