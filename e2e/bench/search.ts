@@ -73,14 +73,20 @@ const SEARCHES = [
   "condition=cervical-dystonia&near=Boston%2C+MA&radiusMi=50&insurance=medicare",
   "condition=chronic-migraine&insurance=cigna",
 ];
-// The same kinds of search, each asked once: a fee ceiling for every dollar from $150 to $999, for
-// each condition around six metros (5,100 searches), so every request misses lib/search's cache of
-// recent results (it keeps 1,000) and the figures show what a search costs when it runs in full.
+// The same kinds of search, each asked once: each condition around six metros with a fee ceiling
+// for every dollar from $150 to $999 (5,100 searches per target, the API's and the page's
+// different), so every request misses lib/search's cache of recent results (it keeps 1,000) and
+// runs its search in full.
 const METROS = ["10016", "Austin%2C+TX", "Chicago%2C+IL", "Los+Angeles%2C+CA", "Houston%2C+TX", "Seattle%2C+WA"];
 const CONDITIONS = ["chronic-migraine", "cervical-dystonia", "neck-shoulder-pain", "tmj-jaw-pain", "back-pain", "muscle-spasm"];
-const NEW_SEARCHES = Array.from({ length: 850 }, (_, i) => 150 + i).flatMap((fee, i) =>
-  CONDITIONS.map((condition, j) => `condition=${condition}&near=${METROS[(i + j) % METROS.length]}&maxFee=${fee}`),
-);
+const newSearches = (fees: number[], metroShift: number) =>
+  fees.flatMap((fee, i) => CONDITIONS.map((condition, j) => `condition=${condition}&near=${METROS[(i + j + metroShift) % METROS.length]}&maxFee=${fee}`));
+const FEES = Array.from({ length: 850 }, (_, i) => 150 + i);
+const NEW_API_SEARCHES = newSearches(FEES, 0);
+const NEW_PAGE_SEARCHES = newSearches(FEES, 3);
+// Twelve more of each, asked by nothing else, for the statements of a first search.
+const FIRST_API_SEARCHES = newSearches([1000, 1001], 0);
+const FIRST_PAGE_SEARCHES = newSearches([1000, 1001], 3);
 const STATIC_PATH = "/about";
 // An unknown condition fails validation before any query: the same route's cost without the
 // database, so a MISS can be split into rendering and querying.
@@ -89,8 +95,8 @@ const TARGETS: Target[] = [
   { name: `static ${STATIC_PATH}`, paths: [STATIC_PATH] },
   { name: "search API", paths: SEARCHES.map((q) => `/api/providers?${q}`) },
   { name: "search page", paths: SEARCHES.map((q) => `/providers?${q}`) },
-  { name: "(API, each search new)", paths: NEW_SEARCHES.map((q) => `/api/providers?${q}`) },
-  { name: "(page, each search new)", paths: NEW_SEARCHES.map((q) => `/providers?${q}`) },
+  { name: "(API, each search new)", paths: NEW_API_SEARCHES.map((q) => `/api/providers?${q}`) },
+  { name: "(page, each search new)", paths: NEW_PAGE_SEARCHES.map((q) => `/providers?${q}`) },
   { name: "(API, no query: 400)", paths: [`/api/providers?${NO_QUERY}`], expectStatus: 400 },
   { name: "(page, no query)", paths: [`/providers?${NO_QUERY}`] },
 ];
@@ -302,17 +308,23 @@ async function main(): Promise<number> {
     failures += badWarm.length;
     for (const s of badWarm) console.error(`  ${s.path} answered ${s.status}`);
 
-    const apiCounts: number[] = [];
-    const pageCounts: number[] = [];
+    // A first search (one nobody asked before), and a search asked again (SEARCHES, after the
+    // warm-up above), which the cache of recent results answers once it is confirmed.
+    const counts = { api: { first: [] as number[], again: [] as number[] }, page: { first: [] as number[], again: [] as number[] } };
+    for (const query of FIRST_API_SEARCHES) counts.api.first.push(await statementsFor(server.origin, `/api/providers?${query}`));
+    for (const query of FIRST_PAGE_SEARCHES) counts.page.first.push(await statementsFor(server.origin, `/providers?${query}`));
     for (const query of SEARCHES) {
-      apiCounts.push(await statementsFor(server.origin, `/api/providers?${query}`));
-      pageCounts.push(await statementsFor(server.origin, `/providers?${query}`));
+      counts.api.again.push(await statementsFor(server.origin, `/api/providers?${query}`));
+      counts.page.again.push(await statementsFor(server.origin, `/providers?${query}`));
     }
-    // The median over the searches: the 60-s catalog cache may refill during one of them.
-    const apiStatements = median(apiCounts);
-    const pageStatements = median(pageCounts);
+    // The median over the searches (the 60-s catalog cache may refill during one of them), and of
+    // a first search and a repeat, the larger.
+    const apiStatements = Math.max(median(counts.api.first), median(counts.api.again));
+    const pageStatements = Math.max(median(counts.page.first), median(counts.page.again));
     console.log(`\nSQL statements per search request: api=${apiStatements} page=${pageStatements}`);
-    console.log(`  (per search, api: ${apiCounts.join(" ")}; page: ${pageCounts.join(" ")})`);
+    for (const when of ["first", "again"] as const) {
+      console.log(`  (asked ${when}, api: ${counts.api[when].join(" ")}; page: ${counts.page[when].join(" ")})`);
+    }
 
     console.log(`\nLoad: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s per target, ${SEARCHES.length} searches in turn.`);
     const results: LoadResult[] = [];
@@ -349,7 +361,7 @@ async function main(): Promise<number> {
 
     writeFileSync(
       ".data/bench-search.json",
-      JSON.stringify({ at: new Date().toISOString(), database: db.label, providers, apiCounts, pageCounts, results, checks }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), database: db.label, providers, statements: counts, results, checks }, null, 2),
     );
   } finally {
     await server?.stop();
