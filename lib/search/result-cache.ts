@@ -4,9 +4,9 @@ import type { SearchFilters, SearchResponse } from "./types";
 
 /**
  * Recent search results of this process, each with the search generation it was read at
- * (db/schema.ts `searchGeneration`). A cached result is only ever used after the search
- * statement itself has read the current generation and found it unchanged, so it is exactly what
- * the statement would have answered: a suspension, a license decision or a listing edit takes
+ * (db/schema.ts `searchGeneration`). A cached result is only ever used once the generation, read
+ * from the database for this very request, is found unchanged (lib/search/queries.ts), so it is
+ * exactly what the search statement would have answered: a suspension, a license decision or a listing edit takes
  * effect on the next search, from any process or server that wrote it. Popular searches (a
  * condition near a large city) repeat far more often than listings change, and a repeat then
  * costs one read of one row instead of the search.
