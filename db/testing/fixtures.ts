@@ -15,6 +15,7 @@ import {
   type NewLocation,
   type NewProvider,
 } from "@/db/schema";
+import { intakeSchema, type Intake } from "@/lib/booking/intake";
 import { npiCheckDigit } from "@/lib/licensing/npi";
 
 // Small, explicit data for integration tests: each test states the providers it needs.
@@ -157,4 +158,25 @@ export async function createUser(role: TestUser["role"], name = `Test ${role} ${
   const email = `${role}${++counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const [row] = await db.insert(users).values({ email, name, role, passwordHash: "not-a-real-hash" }).returning({ id: users.id });
   return { id: row!.id, email, name, role };
+}
+
+type IntakeOverrides = {
+  symptoms?: string;
+  painScore?: number;
+  headacheDaysPerMonth?: number;
+  safety?: Partial<Record<"neuromuscularDisease" | "pregnantOrBreastfeeding" | "infectionAtSite" | "priorReaction", "yes" | "no">>;
+};
+
+/** A complete intake for chronic migraine, "no" to every safety question unless `overrides` say otherwise. */
+export function validIntake(overrides: IntakeOverrides = {}): Intake {
+  return intakeSchema.parse({
+    condition: "chronic-migraine",
+    symptoms: overrides.symptoms ?? "Headaches",
+    duration: "1-5-years",
+    painScore: String(overrides.painScore ?? 6),
+    headacheDaysPerMonth: String(overrides.headacheDaysPerMonth ?? 15),
+    safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no", ...overrides.safety },
+    payment: "self-pay",
+    consent: "yes",
+  });
 }

@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings } from "@/db/schema";
-import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense } from "@/db/testing/fixtures";
+import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validIntake } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { openJson } from "@/lib/crypto/sealed-json";
 import { getAvailability, getNextAvailable, nextAvailableBySlug } from "@/lib/scheduling/queries";
-import { intakeSchema } from "./intake";
 import { createBooking, listPatientBookings, MAX_OPEN_REQUESTS, SLOT_TAKEN, type BookingRequest } from "./queries";
 
 // Tuesday 1 December 2026, noon UTC; Thursday the 3rd is bookable (24 h notice), 9:00 to 17:00 New York time.
@@ -14,16 +13,7 @@ const NOW = new Date("2026-12-01T12:00:00Z");
 const THURSDAY_10AM = "2026-12-03T15:00:00.000Z";
 const at = (localHour: number, minute = 0) => new Date(Date.UTC(2026, 11, 3, localHour + 5, minute)).toISOString();
 
-const intake = intakeSchema.parse({
-  condition: "chronic-migraine",
-  symptoms: "SECRET-SYMPTOM: headaches most days",
-  duration: "1-5-years",
-  painScore: "7",
-  headacheDaysPerMonth: "16",
-  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-});
+const intake = validIntake({ symptoms: "SECRET-SYMPTOM: headaches most days", painScore: 7, headacheDaysPerMonth: 16 });
 
 type Listed = Awaited<ReturnType<typeof createProvider>>;
 

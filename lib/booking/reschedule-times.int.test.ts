@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
+import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { getAvailability } from "@/lib/scheduling/queries";
-import { intakeSchema } from "./intake";
 import { createBooking } from "./queries";
 import { rescheduleTimes } from "./reschedule-times";
 import { cancelBooking, rescheduleBooking } from "./transitions";
@@ -12,16 +11,7 @@ const NOW = new Date("2026-12-01T12:00:00Z"); // Tuesday
 const at = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 11, day, hour + 5, minute)).toISOString();
 const THURSDAY = { from: "2026-12-03", to: "2026-12-03" };
 
-const intake = intakeSchema.parse({
-  condition: "chronic-migraine",
-  symptoms: "Headaches",
-  duration: "1-5-years",
-  painScore: "6",
-  headacheDaysPerMonth: "16",
-  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-});
+const intake = validIntake();
 
 beforeAll(async () => {
   await seedReferenceData();

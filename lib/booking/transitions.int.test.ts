@@ -3,13 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox } from "@/db/schema";
-import { createProvider, createUser, seedReferenceData, type TestUser } from "@/db/testing/fixtures";
+import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { sealJson } from "@/lib/crypto/sealed-json";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { bookingCalendarFile } from "./calendar";
 import { getInboxBooking, getProviderInbox } from "./inbox";
-import { intakeSchema } from "./intake";
 import { createBooking, getPatientBookingsOverview, listPatientBookings } from "./queries";
 import { queueDueReminders } from "./reminders";
 import { acceptProposal, cancelBooking, confirmBooking, declineBooking, markCompleted, markNoShow, proposeTime, rescheduleBooking, TIME_TAKEN } from "./transitions";
@@ -17,16 +16,7 @@ import { acceptProposal, cancelBooking, confirmBooking, declineBooking, markComp
 const NOW = new Date("2026-12-01T12:00:00Z"); // Tuesday
 const at = (day: number, localHour: number, minute = 0) => new Date(Date.UTC(2026, 11, day, localHour + 5, minute)).toISOString();
 
-const intake = intakeSchema.parse({
-  condition: "chronic-migraine",
-  symptoms: "PRIVATE-DETAIL headaches",
-  duration: "1-5-years",
-  painScore: "8",
-  headacheDaysPerMonth: "20",
-  safety: { neuromuscularDisease: "yes", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-});
+const intake = validIntake({ symptoms: "PRIVATE-DETAIL headaches", painScore: 8, headacheDaysPerMonth: 20, safety: { neuromuscularDisease: "yes" } });
 
 beforeAll(async () => {
   await seedReferenceData();

@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox, payments, providers, stripeEvents } from "@/db/schema";
-import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
-import { intakeSchema } from "@/lib/booking/intake";
+import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { createBooking, listPatientBookings } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
@@ -28,16 +27,7 @@ const NOW = new Date("2026-12-01T12:00:00Z");
 const at = (day: number, localHour: number) => new Date(Date.UTC(2026, 11, day, localHour + 5)).toISOString();
 const minutesLater = (m: number) => new Date(NOW.getTime() + m * 60_000);
 
-const intake = intakeSchema.parse({
-  condition: "chronic-migraine",
-  symptoms: "Headaches",
-  duration: "1-5-years",
-  painScore: "6",
-  headacheDaysPerMonth: "15",
-  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-});
+const intake = validIntake();
 
 beforeAll(async () => {
   await seedReferenceData();
