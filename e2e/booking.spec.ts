@@ -78,7 +78,10 @@ test("a patient requests a time, the provider confirms it, the patient adds it t
   // Moving it: the panel offers this booking's own free times, and a move goes back to the provider.
   await card.getByRole("link", { name: "Reschedule" }).click();
   await expect(page.getByRole("heading", { name: "Reschedule" })).toBeVisible();
-  const newTimes = page.getByRole("form", { name: "Choose the new time" });
+  const movePanel = page.getByRole("region", { name: "Choose a new time" });
+  // The move keeps the booking's price: the panel does not quote a fee or a deposit again.
+  await expect(movePanel.getByText(/deposit/)).toHaveCount(0);
+  const newTimes = movePanel.getByRole("form", { name: "Choose the new time" });
   await expect(newTimes.getByRole("button").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await newTimes.getByRole("button").first().click();

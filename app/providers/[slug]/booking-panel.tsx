@@ -89,7 +89,7 @@ export function BookingPanel({
   return (
     <section aria-labelledby="book-heading" className="card p-5">
       <h2 id="book-heading" className="text-base font-semibold text-slate-900">
-        Book a consultation
+        {rescheduleBookingId ? "Choose a new time" : "Book a consultation"}
       </h2>
       {types.length > 1 ? (
         <div className="mt-3">
@@ -113,7 +113,8 @@ export function BookingPanel({
           </select>
         </div>
       ) : null}
-      {type ? (
+      {/* A booking being moved keeps its price and any deposit already paid. */}
+      {type && !rescheduleBookingId ? (
         <p className="mt-2 text-sm text-slate-700">
           {formatMinutes(type.minutes)}, {formatMoney(type.feeCents)}
           {type.depositCents > 0 ? `, ${formatMoney(type.depositCents)} deposit to hold the time` : ", no deposit"}.
