@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, providers, users } from "@/db/schema";
@@ -9,7 +8,7 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { checkSlot, loadSchedule } from "@/lib/scheduling/queries";
-import { rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "@/lib/scheduling/schedule";
+import { daysAround, isOffered, rangeCovering, type AvailableSlot, type Schedule } from "@/lib/scheduling/schedule";
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
 import { newBookingRow } from "./booking-row";
@@ -42,12 +41,6 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 class SlotTaken extends Error {}
 
-/** The local dates around an instant, wide enough for any US zone. */
-export function daysAround(start: Date): { from: string; to: string } {
-  const day = DateTime.fromJSDate(start, { zone: "UTC" });
-  return { from: day.minus({ days: 1 }).toISODate()!, to: day.plus({ days: 1 }).toISODate()! };
-}
-
 /** Marks the provider's unpaid holds that have lapsed as expired, so their time is free again. */
 export async function expireLapsedHolds(tx: Pick<Database, "update">, providerId: string, now: Date): Promise<void> {
   const expired = await tx
@@ -56,12 +49,6 @@ export async function expireLapsedHolds(tx: Pick<Database, "update">, providerId
     .where(and(eq(bookings.providerId, providerId), eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`))
     .returning({ id: bookings.id });
   await cancelLapsedDeposits(tx, expired.map((b) => b.id), now);
-}
-
-/** Is `start` at `locationId` one of the schedule's free slots right now? */
-export function isOffered(schedule: Schedule, locationId: string, start: Date, now: Date): boolean {
-  const { from, to } = daysAround(start);
-  return slotsOf(schedule, from, to, now, locationId).some((s) => new Date(s.start).getTime() === start.getTime());
 }
 
 /**

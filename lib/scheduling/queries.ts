@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
 import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
-import { firstSlotOf, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
+import { firstSlotOf, isOffered, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
 
 // Loads what the slot function needs for one provider and appointment type in one statement:
 // the bookable locations (trust rule applied) with their weekly hours, the provider's active
@@ -150,7 +150,7 @@ export async function checkSlot(
   const to = DateTime.fromJSDate(instant, { zone: "UTC" }).plus({ days: 21 }).toISODate()!;
   const schedule = await loadSchedule({ slug }, typeId, rangeCovering(from, to), now);
   if (!schedule) return { free: false, alternatives: [] };
-  const slots = slotsOf(schedule, from, to, now);
-  if (slots.some((s) => s.locationId === locationId && new Date(s.start).getTime() === instant.getTime())) return { free: true };
-  return { free: false, alternatives: slots.filter((s) => new Date(s.start).getTime() > instant.getTime()).slice(0, 5) };
+  // The usual answer (free) needs the days around the time only; the three weeks, for alternatives.
+  if (isOffered(schedule, locationId, instant, now)) return { free: true };
+  return { free: false, alternatives: slotsOf(schedule, from, to, now).filter((s) => new Date(s.start).getTime() > instant.getTime()).slice(0, 5) };
 }

@@ -74,3 +74,15 @@ export function firstSlotOf(schedule: Schedule, fromDate: string, toDate: string
   if (!near || !later) return near ?? later;
   return bySlotOrder(near, later) <= 0 ? near : later;
 }
+
+/** The local dates around an instant, wide enough for any US zone. */
+export function daysAround(start: Date): { from: string; to: string } {
+  const day = DateTime.fromJSDate(start, { zone: "UTC" });
+  return { from: day.minus({ days: 1 }).toISODate()!, to: day.plus({ days: 1 }).toISODate()! };
+}
+
+/** Is `start` at `locationId` one of the schedule's free slots right now? */
+export function isOffered(schedule: Schedule, locationId: string, start: Date, now: Date): boolean {
+  const { from, to } = daysAround(start);
+  return slotsOf(schedule, from, to, now, locationId).some((s) => new Date(s.start).getTime() === start.getTime());
+}
