@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import type { Role } from "./accounts";
 import { auth } from "./next-auth";
 
@@ -22,7 +23,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
 /** The account behind a session token, if it is still active and the token's version current. */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<CurrentUser | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = await getDb();
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })

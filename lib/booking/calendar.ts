@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { createEvent, type DateArray } from "ics";
 import { getDb } from "@/db/client";
 import { bookings, providers } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import type { CurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/ui/format";
@@ -16,7 +17,7 @@ const utc = (d: Date): DateArray => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.
 
 /** A confirmed booking as an .ics file, for its patient or its provider; null for anyone else. */
 export async function bookingCalendarFile(user: CurrentUser, bookingId: string): Promise<{ filename: string; content: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  if (!isUuid(bookingId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({

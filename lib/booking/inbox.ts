@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, payments, users } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { recordAudits } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -168,7 +169,7 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
 /** One of the provider's own bookings with its intake opened, the read audited; null otherwise. */
 export async function getInboxBooking(provider: CurrentUser, bookingId: string): Promise<InboxBooking | null> {
   assertRole(provider, ["provider"], "only providers read intakes");
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  if (!isUuid(bookingId)) return null;
   const db = await getDb();
   const own = await getOwnProvider(provider, db);
   if (!own) return null;

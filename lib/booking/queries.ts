@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, providers, users } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -218,7 +219,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
 
 /** One of the signed-in patient's bookings, or null (someone else's id finds nothing). */
 export async function getPatientBooking(patient: CurrentUser, bookingId: string): Promise<PatientBooking | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  if (!isUuid(bookingId)) return null;
   const [booking] = await listPatientBookings(patient, eq(bookings.id, bookingId));
   return booking ?? null;
 }

@@ -52,6 +52,7 @@ describe("times a booking can move to", () => {
     const notMovable = { ok: false, status: 404, message: expect.stringContaining("No booking of yours") };
     expect(await rescheduleTimes(stranger, id, THURSDAY, NOW)).toMatchObject(notMovable);
     expect(await rescheduleTimes(patient, "not-a-booking-id", THURSDAY, NOW)).toMatchObject(notMovable);
+    expect(await rescheduleTimes(patient, "-".repeat(36), THURSDAY, NOW)).toMatchObject(notMovable);
     await expect(rescheduleTimes(await createUser("provider"), id, THURSDAY, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await cancelBooking(patient, id, "", NOW);
     expect(await rescheduleTimes(patient, id, THURSDAY, NOW)).toMatchObject(notMovable);

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { bookings } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadSchedule, parseDateRange, type AvailabilityResult } from "@/lib/scheduling/queries";
@@ -11,7 +11,6 @@ import { ownBookings } from "./ownership";
 import { nextStatus } from "./state";
 
 const NOT_MOVABLE = { ok: false, status: 404, message: "No booking of yours that can be moved online has that id." } as const;
-const bookingId = z.uuid();
 
 /**
  * GET /api/bookings/[id]/slots: the times the patient's own booking can move to, at its location
@@ -29,7 +28,7 @@ export async function rescheduleTimes(
   assertRole(patient, ["patient"], "only patients move their own bookings");
   const range = parseDateRange(query);
   if (!range.ok) return range;
-  if (!bookingId.safeParse(id).success) return NOT_MOVABLE;
+  if (!isUuid(id)) return NOT_MOVABLE;
   const db = await getDb();
   const [booking] = await db
     .select({ id: bookings.id, providerId: bookings.providerId, appointmentTypeId: bookings.appointmentTypeId, locationId: bookings.locationId, status: bookings.status, startsAt: bookings.startsAt })

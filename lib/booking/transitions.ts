@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, type Booking } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -32,7 +33,7 @@ class TimeTaken extends Error {}
 
 /** The booking row if `user` is its patient or its provider, locked for the change. */
 async function lockOwn(tx: Tx, user: CurrentUser, bookingId: string): Promise<{ booking: Booking; party: Party } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return null;
+  if (!isUuid(bookingId)) return null;
   const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, bookingId), ownBookings(user))).for("update");
   if (!booking) return null;
   return { booking, party: user.role === "patient" ? "patient" : "provider" };

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type/core";
 import { getDb } from "@/db/client";
 import { providerPhotos, providers } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -75,7 +76,7 @@ export async function removeOwnPhoto(user: CurrentUser): Promise<ListingResult> 
 
 /** A stored photo's bytes for the public photo route: photos appear on public profiles. */
 export async function getPhoto(photoId: string): Promise<{ contentType: string; bytes: Buffer } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(photoId)) return null;
+  if (!isUuid(photoId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ contentType: providerPhotos.contentType, bytes: providerPhotos.bytes })

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { bookings, payments, providers, users, type Booking } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -34,7 +35,7 @@ export type CheckoutStart = { ok: true; url: string } | { ok: false; error: stri
  */
 export async function startDepositCheckout(patient: CurrentUser, bookingId: string, now: Date = new Date()): Promise<CheckoutStart> {
   assertRole(patient, ["patient"], "only patients pay deposits");
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return { ok: false, error: "That booking no longer exists." };
+  if (!isUuid(bookingId)) return { ok: false, error: "That booking no longer exists." };
   const db = await getDb();
   const [row] = await db
     .select({ booking: bookings, payment: payments, providerName: providers.name, email: users.email })
@@ -177,7 +178,7 @@ export async function notifyRefund(tx: Writer, bookingId: string, amountCents: n
 /** Puts a failed refund back in line; for the booking's provider or an admin. */
 export async function retryRefund(user: CurrentUser, paymentId: string, now: Date = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
   assertRole(user, ["provider", "admin"], "only the provider or an admin retries a refund");
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return { ok: false, error: "That payment no longer exists." };
+  if (!isUuid(paymentId)) return { ok: false, error: "That payment no longer exists." };
   const db = await getDb();
   const own =
     user.role === "admin"

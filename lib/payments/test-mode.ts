@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, payments } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { stripeWebhookSecret } from "@/lib/env";
@@ -19,7 +20,7 @@ type Choice = "pay" | "cancel";
 export async function completeTestCheckout(patient: CurrentUser, bookingId: string, choice: Choice, now: Date = new Date()): Promise<{ ok: true } | { ok: false; error: string }> {
   assertRole(patient, ["patient"], "only patients pay deposits");
   if (!isTestPaymentMode()) return { ok: false, error: "Payments go through Stripe Checkout here." };
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return { ok: false, error: "That booking no longer exists." };
+  if (!isUuid(bookingId)) return { ok: false, error: "That booking no longer exists." };
   const db = await getDb();
   const [row] = await db
     .select({ amountCents: payments.amountCents, currency: payments.currency, sessionId: payments.checkoutSessionId, status: payments.status })

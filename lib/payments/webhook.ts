@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, payments, stripeEvents } from "@/db/schema";
+import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
@@ -65,7 +66,7 @@ const idOf = (value: string | { id: string } | null | undefined) => (typeof valu
 /** The booking id our Checkout Session put in the metadata, if it looks like one. */
 const bookingIdOf = (metadata: Stripe.Metadata | null | undefined) => {
   const id = metadata?.bookingId;
-  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+  return id && isUuid(id) ? id : null;
 };
 
 async function lockDeposit(tx: Tx, bookingId: string | null) {

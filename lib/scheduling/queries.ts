@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
+import { isUuid } from "@/db/uuid";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
 import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
 import { firstSlotOf, isOffered, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
@@ -112,7 +113,7 @@ export async function getAvailability(
   if (!range.ok) return range;
   const { from, to } = range;
   const { type } = query;
-  if (type !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(type)) {
+  if (type !== null && !isUuid(type)) {
     return { ok: false, status: 400, message: "`type` must be an appointment type id from the provider's profile.", field: "type" };
   }
   if (slug.length > 200) return { ok: false, status: 404, message: "No listed provider has that address." };
