@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
-import { bookings, providers, users } from "@/db/schema";
+import { bookings, users } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
@@ -114,8 +114,6 @@ async function insertBooking(
   const { type } = schedule;
   const depositDue = type.depositCents > 0;
   const status = depositDue ? "pending_payment" : "requested";
-  // The terms as they stand now become this booking's; the payment page shows them before paying.
-  const [terms] = await tx.select({ cancellationWindowHours: providers.cancellationWindowHours }).from(providers).where(eq(providers.id, schedule.providerId));
   const row = newBookingRow({
     providerId: schedule.providerId,
     patientId: patient.id,
@@ -126,7 +124,8 @@ async function insertBooking(
     intake: request.intake,
     telehealth: request.telehealth && type.telehealthAllowed,
     holdExpiresAt: depositDue ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
-    cancellationWindowHours: terms!.cancellationWindowHours,
+    // The terms as they stand now become this booking's; the payment page shows them before paying.
+    cancellationWindowHours: schedule.cancellationWindowHours,
   });
   const { id } = row;
   await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now });
