@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
+import { Input } from "./form-controls";
 
 type Action<S extends ActionState> = (previous: S, formData: FormData) => Promise<S>;
 
@@ -47,18 +48,21 @@ export function ActionForm<S extends ActionState = ActionState>({
   );
 }
 
-/** The outcome of the last submission: an error alert, or a status message for a success. */
-export function FormMessage({ state }: { state: ActionState }) {
+/**
+ * The outcome of the last submission: an error alert, or a status message for a success.
+ * `className` places it, e.g. `w-full` for a line of its own below a row of controls.
+ */
+export function FormMessage({ state, className = "" }: { state: ActionState; className?: string }) {
   if (state.error) {
     return (
-      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      <p role="alert" className={`rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 ${className}`}>
         {state.error}
       </p>
     );
   }
   if (state.ok && state.message) {
     return (
-      <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      <p role="status" className={`rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ${className}`}>
         {state.message}
       </p>
     );
@@ -102,9 +106,7 @@ export function ActionButton({
     <ActionForm action={action} className={className} confirm={confirm} aria-label={ariaLabel}>
       {(state, pending) => (
         <>
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          <HiddenFields fields={fields} />
           <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>
             {children}
           </SubmitButton>
@@ -113,4 +115,53 @@ export function ActionButton({
       )}
     </ActionForm>
   );
+}
+
+/**
+ * A form that asks why before a change someone else will read about: decline, reject, suspend,
+ * cancel. It sends `fields` and the text as `reason` to `action`, after `confirm`, from a danger
+ * button; the outcome shows on a line of its own.
+ */
+export function ReasonForm({
+  action,
+  fields,
+  label,
+  hint,
+  inputId,
+  children,
+  pendingLabel,
+  confirm,
+  className,
+  "aria-label": ariaLabel,
+}: {
+  action: Action<ActionState>;
+  fields: Record<string, string>;
+  label: string;
+  hint?: string;
+  /** Unique on the page: several of these forms may be listed together. */
+  inputId: string;
+  children: ReactNode;
+  pendingLabel: string;
+  confirm: string;
+  className: string;
+  "aria-label": string;
+}) {
+  return (
+    <ActionForm action={action} className={className} confirm={confirm} aria-label={ariaLabel}>
+      {(state, pending) => (
+        <>
+          <HiddenFields fields={fields} />
+          <Input name="reason" id={inputId} label={label} hint={hint} error={state.fieldErrors?.reason} maxLength={500} />
+          <SubmitButton pending={pending} pendingLabel={pendingLabel} variant="danger">
+            {children}
+          </SubmitButton>
+          <FormMessage state={state} className="w-full" />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
+import { ActionForm, FormMessage, ReasonForm, SubmitButton } from "../../components/action-form";
 import { Input } from "../../components/form-controls";
 import { approveLicenseAction } from "./approve-license-action";
 import { rejectLicenseAction } from "./reject-license-action";
@@ -21,18 +21,19 @@ export function ReviewForms({ id, label }: { id: string; label: string }) {
           </>
         )}
       </ActionForm>
-      <ActionForm action={rejectLicenseAction} className="space-y-2 rounded-lg border border-red-200 bg-red-50/50 p-3" aria-label={`Reject ${label}`} confirm={`Reject the ${label}? The provider will see your reason.`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="id" value={id} />
-            <Input name="reason" id={`reason-${id}`} label="Reason for rejecting" hint="The provider sees this." error={state.fieldErrors?.reason} maxLength={500} />
-            <SubmitButton pending={pending} pendingLabel="Rejecting…" variant="danger">
-              Reject<span className="sr-only"> {label}</span>
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
+      <ReasonForm
+        action={rejectLicenseAction}
+        fields={{ id }}
+        label="Reason for rejecting"
+        hint="The provider sees this."
+        inputId={`reason-${id}`}
+        pendingLabel="Rejecting…"
+        confirm={`Reject the ${label}? The provider will see your reason.`}
+        className="space-y-2 rounded-lg border border-red-200 bg-red-50/50 p-3"
+        aria-label={`Reject ${label}`}
+      >
+        Reject<span className="sr-only"> {label}</span>
+      </ReasonForm>
     </div>
   );
 }

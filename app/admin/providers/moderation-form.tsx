@@ -1,7 +1,6 @@
 "use client";
 
-import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
-import { Input } from "../../components/form-controls";
+import { ActionButton, ReasonForm } from "../../components/action-form";
 import { reinstateProviderAction } from "./reinstate-provider-action";
 import { suspendProviderAction } from "./suspend-provider-action";
 
@@ -14,19 +13,17 @@ export function ModerationForm({ providerId, name, suspended }: { providerId: st
     );
   }
   return (
-    <ActionForm action={suspendProviderAction} className="flex flex-wrap items-end gap-2" aria-label={`Suspend ${name}`} confirm={`Suspend ${name}? They leave search and cannot be booked until reinstated.`}>
-      {(state, pending) => (
-        <>
-          <input type="hidden" name="providerId" value={providerId} />
-          <Input name="reason" id={`suspend-${providerId}`} label="Reason" error={state.fieldErrors?.reason} maxLength={500} />
-          <SubmitButton pending={pending} pendingLabel="Suspending…" variant="danger">
-            Suspend<span className="sr-only"> {name}</span>
-          </SubmitButton>
-          <div className="w-full">
-            <FormMessage state={state} />
-          </div>
-        </>
-      )}
-    </ActionForm>
+    <ReasonForm
+      action={suspendProviderAction}
+      fields={{ providerId }}
+      label="Reason"
+      inputId={`suspend-${providerId}`}
+      pendingLabel="Suspending…"
+      confirm={`Suspend ${name}? They leave search and cannot be booked until reinstated.`}
+      className="flex flex-wrap items-end gap-2"
+      aria-label={`Suspend ${name}`}
+    >
+      Suspend<span className="sr-only"> {name}</span>
+    </ReasonForm>
   );
 }

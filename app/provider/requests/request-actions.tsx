@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionButton, ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
+import { ActionButton, ActionForm, FormMessage, ReasonForm, SubmitButton } from "../../components/action-form";
 import { Input } from "../../components/form-controls";
 import { CancelBookingForm } from "../../bookings/cancel-booking-form";
 import { completeBookingAction } from "./complete-booking-action";
@@ -16,18 +16,19 @@ export function RequestActions({ id, patient, zoneLabel }: { id: string; patient
       <ActionButton action={confirmBookingAction} fields={{ id }} className="space-y-2" aria-label={`Confirm ${patient}'s request`} pendingLabel="Confirming…">
         Confirm<span className="sr-only"> {patient}&apos;s request</span>
       </ActionButton>
-      <ActionForm action={declineBookingAction} className="space-y-2" aria-label={`Decline ${patient}'s request`} confirm={`Decline ${patient}'s request? They will see your reason.`}>
-        {(state, pending) => (
-          <>
-            <input type="hidden" name="id" value={id} />
-            <Input name="reason" id={`decline-${id}`} label="Reason for declining" hint="The patient sees this." error={state.fieldErrors?.reason} maxLength={500} />
-            <SubmitButton pending={pending} pendingLabel="Declining…" variant="danger">
-              Decline<span className="sr-only"> {patient}&apos;s request</span>
-            </SubmitButton>
-            <FormMessage state={state} />
-          </>
-        )}
-      </ActionForm>
+      <ReasonForm
+        action={declineBookingAction}
+        fields={{ id }}
+        label="Reason for declining"
+        hint="The patient sees this."
+        inputId={`decline-${id}`}
+        pendingLabel="Declining…"
+        confirm={`Decline ${patient}'s request? They will see your reason.`}
+        className="space-y-2"
+        aria-label={`Decline ${patient}'s request`}
+      >
+        Decline<span className="sr-only"> {patient}&apos;s request</span>
+      </ReasonForm>
       <ActionForm action={proposeTimeAction} className="space-y-2" aria-label={`Propose another time to ${patient}`}>
         {(state, pending) => (
           <>
