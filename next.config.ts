@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
-import "./lib/env";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
+import { assertDeployable } from "./lib/env";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from node_modules at run time, and zipcodes is a 5 MB
@@ -22,4 +23,9 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// `next start` stops here, naming what is missing, rather than serving an unsafe configuration;
+// instrumentation.ts makes the same check where a platform loads the built app without this file.
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertDeployable();
+  return nextConfig;
+}

@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/support/browser";
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their browser tests at once without meeting each other's server.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -12,7 +13,9 @@ export default defineConfig({
     },
   },
   test: {
-    env: { TZ: "UTC" },
+    // Tests run as the local demo does (test payments, the outbox), with a webhook secret that is
+    // random per run, like the one `npm run db:setup` writes.
+    env: { TZ: "UTC", DEMO_MODE: "1", STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64url")}` },
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
     projects: [

@@ -12,12 +12,22 @@ const optional = (valid: (value: string) => boolean, message: string) =>
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || valid(v), { message });
 
+const flag = z
+  .enum(["", "0", "1", "false", "true"], { message: "must be 1 (on) or 0 (off)" })
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // The local demo: test payments, mail kept in the outbox, a notice on every page. Written by
+  // `npm run db:setup`; a real deployment leaves it unset.
+  DEMO_MODE: flag,
   DATABASE_URL: optional((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql:// (leave it unset for the embedded database)"),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
-  SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+  SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
   SQL_LOG_FILE: z.string().trim().optional(),
+  // Set by Next itself while `next build` runs application code.
+  NEXT_PHASE: z.string().optional(),
   AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
   SMTP_URL: optional((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps:// (leave it unset to use the dev outbox)"),
   MAIL_FROM: z.string().trim().min(3).default("Relief Finder <no-reply@relief-finder.example>"),
@@ -27,7 +37,10 @@ const schema = z.object({
   INTAKE_ENCRYPTION_KEY: optional((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (try: openssl rand -base64 32)"),
 });
 
-export type Env = z.infer<typeof schema>;
+const DEFAULT_SITE_URL = "http://localhost:3000";
+
+/** The parsed environment; SITE_URL falls back to localhost, and `siteUrlSet` says whether it was given. */
+export type Env = Omit<z.infer<typeof schema>, "SITE_URL"> & { SITE_URL: string; siteUrlSet: boolean };
 
 const invalid = (lines: string[]) => new Error(`Invalid environment (see .env.example):\n${lines.map((line) => `  ${line}`).join("\n")}`);
 const missing = (name: string, why: string) => invalid([`${name}: ${why}`]);
@@ -35,7 +48,7 @@ const missing = (name: string, why: string) => invalid([`${name}: ${why}`]);
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
-  return parsed.data;
+  return { ...parsed.data, SITE_URL: parsed.data.SITE_URL ?? DEFAULT_SITE_URL, siteUrlSet: parsed.data.SITE_URL !== undefined };
 }
 
 // Outside production a fixed secret keeps a fresh clone working; `npm run db:setup` writes a random
@@ -63,15 +76,59 @@ export function intakeEncryptionKey(source: Env = env): Buffer {
   return Buffer.from(DEVELOPMENT_INTAKE_KEY, "base64");
 }
 
-// Test-payment mode signs its stand-in events with this when no secret is set; real Stripe events
-// always need the endpoint's own secret.
-const TEST_MODE_WEBHOOK_SECRET = "whsec_relief_finder_test_payment_mode_only";
-
-/** The secret webhook signatures are checked against. With a Stripe key, only the real one. */
+/**
+ * The secret webhook signatures are checked against. There is no built-in one: the demo's is
+ * random per install (`npm run db:setup` writes it), a deployment's is its Stripe endpoint's.
+ */
 export function stripeWebhookSecret(source: Env = env): string {
   if (source.STRIPE_WEBHOOK_SECRET) return source.STRIPE_WEBHOOK_SECRET;
-  if (source.STRIPE_SECRET_KEY) throw missing("STRIPE_WEBHOOK_SECRET", "required when STRIPE_SECRET_KEY is set");
-  return TEST_MODE_WEBHOOK_SECRET;
+  throw missing("STRIPE_WEBHOOK_SECRET", source.DEMO_MODE ? "run `npm run db:setup` to write the demo's own" : "required to accept Stripe's webhook");
+}
+
+/** The explicit local demo switch; nothing else allows test payments or the dev outbox. */
+export const isDemo = (source: Env = env): boolean => source.DEMO_MODE;
+
+/** Test payments stand in for Stripe only in the demo, and only while no Stripe key is set. */
+export const isTestPaymentMode = (source: Env = env): boolean => source.DEMO_MODE && !source.STRIPE_SECRET_KEY;
+
+/** Mail is kept in the outbox (readable at /dev/outbox) in development and the demo, never in a deployment. */
+export const isOutboxReadable = (source: Env = env): boolean => source.NODE_ENV === "development" || source.DEMO_MODE;
+
+/**
+ * What a production server lacks to run safely, one line per variable; empty when it may start.
+ * The demo is exempt from the deployment's services but still needs its own secrets.
+ */
+export function productionProblems(source: Env = env): string[] {
+  if (source.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  const need = (ok: unknown, line: string) => {
+    if (!ok) problems.push(line);
+  };
+  need(source.AUTH_SECRET, "AUTH_SECRET: required (signs session cookies)");
+  need(source.INTAKE_ENCRYPTION_KEY, "INTAKE_ENCRYPTION_KEY: required (encrypts intake answers)");
+  if (source.DEMO_MODE) {
+    need(!source.STRIPE_SECRET_KEY?.startsWith("sk_live_") && !source.STRIPE_SECRET_KEY?.startsWith("rk_live_"), "DEMO_MODE: cannot run with a live Stripe key");
+    need(source.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET: required by the demo's test payments (run `npm run db:setup`)");
+    return problems;
+  }
+  need(source.STRIPE_SECRET_KEY, "STRIPE_SECRET_KEY: required (deposits go through Stripe Checkout)");
+  need(source.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET: required (verifies Stripe's webhook)");
+  need(source.SMTP_URL, "SMTP_URL: required (sign-up, booking and reminder emails)");
+  need(source.siteUrlSet && (isHttps(source.SITE_URL) || isLocalhost(source.SITE_URL)), "SITE_URL: required, the site's https:// origin (http only for localhost)");
+  need(source.CRON_SECRET, "CRON_SECRET: required (protects the cron routes)");
+  return problems;
+}
+
+const isHttps = (url: string) => url.startsWith("https://");
+const isLocalhost = (url: string) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
+
+/** True while `next build` prerenders: the build needs no secrets. */
+export const isBuildPhase = (source: Env = env): boolean => source.NEXT_PHASE === "phase-production-build";
+
+/** Stops a production server that lacks what it needs, naming every missing variable. */
+export function assertDeployable(source: Env = env): void {
+  const problems = productionProblems(source);
+  if (problems.length > 0) throw invalid([...problems, "Set them, or run the local demo with DEMO_MODE=1 (`npm run db:setup` writes it)."]);
 }
 
 // Scripts run outside Next, which would otherwise be the one loading .env and .env.local.

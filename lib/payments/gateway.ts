@@ -1,6 +1,6 @@
 import "server-only";
 import Stripe from "stripe";
-import { env } from "@/lib/env";
+import { env, isTestPaymentMode as testPaymentModeOf } from "@/lib/env";
 
 // The one module that talks to Stripe. With STRIPE_SECRET_KEY it calls the real API; without it
 // (the demo and the tests) it answers as Stripe would, and the test-payment page and refunds send
@@ -32,11 +32,14 @@ export type RefundRequest = {
 
 let client: Stripe | undefined;
 function stripe(): Stripe {
-  client ??= new Stripe(env.STRIPE_SECRET_KEY!);
+  // Outside the demo there is no stand-in: without a key, a deposit cannot be taken at all (and a
+  // production server refuses to start without one).
+  if (!env.STRIPE_SECRET_KEY) throw new Error("STRIPE_SECRET_KEY is not set and this is not the demo (DEMO_MODE=1)");
+  client ??= new Stripe(env.STRIPE_SECRET_KEY);
   return client;
 }
 
-export const isTestPaymentMode = (): boolean => !env.STRIPE_SECRET_KEY;
+export const isTestPaymentMode = (): boolean => testPaymentModeOf(env);
 
 /**
  * A Checkout Session for the deposit. The idempotency key names the booking and the session it

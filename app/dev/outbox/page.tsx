@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { env } from "@/lib/env";
+import { env, isOutboxReadable } from "@/lib/env";
 import { listDevOutbox } from "@/lib/notifications/outbox";
 import { LocalTime } from "../../components/local-time";
 
 export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
 
-// Without SMTP settings, mail lands here instead of in anyone's inbox. Only outside production.
+// Without SMTP settings, mail lands here instead of in anyone's inbox. Only in development and
+// the demo: in a real deployment its links (sign-in, reset) would be anyone's to read.
 export default async function DevOutboxPage() {
   await connection();
-  if (env.NODE_ENV === "production") notFound();
+  if (!isOutboxReadable()) notFound();
   const emails = await listDevOutbox();
   return (
     <div className="container-page max-w-3xl py-10">
