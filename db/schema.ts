@@ -559,6 +559,28 @@ export const stripeEvents = pgTable("stripe_events", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// Stripe events that claimed a payment we cannot match: a session we did not create for the
+// booking, another amount or currency, an unknown booking, or a deposit already paid. They change
+// nothing and wait here for an admin (/admin/payments); values are what the event said, bounded.
+export const paymentAnomalies = pgTable(
+  "payment_anomalies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    stripeEventId: text("stripe_event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    reason: text("reason").notNull(),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "set null" }),
+    checkoutSessionId: text("checkout_session_id"),
+    amountCents: bigint("amount_cents", { mode: "number" }),
+    currency: text("currency"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("payment_anomalies_received_idx").on(t.receivedAt),
+    check("payment_anomalies_reason", sql`${t.reason} in ('unknown_booking', 'session_mismatch', 'amount_mismatch', 'currency_mismatch', 'already_paid')`),
+  ],
+);
+
 // Emails are queued in the transaction that causes them and delivered after it commits, so a
 // rolled-back change never sends mail and a crash between the two never loses one.
 export const emailOutbox = pgTable(

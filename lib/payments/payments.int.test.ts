@@ -7,6 +7,7 @@ import { createBooking, listPatientBookings } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
 import { listFailedRefunds, processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
+import { listPaymentAnomalies } from "./anomalies";
 import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { checkoutEvent, completeTestCheckout, signedEvent } from "./test-mode";
 import { processWebhook } from "./webhook";
@@ -37,12 +38,17 @@ beforeEach(() => {
   vi.mocked(createRefund).mockClear();
 });
 
-async function depositBooking(name: string, start = at(3, 10)) {
+async function depositBooking(name: string, start = at(3, 10), { openCheckout = true } = {}) {
   const providerUser = await createUser("provider");
   const provider = await createProvider({ name, provider: { userId: providerUser.id, cancellationWindowHours: 24 }, appointmentTypes: [{ depositCents: 5_000 }] });
   const patient = await createUser("patient");
   const result = await createBooking(patient, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start, telehealth: false, intake }, NOW);
   if (!result.ok) throw new Error(result.message);
+  // The patient opens the checkout, which records the session the webhook must then name.
+  if (openCheckout) {
+    const checkout = await startDepositCheckout(patient, result.id, NOW);
+    if (!checkout.ok) throw new Error(checkout.error);
+  }
   return { providerUser, provider, patient, bookingId: result.id };
 }
 
@@ -52,8 +58,9 @@ async function state(bookingId: string) {
   return row!;
 }
 
-const pay = (bookingId: string, when = minutesLater(5)) => checkoutEvent("pay", { bookingId, sessionId: `cs_test_${bookingId.slice(0, 8)}`, amountCents: 5_000, currency: "usd" }, when);
-const expire = (bookingId: string, when = minutesLater(40)) => checkoutEvent("cancel", { bookingId, sessionId: `cs_test_${bookingId.slice(0, 8)}`, amountCents: 5_000, currency: "usd" }, when);
+const session = (bookingId: string) => ({ bookingId, sessionId: `cs_test_local_${bookingId}`, amountCents: 5_000, currency: "usd" });
+const pay = (bookingId: string, when = minutesLater(5)) => checkoutEvent("pay", session(bookingId), when);
+const expire = (bookingId: string, when = minutesLater(40)) => checkoutEvent("cancel", session(bookingId), when);
 
 describe("the webhook's signature", () => {
   it("refuses a wrong secret, a tampered body, a stale timestamp or no signature, and changes nothing", async () => {
@@ -69,6 +76,44 @@ describe("the webhook's signature", () => {
     expect(await db.$count(stripeEvents)).toBe(0);
     expect((await processWebhook(good.payload, good.signature, minutesLater(5))).status).toBe(200);
     expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid", intent: expect.stringMatching(/^pi_/) });
+  });
+});
+
+describe("a signed event that does not match the deposit", () => {
+  const forged = (bookingId: string, changes: Partial<ReturnType<typeof session>>) => checkoutEvent("pay", { ...session(bookingId), ...changes }, minutesLater(5));
+
+  it("changes nothing for 1 cent, another currency, another session or an unknown booking, and shows each to admins", async () => {
+    const { bookingId } = await depositBooking("Forged Payments");
+    const cases = [
+      forged(bookingId, { amountCents: 1 }),
+      forged(bookingId, { currency: "jpy" }),
+      forged(bookingId, { sessionId: "cs_test_someone_elses" }),
+      forged("7c6f0a1e-3b7d-4c5e-9f00-000000000000", {}),
+    ];
+    for (const event of cases) {
+      expect(await processWebhook(event.payload, event.signature, minutesLater(5))).toMatchObject({ status: 200, body: { outcome: "handled" } });
+    }
+    expect(await state(bookingId)).toMatchObject({ booking: "pending_payment", payment: "awaiting_payment", intent: null });
+    const anomalies = await listPaymentAnomalies(await createUser("admin"));
+    const mine = anomalies.filter((a) => a.bookingId === bookingId || a.reason === "unknown_booking");
+    expect(mine.map((a) => a.reason).sort()).toEqual(["amount_mismatch", "currency_mismatch", "session_mismatch", "unknown_booking"]);
+    expect(mine.find((a) => a.reason === "amount_mismatch")).toMatchObject({ received: { amountCents: 1, currency: "usd" }, expected: { amountCents: 5_000, currency: "usd" } });
+    const db = await getDb();
+    const audits = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.subjectId, bookingId));
+    expect(audits.filter((a) => a.action === "payment.anomaly")).toHaveLength(3);
+    await expect(listPaymentAnomalies(await createUser("patient"))).rejects.toThrow(/Not allowed/);
+  });
+
+  it("records a second, different payment of a paid deposit instead of taking it as the first", async () => {
+    const { bookingId } = await depositBooking("Paid Twice");
+    const first = pay(bookingId);
+    await processWebhook(first.payload, first.signature, minutesLater(5));
+    const again = pay(bookingId, minutesLater(6));
+    await processWebhook(again.payload, again.signature, minutesLater(6));
+    const { intent } = await state(bookingId);
+    expect(intent).toBe(JSON.parse(first.payload).data.object.payment_intent);
+    const anomalies = await listPaymentAnomalies(await createUser("admin"));
+    expect(anomalies.filter((a) => a.bookingId === bookingId).map((a) => a.reason)).toEqual(["already_paid"]);
   });
 });
 
@@ -93,11 +138,8 @@ describe("events", () => {
     expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid" });
   });
 
-  it("end right when completion arrives before the checkout session was saved, and after an expiry with the time still free", async () => {
-    const { bookingId } = await depositBooking("Completed Early");
-    const db = await getDb();
-    const [row] = await db.select({ session: payments.checkoutSessionId }).from(payments).where(eq(payments.bookingId, bookingId));
-    expect(row!.session).toBeNull();
+  it("end right when completion arrives after an expiry with the time still free", async () => {
+    const { bookingId } = await depositBooking("Completed Late");
     const expired = expire(bookingId);
     await processWebhook(expired.payload, expired.signature, minutesLater(31));
     expect(await state(bookingId)).toMatchObject({ booking: "expired", payment: "canceled" });
@@ -258,7 +300,7 @@ describe("test-payment mode", () => {
 
 describe("Checkout with a Stripe key (Stripe replaced)", () => {
   it("sends every later visit to the session already open, and makes a new one only once it closed", async () => {
-    const { bookingId, patient } = await depositBooking("Checkout Reuse");
+    const { bookingId, patient } = await depositBooking("Checkout Reuse", at(3, 10), { openCheckout: false });
     // Stripe as the gateway sees it: sessions by id, each open until told otherwise.
     const open = new Map<string, boolean>();
     const keys: string[] = [];

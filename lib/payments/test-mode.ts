@@ -28,7 +28,9 @@ export async function completeTestCheckout(patient: CurrentUser, bookingId: stri
     .innerJoin(bookings, eq(bookings.id, payments.bookingId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.patientId, patient.id)));
   if (!row) return { ok: false, error: "That booking no longer exists." };
-  const event = checkoutEvent(choice, { bookingId, sessionId: row.sessionId ?? `cs_test_local_${bookingId}`, amountCents: row.amountCents, currency: row.currency }, now);
+  // The pay page opened this session through startDepositCheckout, as Checkout would have been.
+  if (!row.sessionId || row.status !== "awaiting_payment") return { ok: false, error: "This deposit is not waiting to be paid. Reload the page." };
+  const event = checkoutEvent(choice, { bookingId, sessionId: row.sessionId, amountCents: row.amountCents, currency: row.currency }, now);
   const result: WebhookResponse = await processWebhook(event.payload, event.signature, now);
   return result.status === 200 ? { ok: true } : { ok: false, error: "The test payment could not be processed." };
 }

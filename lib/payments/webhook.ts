@@ -3,13 +3,14 @@ import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
-import { bookings, payments, stripeEvents } from "@/db/schema";
+import { bookings, paymentAnomalies, payments, stripeEvents } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { verifyWebhook } from "./gateway";
 import { cancelLapsedDeposits, markForRefund, notifyRefund } from "./deposits";
+import { depositMismatch, type PaidSession } from "./session-match";
 
 // Stripe's webhook: the signature is checked on the raw body, each event id is recorded once, and
 // the event's work commits in the same transaction as that record. Events may arrive late, twice,
@@ -41,7 +42,7 @@ async function handleStripeEvent(event: Stripe.Event, now: Date): Promise<Webhoo
     if (recorded.length === 0) return "duplicate";
     switch (event.type) {
       case "checkout.session.completed":
-        await sessionCompleted(tx, event.data.object, now);
+        await sessionCompleted(tx, event, event.data.object, now);
         return "handled";
       case "checkout.session.expired":
         await sessionExpired(tx, event.data.object, now);
@@ -80,11 +81,17 @@ async function lockDeposit(tx: Tx, bookingId: string | null) {
   return row ?? null;
 }
 
-async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session, now: Date) {
+async function sessionCompleted(tx: Tx, event: Stripe.Event, session: Stripe.Checkout.Session, now: Date) {
   if (session.payment_status !== "paid") return;
   const row = await lockDeposit(tx, bookingIdOf(session.metadata));
-  if (!row || row.payment.status !== "awaiting_payment" && row.payment.status !== "canceled") return;
-  const { booking, payment } = row;
+  const paid: PaidSession = { id: session.id, amountTotal: session.amount_total, currency: session.currency, paymentIntentId: idOf(session.payment_intent) };
+  const mismatch = depositMismatch(row?.payment ?? null, paid);
+  if (mismatch === "duplicate") return;
+  if (mismatch) {
+    await recordAnomaly(tx, event, mismatch, row?.booking.id ?? null, paid);
+    return;
+  }
+  const { booking, payment } = row!;
   await tx
     .update(payments)
     .set({ status: "paid", paidAt: now, checkoutSessionId: session.id, paymentIntentId: idOf(session.payment_intent), lastPaymentError: null, updatedAt: now })
@@ -107,6 +114,22 @@ async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session, now: D
   // The time went to someone else (or the patient cancelled): the money goes straight back.
   await markForRefund(tx, booking.id, "paid after the hold ended and the time was taken", now);
   await recordAudit(tx, { actorId: null, action: "payment.late_refund", subjectType: "booking", subjectId: booking.id, details: { status: booking.status } });
+}
+
+/** Keeps what the event claimed, bounded, for an admin; the payment and booking stay as they were. */
+async function recordAnomaly(tx: Tx, event: Stripe.Event, reason: Exclude<ReturnType<typeof depositMismatch>, null | "duplicate">, bookingId: string | null, session: PaidSession) {
+  const bounded = (value: string | null, max: number) => (value === null ? null : value.replaceAll("\0", "").slice(0, max));
+  const [anomaly] = await tx.insert(paymentAnomalies).values({
+    stripeEventId: bounded(event.id, 255)!,
+    eventType: bounded(event.type, 100)!,
+    reason,
+    bookingId,
+    checkoutSessionId: bounded(session.id, 255),
+    amountCents: Number.isSafeInteger(session.amountTotal) ? session.amountTotal : null,
+    currency: bounded(session.currency, 10),
+  }).returning({ id: paymentAnomalies.id });
+  const subject = bookingId ? { subjectType: "booking", subjectId: bookingId } : { subjectType: "payment_anomaly", subjectId: anomaly!.id };
+  await recordAudit(tx, { actorId: null, action: "payment.anomaly", ...subject, details: { reason, eventId: bounded(event.id, 255) } });
 }
 
 async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: Date) {

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
+import { listPaymentAnomalies } from "@/lib/payments/anomalies";
 import { listFailedRefunds } from "@/lib/payments/deposits";
 import { formatMoney } from "@/lib/ui/format";
 import { RetryRefundButton } from "../../bookings/retry-refund-button";
 import { LocalTime } from "../../components/local-time";
+import { UnmatchedPayments } from "./unmatched-payments";
 
 export const metadata: Metadata = { title: "Payments" };
 
 export default async function AdminPaymentsPage() {
   const admin = await requireRole(["admin"], "/admin/payments");
-  const failed = await listFailedRefunds(admin);
+  const [failed, anomalies] = await Promise.all([listFailedRefunds(admin), listPaymentAnomalies(admin)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Failed refunds</h1>
@@ -35,6 +37,7 @@ export default async function AdminPaymentsPage() {
           </li>
         ))}
       </ul>
+      <UnmatchedPayments anomalies={anomalies} />
     </div>
   );
 }

@@ -20,9 +20,10 @@ export default async function PayPage({ params, searchParams }: Props) {
   if (!booking || booking.status !== "pending_payment" || !booking.holdExpiresAt) redirect("/patient");
   const cancelled = (await searchParams).cancelled === "1";
 
-  if (!isTestPaymentMode() && !cancelled) {
-    const checkout = await startDepositCheckout(patient, booking.id);
-    if (checkout.ok) redirect(checkout.url);
+  // Test payments open their session the same way, so the webhook can match it like Stripe's.
+  const checkout = cancelled && !isTestPaymentMode() ? null : await startDepositCheckout(patient, booking.id);
+  if (checkout?.ok && !isTestPaymentMode()) redirect(checkout.url);
+  if (checkout && !checkout.ok) {
     return (
       <div className="container-page max-w-xl py-10">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Pay the deposit</h1>
