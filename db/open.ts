@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { chooseDriver } from "./driver";
+import "./query-errors";
 import { acquireFolderLock } from "./lock";
 import * as schema from "./schema";
 
