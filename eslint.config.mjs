@@ -13,6 +13,12 @@ const config = [
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       // Only lib/env.ts reads the environment (STYLE.md).
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration from lib/env.ts." }],
+      // Schemas take strings through safeString (lib/validation/text.ts), which refuses a NUL byte
+      // or a lone surrogate with a field error instead of letting Postgres answer 500.
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: "Use safeString() from lib/validation/text.ts." },
+      ],
       // `const { secret, ...rest } = row` is how a DTO drops a column.
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],
     },
@@ -20,6 +26,10 @@ const config = [
   {
     files: ["lib/env.ts", "**/*.test.ts", "db/testing/**", "e2e/**", "playwright.config.ts", "vitest.config.ts", "drizzle.config.ts"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["lib/validation/text.ts", "lib/env.ts", "**/*.test.ts", "e2e/**"],
+    rules: { "no-restricted-syntax": "off" },
   },
   { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts"] },
 ];

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { safeString } from "@/lib/validation/text";
 import { PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export { PASSWORD_MIN_LENGTH };
 
-const email = z
-  .string({ message: "Enter your email address." })
+const email = safeString({ message: "Enter your email address." })
   .trim()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
@@ -13,14 +13,13 @@ const email = z
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ message: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+  password: safeString({ message: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
 });
 
 export const signUpSchema = z.object({
-  name: z.string({ message: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  name: safeString({ message: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
   email,
-  password: z
-    .string({ message: "Choose a password." })
+  password: safeString({ message: "Choose a password." })
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(200, "Use at most 200 characters."),
   role: z.enum(["patient", "provider"], { message: "Choose whether you are a patient or a provider." }),

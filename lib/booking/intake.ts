@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "@/lib/validation/text";
 import { SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS, type SafetyKey } from "./intake-options";
 
 // The consultation intake: what the provider needs to judge whether treatment is safe and likely
@@ -9,7 +10,7 @@ const yesNo = (label: string) =>
   z.enum(["yes", "no"], { message: `Answer yes or no: ${label.charAt(0).toLowerCase()}${label.slice(1)}.` }).transform((v) => v === "yes");
 
 const longText = (label: string, max: number, required: boolean) => {
-  const base = z.string({ message: `Describe ${label}.` }).trim().max(max, `Use at most ${max} characters for ${label}.`);
+  const base = safeString({ message: `Describe ${label}.` }).trim().max(max, `Use at most ${max} characters for ${label}.`);
   return required ? base.min(1, `Describe ${label}.`) : base.default("");
 };
 
@@ -22,7 +23,7 @@ const whole = (label: string, min: number, max: number) =>
 
 export const intakeSchema = z
   .object({
-    condition: z.string({ message: "Choose what you want treated." }).regex(/^[a-z0-9-]{1,60}$/, "Choose what you want treated."),
+    condition: safeString({ message: "Choose what you want treated." }).regex(/^[a-z0-9-]{1,60}$/, "Choose what you want treated."),
     symptoms: longText("your symptoms", 2000, true),
     duration: z.enum(SYMPTOM_DURATIONS.map((d) => d.value) as [string, ...string[]], { message: "Say how long you have had these symptoms." }),
     painScore: whole("your pain score", 0, 10),
@@ -41,7 +42,7 @@ export const intakeSchema = z
       Object.fromEntries(SAFETY_QUESTIONS.map((q) => [q.key, yesNo(q.label)])) as Record<SafetyKey, ReturnType<typeof yesNo>>,
     ),
     payment: z.enum(["insurance", "self-pay"], { message: "Choose insurance or self-pay." }),
-    insuranceCarrier: z.string().max(60).default(""),
+    insuranceCarrier: safeString().max(60).default(""),
     consent: z.literal("yes", { message: "Agree to share your answers with this provider to send the request." }),
   })
   .superRefine((intake, ctx) => {

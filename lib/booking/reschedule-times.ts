@@ -26,7 +26,7 @@ export async function rescheduleTimes(
   now: Date = new Date(),
 ): Promise<AvailabilityResult> {
   assertRole(patient, ["patient"], "only patients move their own bookings");
-  const range = parseDateRange(query);
+  const range = parseDateRange(query, now);
   if (!range.ok) return range;
   if (!isUuid(id)) return NOT_MOVABLE;
   const db = await getDb();

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { isSlug } from "@/lib/listing/slug";
 import { conditions, insuranceCarriers } from "@/db/schema";
 
 export type CatalogEntry = { slug: string; name: string };
@@ -45,6 +46,7 @@ export function getCatalog(): Promise<Catalog> {
 }
 
 export async function getConditionBySlug(slug: string): Promise<ConditionContent | null> {
+  if (!isSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({

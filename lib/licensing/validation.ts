@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "@/lib/validation/text";
 import { STATE_CODES, stateName } from "@/lib/geo/states";
 import { isCalendarDate } from "@/lib/ui/time-zone";
 import { isValidNpi } from "./npi";
@@ -7,8 +8,7 @@ import { isValidNpi } from "./npi";
 const MAX_YEARS_AHEAD = 10;
 
 const licenseNumber = (label: string) =>
-  z
-    .string({ message: `Enter the ${label}.` })
+  safeString({ message: `Enter the ${label}.` })
     .trim()
     .min(1, `Enter the ${label}.`)
     .max(40, `Use at most 40 characters for the ${label}.`)
@@ -17,8 +17,7 @@ const licenseNumber = (label: string) =>
 
 /** An expiry date that has not passed (`today` as YYYY-MM-DD, UTC like the trust rule). */
 const expiry = (today: string, required: boolean) =>
-  z
-    .string({ message: "Enter the expiry date." })
+  safeString({ message: "Enter the expiry date." })
     .trim()
     .transform((value, ctx) => {
       if (value === "") {
@@ -43,13 +42,11 @@ const expiry = (today: string, required: boolean) =>
     });
 
 export const npiSchema = z.object({
-  number: z
-    .string({ message: "Enter your 10-digit NPI." })
+  number: safeString({ message: "Enter your 10-digit NPI." })
     .trim()
     .transform((v) => v.replace(/[\s-]/g, ""))
     .pipe(
-      z
-        .string()
+      safeString()
         .regex(/^\d{10}$/, "An NPI has exactly 10 digits.")
         .refine(isValidNpi, "That NPI's check digit does not match: look for a mistyped digit."),
     ),
@@ -65,8 +62,7 @@ export function stateLicenseSchema(today: string) {
 
 export function boardCertificationSchema(today: string) {
   return z.object({
-    issuer: z
-      .string({ message: "Enter the certifying board." })
+    issuer: safeString({ message: "Enter the certifying board." })
       .trim()
       .min(3, "Enter the certifying board, like “American Board of Psychiatry and Neurology”.")
       .max(120, "Use at most 120 characters for the board's name."),
@@ -83,8 +79,7 @@ const id = z.uuid({ message: "That license no longer exists. Reload the page." }
 
 export const approveSchema = z.object({
   id,
-  sourceNote: z
-    .string({ message: "Say where you checked this license." })
+  sourceNote: safeString({ message: "Say where you checked this license." })
     .trim()
     .min(5, "Say where you checked this license, like “NY Office of the Professions lookup”.")
     .max(500, "Use at most 500 characters."),
@@ -92,8 +87,7 @@ export const approveSchema = z.object({
 
 export const rejectSchema = z.object({
   id,
-  reason: z
-    .string({ message: "Give the provider a reason." })
+  reason: safeString({ message: "Give the provider a reason." })
     .trim()
     .min(5, "Give the provider a reason they can act on.")
     .max(500, "Use at most 500 characters."),

@@ -22,3 +22,8 @@ export function* slugCandidates(name: string, credentials: string): Generator<st
   for (let n = 2; n <= 5; n++) yield `${base}-${n}`;
   for (let i = 0; i < 5; i++) yield `${base}-${randomBytes(3).toString("hex")}`;
 }
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True for a string shaped like a profile slug: anything else names no provider, whatever it holds. */
+export const isSlug = (value: string): boolean => value.length <= 200 && SLUG.test(value);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "@/lib/validation/text";
 import { LANGUAGES } from "@/lib/search/languages";
 import { CREDENTIALS, GENDERS } from "./options";
 
@@ -9,14 +10,13 @@ const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [string, ...string[]];
 const SLUG = /^[a-z0-9-]{1,60}$/;
 
 const text = (label: string, min: number, max: number) =>
-  z
-    .string({ message: `Enter ${label}.` })
+  safeString({ message: `Enter ${label}.` })
     .trim()
     .min(min, min <= 1 ? `Enter ${label}.` : `Use at least ${min} characters for ${label}.`)
     .max(max, `Use at most ${max} characters for ${label}.`);
 
 const optionalText = (label: string, max: number) =>
-  z.string({ message: `Enter ${label} as text.` }).trim().max(max, `Use at most ${max} characters for ${label}.`).default("");
+  safeString({ message: `Enter ${label} as text.` }).trim().max(max, `Use at most ${max} characters for ${label}.`).default("");
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
@@ -37,8 +37,7 @@ export function dollarsToCents(input: string): number | null {
 }
 
 const money = (label: string, maxDollars: number) =>
-  z
-    .string({ message: `Enter ${label} in dollars.` })
+  safeString({ message: `Enter ${label} in dollars.` })
     .transform((value, ctx) => {
       const cents = dollarsToCents(value);
       if (cents === null) {
@@ -62,7 +61,7 @@ const conditionDetails = z.object({
 // Keyed by slug while validating, so an error's path names the condition's own fields
 // ("conditions.tmj-jaw-pain.yearsTreating"); a list afterwards.
 const listingConditions = z
-  .record(z.string().regex(SLUG, "Choose conditions from the list."), conditionDetails, { message: "Choose conditions from the list." })
+  .record(safeString().regex(SLUG, "Choose conditions from the list."), conditionDetails, { message: "Choose conditions from the list." })
   .refine((r) => Object.keys(r).length <= 20, "Choose at most 20 conditions.")
   .transform((r) => Object.entries(r).map(([slug, details]) => ({ slug, ...details })));
 
@@ -80,10 +79,9 @@ export const listingSchema = z
     gender: z.enum(GENDERS, { message: "Choose one of the options." }),
     telehealth: checkbox,
     selfPay: checkbox,
-    carriers: z.array(z.string().regex(SLUG, "Choose carriers from the list."), { message: "Choose carriers from the list." }).max(50),
+    carriers: z.array(safeString().regex(SLUG, "Choose carriers from the list."), { message: "Choose carriers from the list." }).max(50),
     consultFeeCents: money("the consultation fee", MAX_CONSULT_FEE_DOLLARS),
-    pricePerUnitCents: z
-      .string({ message: "Enter the price per unit in dollars." })
+    pricePerUnitCents: safeString({ message: "Enter the price per unit in dollars." })
       .transform((value, ctx) => {
         if (value.trim() === "") return null;
         const cents = dollarsToCents(value);
@@ -151,13 +149,12 @@ export const locationSchema = z.object({
   name: text("a name for this location (like “Midtown office”)", 2, 80),
   addressLine1: text("the street address", 3, 120),
   addressLine2: optionalText("the second address line", 120),
-  zip: z
-    .string({ message: "Enter the 5-digit ZIP code." })
+  zip: safeString({ message: "Enter the 5-digit ZIP code." })
     .trim()
     .regex(/^\d{5}(-\d{4})?$/, "Enter the 5-digit ZIP code, like 10016.")
     .transform((zip) => zip.slice(0, 5)),
   // Empty means "work it out from the ZIP code".
-  timeZone: z.string({ message: "Choose a time zone." }).trim().max(64).default(""),
+  timeZone: safeString({ message: "Choose a time zone." }).trim().max(64).default(""),
 });
 
 export type LocationInput = z.infer<typeof locationSchema>;
@@ -177,8 +174,7 @@ export const publishSchema = z.object({ publish: z.enum(["on", "off"], { message
 
 export const providerIdSchema = z.object({ providerId: z.uuid({ message: "That provider no longer exists. Reload the page." }) });
 export const suspendSchema = providerIdSchema.extend({
-  reason: z
-    .string({ message: "Give a reason for the suspension." })
+  reason: safeString({ message: "Give a reason for the suspension." })
     .trim()
     .min(5, "Give a reason the provider can read and act on.")
     .max(500, "Use at most 500 characters."),

@@ -4,6 +4,7 @@ import { executeRows } from "@/db/client";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { bookableLocation, listedProvider, trustDate } from "@/lib/licensing/trust";
+import { isSlug } from "@/lib/listing/slug";
 
 export type ProviderLocation = {
   id: string;
@@ -87,6 +88,7 @@ const toProfile = (row: ProfileRow): ProviderProfile => ({ ...row, updatedAt: ne
  * provider fails the trust rule at every location (then they are not listed at all).
  */
 export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ProviderProfile | null> {
+  if (!isSlug(slug)) return null;
   const today = trustDate(now);
   const row = await selectProfile(sql`p.slug = ${slug}`, bookableLocation(today), today);
   if (!row || row.locations.length === 0) return null;

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
 import { isUuid } from "@/db/uuid";
+import { isSlug } from "@/lib/listing/slug";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
 import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
 import { firstSlotOf, isOffered, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
@@ -27,6 +28,8 @@ export async function loadSchedule(
   /** A booking being moved: its current time does not block its new one. */
   ignoreBookingId?: string,
 ): Promise<Schedule | null> {
+  // A malformed slug or id names nobody; checked here so no caller can send one to the database.
+  if ("slug" in by ? !isSlug(by.slug) : !isUuid(by.providerId)) return null;
   const who = "slug" in by ? sql`p.slug = ${by.slug}` : sql`p.id = ${by.providerId}`;
   const [row] = await executeRows<ScheduleRow>(scheduleQuery(who, typeId, range, now, ignoreBookingId), reader);
   return row ? toSchedule(row) : null;
@@ -93,11 +96,19 @@ export type AvailabilityResult = { ok: true; slots: AvailableSlot[] } | { ok: fa
 
 type DateRange = { ok: true; from: string; to: string } | { ok: false; status: 400; message: string; field: string };
 
+// Free times exist only between yesterday (today in the zones behind UTC) and the longest booking
+// horizon a provider may set, 365 days; dates outside are refused rather than computed, so a year
+// 0001 or 9999 never becomes a timestamp.
+const LATEST_DAY = 366;
+
 /** The `from` and `to` dates of a request for free times, checked. */
-export function parseDateRange(query: { from: string | null; to: string | null }): DateRange {
+export function parseDateRange(query: { from: string | null; to: string | null }, now: Date = new Date()): DateRange {
   const { from, to } = query;
   if (!from || !isCalendarDate(from)) return { ok: false, status: 400, message: "Give `from` as a date like 2026-12-01.", field: "from" };
   if (!to || !isCalendarDate(to)) return { ok: false, status: 400, message: "Give `to` as a date like 2026-12-31.", field: "to" };
+  const today = trustDate(now);
+  if (from < addDays(today, -1)) return { ok: false, status: 400, message: "`from` must be today or later.", field: "from" };
+  if (to > addDays(today, LATEST_DAY)) return { ok: false, status: 400, message: "`to` must be within a year from today.", field: "to" };
   const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days;
   if (days < 0) return { ok: false, status: 400, message: "`to` must be on or after `from`.", field: "to" };
   if (days > MAX_RANGE_DAYS) return { ok: false, status: 400, message: `Ask for at most ${MAX_RANGE_DAYS} days at a time.`, field: "to" };
@@ -110,14 +121,13 @@ export async function getAvailability(
   query: { from: string | null; to: string | null; type: string | null },
   now: Date = new Date(),
 ): Promise<AvailabilityResult> {
-  const range = parseDateRange(query);
+  const range = parseDateRange(query, now);
   if (!range.ok) return range;
   const { from, to } = range;
   const { type } = query;
   if (type !== null && !isUuid(type)) {
     return { ok: false, status: 400, message: "`type` must be an appointment type id from the provider's profile.", field: "type" };
   }
-  if (slug.length > 200) return { ok: false, status: 404, message: "No listed provider has that address." };
   const schedule = await loadSchedule({ slug }, type, rangeCovering(from, to), now);
   if (!schedule) {
     return type

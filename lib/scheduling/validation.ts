@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "@/lib/validation/text";
 import { dollarsToCents } from "@/lib/listing/validation";
 import { parseDayRanges, WEEKDAYS, type DayRange } from "./hours-text";
 
@@ -18,7 +19,7 @@ export const bookingWindowSchema = z.object({
 
 /** One text per weekday ("day-1" … "day-7"), each parsed into ranges with its own error. */
 export const weeklyHoursSchema = z
-  .object({ locationId: id("location"), ...Object.fromEntries(WEEKDAYS.map((d) => [`day-${d.weekday}`, z.string().max(200, "Use at most 200 characters.").default("")])) })
+  .object({ locationId: id("location"), ...Object.fromEntries(WEEKDAYS.map((d) => [`day-${d.weekday}`, safeString().max(200, "Use at most 200 characters.").default("")])) })
   .transform((input, ctx) => {
     const days: { weekday: number; ranges: DayRange[] }[] = [];
     for (const { weekday } of WEEKDAYS) {
@@ -36,18 +37,18 @@ export const timeOffSchema = z
   .object({
     // Empty: every location.
     locationId: z.union([z.literal(""), id("location")]),
-    startDate: z.string({ message: "Choose the first day." }).regex(DATE, "Choose the first day."),
-    startTime: z.union([z.literal(""), z.string().regex(TIME, "Enter a time like 13:00, or leave it empty for the whole day.")]).default(""),
-    endDate: z.string({ message: "Choose the last day." }).regex(DATE, "Choose the last day."),
-    endTime: z.union([z.literal(""), z.string().regex(TIME, "Enter a time like 17:00, or leave it empty for the whole day.")]).default(""),
-    note: z.string().trim().max(200, "Use at most 200 characters.").default(""),
+    startDate: safeString({ message: "Choose the first day." }).regex(DATE, "Choose the first day."),
+    startTime: z.union([z.literal(""), safeString().regex(TIME, "Enter a time like 13:00, or leave it empty for the whole day.")]).default(""),
+    endDate: safeString({ message: "Choose the last day." }).regex(DATE, "Choose the last day."),
+    endTime: z.union([z.literal(""), safeString().regex(TIME, "Enter a time like 17:00, or leave it empty for the whole day.")]).default(""),
+    note: safeString().trim().max(200, "Use at most 200 characters.").default(""),
   })
   .refine((t) => `${t.endDate}T${t.endTime || "24:00"}` > `${t.startDate}T${t.startTime || "00:00"}`, { path: ["endDate"], message: "The end must be after the start." });
 
 export type TimeOffInput = z.infer<typeof timeOffSchema>;
 
 const money = (label: string) =>
-  z.string({ message: `Enter ${label} in dollars.` }).transform((value, ctx) => {
+  safeString({ message: `Enter ${label} in dollars.` }).transform((value, ctx) => {
     const cents = dollarsToCents(value);
     if (cents === null || cents > 5_000 * 100) {
       ctx.addIssue({ code: "custom", message: `Enter ${label} in dollars, up to $5,000.` });
@@ -60,7 +61,7 @@ export const appointmentTypeSchema = z
   .object({
     id: z.union([z.literal(""), id("appointment type")]).default(""),
     kind: z.enum(["initial_consultation", "treatment", "follow_up"], { message: "Choose the kind of visit." }),
-    name: z.string({ message: "Name the visit." }).trim().min(2, "Name the visit, like “New patient consultation”.").max(80, "Use at most 80 characters."),
+    name: safeString({ message: "Name the visit." }).trim().min(2, "Name the visit, like “New patient consultation”.").max(80, "Use at most 80 characters."),
     minutes: whole("the length in minutes", 5, 480).refine((m) => m % 5 === 0, "Use a length in steps of 5 minutes."),
     bufferAfterMinutes: whole("the buffer in minutes", 0, 240),
     feeCents: money("the fee"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "@/lib/validation/text";
 import { lookupPlace } from "@/lib/geo/places";
 import { isLanguageCode } from "./languages";
 import { DEFAULT_RADIUS_MI, SORTS, type FilterError, type SearchFilters } from "./types";
@@ -29,12 +30,11 @@ function firstValues(params: RawSearchParams): RawFilters {
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+const optionalText = z.preprocess(blankToUndefined, safeString().optional());
 const wholeNumber = (message: string, min: number, max: number) =>
   z.preprocess(
     blankToUndefined,
-    z
-      .string()
+    safeString()
       .regex(/^\d+$/, message)
       .transform(Number)
       .refine((n) => n >= min && n <= max, message)
