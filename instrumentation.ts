@@ -2,6 +2,10 @@
 // loads the built app without next.config.ts, so the production check is made here as well: a
 // function without its secrets fails every request with the missing variables in its log.
 export async function register() {
+  // NEXT_RUNTIME is replaced at build time (the one read of process.env outside lib/env.ts): it
+  // keeps lib/env, which needs Node, out of the edge bundle Next also builds from this file.
+  // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertDeployable, isBuildPhase } = await import("./lib/env");
   if (!isBuildPhase()) assertDeployable();
 }

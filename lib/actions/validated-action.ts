@@ -4,11 +4,12 @@ import type { Role } from "@/lib/auth/accounts";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { ActionState } from "./action-state";
 import { fieldErrorsOf } from "./field-errors";
+import { guardAction, NOT_ALLOWED } from "./guard";
 
 export type { ActionState } from "./action-state";
 
 export const NOT_SIGNED_IN = "Your session has ended. Sign in again to continue.";
-export const NOT_ALLOWED = "Your account cannot do this.";
+export { NOT_ALLOWED } from "./guard";
 
 export { fieldErrorsOf } from "./field-errors";
 
@@ -23,12 +24,14 @@ export function authorizedAction<S extends z.ZodType>(
   toInput: (formData: FormData) => unknown,
   run: (input: z.infer<S>, user: CurrentUser) => Promise<ActionState>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const user = await getCurrentUser();
-    if (!user) return { error: NOT_SIGNED_IN };
-    if (!roles.includes(user.role)) return { error: NOT_ALLOWED };
-    const parsed = schema.safeParse(toInput(formData));
-    if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-    return run(parsed.data, user);
-  };
+  return (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    guardAction(async () => {
+      const user = await getCurrentUser();
+      if (!user) return { error: NOT_SIGNED_IN };
+      if (!roles.includes(user.role)) return { error: NOT_ALLOWED };
+      // Form data from a hostile client need not be a FormData at all.
+      const parsed = schema.safeParse(formData instanceof FormData ? toInput(formData) : undefined);
+      if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return run(parsed.data, user);
+    });
 }

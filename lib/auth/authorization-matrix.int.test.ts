@@ -165,7 +165,8 @@ async function ownerBooking(world: World, status: "requested" | "confirmed" | "p
     ? { startsAt: sql`${bookings.startsAt} - ${days}::interval`, endsAt: sql`${bookings.endsAt} - ${days}::interval`, blockedUntil: sql`${bookings.blockedUntil} - ${days}::interval` }
     : {};
   await db.update(bookings).set({ status, ...shift, ...(status === "pending_payment" ? { holdExpiresAt: new Date(Date.now() + 30 * 60_000) } : {}) }).where(eq(bookings.id, result.id));
-  if (status === "pending_payment") await db.insert(payments).values({ bookingId: result.id, amountCents: 1000 });
+  // The checkout the pay page would have opened: the webhook accepts only the session made for it.
+  if (status === "pending_payment") await db.insert(payments).values({ bookingId: result.id, amountCents: 1000, checkoutSessionId: `cs_test_local_${result.id}` });
   return result.id;
 }
 
@@ -534,7 +535,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: EVERYONE,
     probe: async (world) => {
       const id = await ownerBooking(world, "pending_payment");
-      const event = checkoutEvent("pay", { bookingId: id, sessionId: `cs_${id}`, amountCents: 1000, currency: "usd" }, new Date());
+      const event = checkoutEvent("pay", { bookingId: id, sessionId: `cs_test_local_${id}`, amountCents: 1000, currency: "usd" }, new Date());
       const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/stripe/webhook/route.ts");
       const response = await POST!(new NextRequest("http://localhost:3000/api/stripe/webhook", { method: "POST", body: event.payload, headers: { "stripe-signature": event.signature } }));
       return response.status === 200 && (await bookingRow(id)).status === "requested";
@@ -602,6 +603,7 @@ const MATRIX: Record<string, Entry> = {
       const response = await POST!(
         new NextRequest("http://localhost:3000/api/bookings", {
           method: "POST",
+          headers: { "content-type": "application/json" },
           body: JSON.stringify({ providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0], locationId: slot.locationId, start: slot.start, intake: INTAKE }),
         }),
       );

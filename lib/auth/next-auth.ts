@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret, env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import { attemptSignIn } from "./sign-in";
 import { signInSchema } from "./validation";
 
@@ -40,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Auth.js logs every refused sign-in as an error with its stack; a wrong password is not one.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(error);
+      log.error("auth_error", error);
     },
   },
   providers: [

@@ -1,5 +1,6 @@
 import "server-only";
 import { after } from "next/server";
+import { log } from "@/lib/log/logger";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { processPendingRefunds } from "@/lib/payments/deposits";
 
@@ -13,12 +14,14 @@ export function afterBookingChange(): void {
     try {
       await processPendingRefunds();
     } catch (error) {
-      console.error("Refund processing failed; the refunds stay pending.", error instanceof Error ? error.message : error);
+      // The refunds stay pending for the next run.
+      log.error("refunds_failed", error);
     }
     try {
       await deliverOutbox();
     } catch (error) {
-      console.error("Email delivery failed; the messages stay queued.", error instanceof Error ? error.message : error);
+      // The messages stay queued for the next run.
+      log.error("email_delivery_failed", error);
     }
   });
 }

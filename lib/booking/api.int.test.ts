@@ -23,7 +23,7 @@ const INTAKE = {
 };
 
 const post = (body: unknown) =>
-  POST(new NextRequest("http://localhost:3000/api/bookings", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(new NextRequest("http://localhost:3000/api/bookings", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 let provider: Awaited<ReturnType<typeof createProvider>>;
 let slots: { start: string; locationId: string }[];
@@ -69,7 +69,7 @@ describe("POST /api/bookings", () => {
     expect(created.status).toBe(201);
     const { id, status } = await created.json();
     expect(status).toBe("requested");
-    const mine = await (await GET()).json();
+    const mine = await (await GET(new NextRequest("http://localhost:3000/api/bookings"))).json();
     expect(mine.bookings).toEqual([expect.objectContaining({ id, status: "requested", startsAt: slots[1]!.start })]);
     expect(JSON.stringify(mine)).not.toContain("Jaw aches");
 

@@ -8,6 +8,7 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { BookingAction, Party } from "@/lib/booking/state";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log/logger";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { formatMoney } from "@/lib/ui/format";
 import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
@@ -69,7 +70,7 @@ export async function startDepositCheckout(patient: CurrentUser, bookingId: stri
     await db.update(payments).set({ checkoutSessionId: session.id, updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.bookingId, booking.id)));
     return { ok: true, url: session.url };
   } catch (error) {
-    console.error("Stripe Checkout failed", error instanceof Error ? error.message : error);
+    log.error("stripe_checkout_failed", error);
     return { ok: false, error: "The payment service did not answer. Try again in a moment; your time is held until the hold ends." };
   }
 }

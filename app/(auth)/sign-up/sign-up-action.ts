@@ -1,5 +1,6 @@
 "use server";
 
+import { guardAction } from "@/lib/actions/guard";
 import { createAccount } from "@/lib/auth/accounts";
 import { safeReturnPath } from "@/lib/auth/messages";
 import { signIn } from "@/lib/auth/next-auth";
@@ -10,7 +11,12 @@ export type SignUpState = { error?: string; fieldErrors?: Partial<Record<Field, 
 
 const text = (value: FormDataEntryValue | null, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
-export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+export async function signUpAction(previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  return guardAction(() => signUp(previous, formData));
+}
+
+async function signUp(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  if (!(formData instanceof FormData)) return { error: "Fill in the form and try again." };
   // Echo back what was typed, except the password.
   const values = { name: text(formData.get("name"), 120), email: text(formData.get("email"), 254), role: text(formData.get("role"), 20) };
   const parsed = signUpSchema.safeParse({

@@ -1,9 +1,9 @@
-import { NextResponse } from "next/server";
+import { jsonRoute, problem } from "@/lib/http/json-route";
+import { slugParam } from "@/lib/http/params";
 import { getListedProvider } from "@/lib/providers/queries";
 
-export async function GET(_request: Request, { params }: RouteContext<"/api/providers/[slug]">) {
-  const { slug } = await params;
-  const profile = slug.length <= 200 ? await getListedProvider(slug) : null;
-  if (!profile) return NextResponse.json({ error: { message: "No listed provider has that address." } }, { status: 404 });
-  return NextResponse.json(profile, { headers: { "Cache-Control": "public, s-maxage=60, stale-while-revalidate=300" } });
-}
+export const GET = jsonRoute({ route: "/api/providers/[slug]", params: slugParam, cacheControl: "public, s-maxage=60, stale-while-revalidate=300" }, async ({ params }) => {
+  const profile = await getListedProvider(params.slug);
+  if (!profile) return problem(404, "No listed provider has that address.");
+  return Response.json(profile);
+});
