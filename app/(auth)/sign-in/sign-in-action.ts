@@ -1,13 +1,19 @@
 "use server";
 
 import { CredentialsSignin } from "next-auth";
+import { guardAction } from "@/lib/actions/guard";
 import { ACCOUNT_CLOSED, safeReturnPath, tooManyAttemptsMessage, WRONG_CREDENTIALS } from "@/lib/auth/messages";
 import { signIn } from "@/lib/auth/next-auth";
 import { signInSchema } from "@/lib/auth/validation";
 
 export type SignInState = { error?: string; fieldErrors?: Partial<Record<"email" | "password", string>>; email?: string };
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
+  return guardAction(() => signInWith(previous, formData));
+}
+
+async function signInWith(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!(formData instanceof FormData)) return { error: WRONG_CREDENTIALS };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")).slice(0, 254) : "";
   if (!parsed.success) {
