@@ -9,3 +9,14 @@ export async function register() {
   const { assertDeployable, isBuildPhase } = await import("./lib/env");
   if (!isBuildPhase()) assertDeployable();
 }
+
+/**
+ * Errors Next caught in a page, route or action: one line through our logger, with the route's
+ * pattern and the error's name and code, never the path, its query or the headers.
+ */
+export async function onRequestError(error: unknown, request: Readonly<{ method: string }>, context: Readonly<{ routePath: string; routeType: string }>) {
+  // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { log } = await import("./lib/log/logger");
+  log.error(`${context.routeType}_error`, error, { route: context.routePath, method: request.method });
+}

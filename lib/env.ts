@@ -28,7 +28,7 @@ const schema = z.object({
   SQL_LOG_FILE: z.string().trim().optional(),
   // Set by Next itself while `next build` runs application code.
   NEXT_PHASE: z.string().optional(),
-  AUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  AUTH_SECRET: optional((v) => v.length >= 32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   SMTP_URL: optional((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps:// (leave it unset to use the dev outbox)"),
   MAIL_FROM: z.string().trim().min(3).default("Relief Finder <no-reply@relief-finder.example>"),
   CRON_SECRET: optional((v) => v.length >= 16, "must be at least 16 characters"),
