@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts"], exclude: ["**/*.int.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "proxy.test.ts"], exclude: ["**/*.int.test.ts"] },
       },
       {
         extends: true,

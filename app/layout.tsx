@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { env } from "@/lib/env";
 import { DemoNotice } from "./components/demo-notice";
 import { SiteFooter } from "./components/site-footer";
@@ -14,6 +15,9 @@ export const metadata: Metadata = {
   description:
     "Find a licensed provider who treats chronic migraine, neck, jaw and back pain with Botox. Every listed provider's license is verified; prices and insurance are shown up front.",
   applicationName: "Relief Finder",
+  // The same policy proxy.ts sends as a header. A client navigation keeps the document, and with
+  // it the first page's header; the meta tag, which each page replaces, carries each page's own.
+  referrer: "strict-origin-when-cross-origin",
   openGraph: { type: "website", siteName: "Relief Finder", locale: "en_US" },
 };
 
@@ -21,7 +25,10 @@ export const viewport: Viewport = {
   themeColor: "#0f766e",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Next puts the request's CSP nonce on its scripts while it renders; a page prerendered at build
+  // time has scripts without one, which the policy blocks. So every page renders per request.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

@@ -114,12 +114,13 @@ export function productionProblems(source: Env = env): string[] {
   need(source.STRIPE_SECRET_KEY, "STRIPE_SECRET_KEY: required (deposits go through Stripe Checkout)");
   need(source.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET: required (verifies Stripe's webhook)");
   need(source.SMTP_URL, "SMTP_URL: required (sign-up, booking and reminder emails)");
-  need(source.siteUrlSet && (isHttps(source.SITE_URL) || isLocalhost(source.SITE_URL)), "SITE_URL: required, the site's https:// origin (http only for localhost)");
+  need(source.siteUrlSet && (isHttpsSite(source) || isLocalhost(source.SITE_URL)), "SITE_URL: required, the site's https:// origin (http only for localhost)");
   need(source.CRON_SECRET, "CRON_SECRET: required (protects the cron routes)");
   return problems;
 }
 
-const isHttps = (url: string) => url.startsWith("https://");
+/** The site is served over https: secure cookies, HSTS and upgraded subresource requests. */
+export const isHttpsSite = (source: Env = env): boolean => source.SITE_URL.startsWith("https://");
 const isLocalhost = (url: string) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
 
 /** True while `next build` prerenders: the build needs no secrets. */

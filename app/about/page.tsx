@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-// Plain content with no request data and no database read, so the build prerenders it: it is the
-// static baseline that the search benchmark (e2e/bench/search.ts) compares search against.
+// Plain content with no request data and no database read. It still renders per request, like
+// every page, for its scripts' CSP nonce (app/layout.tsx).
 export const metadata: Metadata = {
   title: "How Relief Finder verifies providers",
   description:

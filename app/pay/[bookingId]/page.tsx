@@ -9,7 +9,8 @@ import { formatMoney } from "@/lib/ui/format";
 import { LocalTime } from "../../components/local-time";
 import { TestCheckout } from "./test-checkout";
 
-export const metadata: Metadata = { title: "Pay the deposit", robots: { index: false } };
+// No Referer from the payment page (see lib/security/headers.ts), also when reached by a client navigation.
+export const metadata: Metadata = { title: "Pay the deposit", robots: { index: false }, referrer: "no-referrer" };
 
 type Props = { params: Promise<{ bookingId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

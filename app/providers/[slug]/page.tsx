@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -45,11 +46,14 @@ export default async function ProviderPage({ params }: { params: Params }) {
   // The next opening needs only the slug: both reads at once (it is null for an unlisted slug).
   const [provider, nextAvailable] = await Promise.all([getProvider(slug), getNextAvailable(slug)]);
   if (!provider) notFound();
+  // Set by proxy.ts for this request: the policy admits only inline scripts that carry it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
 
   return (
     <article className="container-page py-8 sm:py-10">
       <script
         type="application/ld+json"
+        nonce={nonce}
         dangerouslySetInnerHTML={{ __html: serializeJsonLd(physicianJsonLd(provider, env.SITE_URL)) }}
       />
       <p className="text-sm">

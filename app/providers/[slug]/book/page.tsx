@@ -14,7 +14,8 @@ import { SignUpForm } from "../../../(auth)/sign-up/sign-up-form";
 import { getProvider } from "../get-provider";
 import { IntakeForm } from "./intake-form";
 
-export const metadata: Metadata = { title: "Request a consultation", robots: { index: false } };
+// No Referer from the intake (see lib/security/headers.ts), also when reached by a client navigation.
+export const metadata: Metadata = { title: "Request a consultation", robots: { index: false }, referrer: "no-referrer" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,0 +1,51 @@
+import { getRedirectUrl, unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { config, proxy } from "./proxy";
+
+const request = (path: string, cookie?: string) => new NextRequest(new URL(path, "http://localhost:3000"), { headers: cookie ? { cookie: `${cookie}=x` } : {} });
+const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+describe("proxy", () => {
+  it("runs for every page and route, but not for the build's static files or the icon", () => {
+    for (const url of ["/", "/about", "/providers/dr-maya-chen-md-new-york", "/api/providers", "/api/photos/x", "/no-such-page", "/robots.txt", "/sitemap.xml"]) {
+      expect(matches(url), url).toBe(true);
+    }
+    for (const url of ["/_next/static/chunks/main.js", "/_next/image?url=%2Fa.png&w=64&q=75", "/favicon.ico", "/icon.svg"]) {
+      expect(matches(url), url).toBe(false);
+    }
+  });
+
+  it("sends an anonymous visitor of a dashboard to sign in, and back afterwards", () => {
+    for (const path of ["/account", "/patient", "/provider", "/provider/requests/abc?tab=1", "/admin/licenses"]) {
+      const response = proxy(request(path));
+      expect(getRedirectUrl(response), path).toBe(`http://localhost:3000/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+    }
+  });
+
+  it("lets a session cookie of either name through to the dashboard, which checks it", () => {
+    for (const cookie of ["authjs.session-token", "__Secure-authjs.session-token"]) {
+      expect(getRedirectUrl(proxy(request("/provider", cookie))), cookie).toBeNull();
+    }
+  });
+
+  it("sends nobody away from public pages, routes or look-alike paths", () => {
+    for (const path of ["/", "/providers", "/providers/dr-maya-chen-md-new-york", "/api/bookings", "/accounts", "/administer"]) {
+      expect(getRedirectUrl(proxy(request(path))), path).toBeNull();
+    }
+  });
+
+  it("puts the security headers on passed-through responses and redirects, with a new nonce each time", () => {
+    const page = proxy(request("/"));
+    const redirect = proxy(request("/admin"));
+    for (const response of [page, redirect]) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy")).toContain("camera=()");
+      expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    }
+    const nonce = (response: Response) => response.headers.get("content-security-policy")!.match(/'nonce-([^']+)'/)![1];
+    expect(nonce(page)).not.toBe(nonce(redirect));
+    expect(proxy(request("/pay/abc")).headers.get("referrer-policy")).toBe("no-referrer");
+  });
+});
