@@ -1,7 +1,7 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authSecret, env } from "@/lib/env";
+import { authSecret, env, isHttpsSite, type Env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
 import { attemptSignIn } from "./sign-in";
 import { signInSchema } from "./validation";
@@ -26,16 +26,16 @@ declare module "@auth/core/jwt" {
   }
 }
 
-// A lazy config: the secret is read on the first request, never while `next build` imports this.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: authSecret(),
+/** Auth.js settings for an environment; the app's own is `env`, a test may pass another. */
+export const authConfig = (source: Env = env): NextAuthConfig => ({
+  secret: authSecret(source),
   // Credentials sign-in requires JWT sessions; the token carries only the user id and the
   // session version, and getCurrentUser() checks both against the database on every request.
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
-  // Secure cookies wherever the site is served over HTTPS (production); plain http on localhost
-  // for development and the browser tests.
-  useSecureCookies: env.SITE_URL.startsWith("https://"),
+  // On an https site the session cookie is `__Secure-authjs.session-token` with the Secure flag,
+  // so it never travels over http; plain http on localhost for development and the browser tests.
+  useSecureCookies: isHttpsSite(source),
   pages: { signIn: "/sign-in" },
   logger: {
     // Auth.js logs every refused sign-in as an error with its stack; a wrong password is not one.
@@ -69,4 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return { ...session, sessionVersion: token.sessionVersion ?? 0 };
     },
   },
-}));
+});
+
+// A lazy config: the secret is read on the first request, never while `next build` imports this.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
