@@ -31,6 +31,16 @@ const config = [
     files: ["lib/validation/text.ts", "lib/env.ts", "**/*.test.ts", "e2e/**"],
     rules: { "no-restricted-syntax": "off" },
   },
+  {
+    // A spec that used Playwright's own `test` would miss the check for CSP violations.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "Import test and expect from ./support/test." }] },
+      ],
+    },
+  },
   { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts"] },
 ];
 

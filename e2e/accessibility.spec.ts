@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
 
 const PAGES = {
   home: "/",

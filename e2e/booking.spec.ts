@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
 import { signedIn } from "./support/accounts";
 import { answerIntake } from "./support/intake";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
 
 const MAYA = "/providers/dr-maya-chen-md-new-york";
 

@@ -1,6 +1,7 @@
-import { devices, expect, test } from "@playwright/test";
+import { devices } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
 
 // Every signed-in page, on a phone: nothing wider than the screen, nothing axe calls serious.
 const DASHBOARDS = {

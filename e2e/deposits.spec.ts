@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { signedIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { answerIntake } from "./support/intake";
+import { expect, test } from "./support/test";
 
 test("a deposit is paid in test-payment mode, the provider declines, and the patient sees the refund", async ({ browser }) => {
   test.slow();

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 // A production start without the demo switch and without its services must refuse, naming each
 // missing variable, instead of serving test payments and a readable outbox to the world.

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { freshNpi, isoDateFromNow, signedIn, signUpProvider } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
 
 // A provider goes from sign-up to search only through an admin's verification.
 

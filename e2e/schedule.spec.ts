@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { isoDateFromNow, signedIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
 
 const MAYA = "/providers/dr-maya-chen-md-new-york";
 
