@@ -29,6 +29,15 @@ describe("proxy", () => {
     }
   });
 
+  it("answers 400 for a path whose percent-encoding is not UTF-8, with the security headers", () => {
+    for (const path of ["/providers/%C0%AF", "/api/providers/%ED%A0%80", "/conditions/%E0%A4%A", "/admin/%FF"]) {
+      const response = proxy(request(path));
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+    }
+    expect(proxy(request("/providers/caf%C3%A9")).status).toBe(200);
+  });
+
   it("sends nobody away from public pages, routes or look-alike paths", () => {
     for (const path of ["/", "/providers", "/providers/dr-maya-chen-md-new-york", "/api/bookings", "/accounts", "/administer"]) {
       expect(getRedirectUrl(proxy(request(path))), path).toBeNull();

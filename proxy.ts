@@ -21,6 +21,16 @@ function signInFirst(request: NextRequest): NextResponse | null {
   return NextResponse.redirect(signIn);
 }
 
+/** True when every %-escape of the path decodes to UTF-8 text; Next would otherwise answer 500. */
+function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every response gets the security headers. The request carries the policy on to the renderer,
  * which takes the nonce from it for Next's scripts; `x-nonce` is for our own inline scripts. The
@@ -29,7 +39,8 @@ function signInFirst(request: NextRequest): NextResponse | null {
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const headers = securityHeaders(request.nextUrl.pathname, nonce, settings);
-  let response = signInFirst(request);
+  // A path with broken percent-encoding (/providers/%C0%AF) names no page: 400, before routing.
+  let response: NextResponse | null = isWellEncoded(request.nextUrl.pathname) ? signInFirst(request) : new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (!response) {
     const forwarded = new Headers(request.headers);
     forwarded.delete("content-security-policy");
