@@ -20,7 +20,7 @@ test("a patient signs up, sees their account, signs out and is asked to sign in 
   await expect(page.getByText("Jordan Rivera")).toBeVisible();
   await expect(page.getByText("Patient", { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "./password";
+import { revokeUserSessions } from "./session-store";
 import type { SignUpInput } from "./validation";
 
 export type Role = "patient" | "provider" | "admin";
@@ -39,10 +40,9 @@ export async function promoteToAdmin(email: string): Promise<"promoted" | "alrea
     const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
     if (!user) return "not-found";
     if (user.role === "admin") return "already-admin";
-    await tx
-      .update(users)
-      .set({ role: "admin", sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    // A session opened as a patient or provider does not carry on with an admin's rights.
+    await revokeUserSessions(tx, user.id);
     await recordAudit(tx, { actorId: null, action: "user.role_changed", subjectType: "user", subjectId: user.id, details: { from: user.role, to: "admin", by: "admin:create" } });
     return "promoted";
   });

@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { createAccount, promoteToAdmin } from "./accounts";
-import { findSessionUser } from "./session";
+import { createAccount } from "./accounts";
 import { attemptSignIn, lockoutMinutesLeft } from "./sign-in";
 
 const PASSWORD = "correct horse battery";
@@ -75,22 +74,7 @@ describe("sign-in lockout", () => {
   });
 });
 
-describe("sessions", () => {
-  it("end on the next request when the account is suspended", async () => {
-    const { id } = await signUp();
-    expect(await findSessionUser(id, 0)).toMatchObject({ id });
-    const db = await getDb();
-    await db.update(users).set({ status: "suspended" }).where(eq(users.id, id));
-    expect(await findSessionUser(id, 0)).toBeNull();
-  });
-
-  it("end when the session version moves on, as a role change does", async () => {
-    const { id, email } = await signUp();
-    expect(await promoteToAdmin(email)).toBe("promoted");
-    expect(await findSessionUser(id, 0)).toBeNull();
-    expect(await findSessionUser(id, 1)).toMatchObject({ id, role: "admin" });
-  });
-
+describe("closed accounts", () => {
   it("refuse a suspended account's correct password with a clear reason", async () => {
     const { id, email } = await signUp();
     const db = await getDb();

@@ -12,6 +12,7 @@ import { intakeSchema } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
 import { checkoutEvent } from "@/lib/payments/test-mode";
 import { getAvailability } from "@/lib/scheduling/queries";
+import { getCurrentUser } from "./session";
 import { actAs } from "./testing/acting-user";
 
 // Every server action and route handler × every kind of caller, called for real against the
@@ -196,11 +197,21 @@ const MATRIX: Record<string, Entry> = {
     probe: publicAction("app/(auth)/sign-up/sign-up-action.ts", "signUpAction", { name: "New Person", email: `new-${Math.random()}@example.com`, password: "long enough password", role: "patient" }),
   },
   "app/sign-out-action.ts#signOutAction": {
+    // Anyone may sign out; it ends only the caller's own session.
     allowed: EVERYONE,
     probe: async () => {
       const { signOutAction } = await load<() => Promise<void>>("app/sign-out-action.ts");
       await signOutAction!();
-      return true;
+      return (await getCurrentUser()) === null;
+    },
+  },
+  "app/account/sign-out-everywhere-action.ts#signOutEverywhereAction": {
+    // Every signed-in caller, for their own sessions: allowed when the caller's session ended.
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      const before = await getCurrentUser();
+      await callAction("app/account/sign-out-everywhere-action.ts", "signOutEverywhereAction");
+      return before !== null && (await getCurrentUser()) === null;
     },
   },
   "app/provider/set-published-action.ts#setPublishedAction": {
@@ -708,10 +719,10 @@ describe("authorization matrix", () => {
     it(key, async () => {
       const outcomes: Record<string, "allowed" | "denied"> = {};
       for (const caller of CALLERS) {
-        actAs(caller === "anonymous" ? null : world.users[caller]);
+        await actAs(caller === "anonymous" ? null : world.users[caller]);
         outcomes[caller] = (await entry.probe(world)) ? "allowed" : "denied";
       }
-      actAs(null);
+      await actAs(null);
       const expected = Object.fromEntries(CALLERS.map((c) => [c, entry.allowed.includes(c) ? "allowed" : "denied"]));
       expect(outcomes).toEqual(expected);
     });

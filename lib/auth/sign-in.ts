@@ -8,7 +8,7 @@ import type { Role } from "./accounts";
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
 
-export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; name: string; role: Role };
 export type SignInResult =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "invalid" | "closed" }
@@ -51,7 +51,7 @@ export async function attemptSignIn(email: string, password: string, now: Date =
 
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalized));
 
@@ -64,5 +64,5 @@ export async function attemptSignIn(email: string, password: string, now: Date =
   if (!passwordMatches || !user) return { ok: false, reason: "invalid" };
   // Said only to someone who knows the password, so it reveals nothing to a stranger.
   if (!active) return { ok: false, reason: "closed" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
