@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signedIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 const PASSWORD = "a long enough password";
@@ -43,6 +44,8 @@ test("a copy of the session cookie taken before signing out no longer opens the 
 });
 
 test("signing out of all devices ends the sessions on every other browser too", async ({ browser }) => {
+  // A sign-up, a second sign-in and two accessibility scans.
+  test.slow();
   const { page, email } = await newPatient(browser, "Dana Devices");
   const laptop = await anotherDevice(browser, email);
   await expect(page.getByText("30 days after your last visit")).toBeVisible();
@@ -64,4 +67,38 @@ test("signing out of all devices ends the sessions on every other browser too", 
   await expect(laptop).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+});
+
+test("an admin disables a patient, who is signed out at once and cannot sign in until enabled", async ({ browser }) => {
+  // Two people in two browsers, with a sign-up and three sign-ins.
+  test.slow();
+  const { page: patient, email } = await newPatient(browser, "Eli Disabled");
+  const admin = await signedIn(browser, "admin@example.com");
+  admin.on("dialog", (dialog) => dialog.accept());
+  await admin.goto("/admin/accounts");
+  await admin.getByLabel("Email").fill(email.toUpperCase());
+  await admin.getByRole("button", { name: "Search" }).click();
+  await expect(admin.getByText("1 account; disabled ones first.")).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+
+  // The row re-renders as a disabled account, with the reason and an Enable button in place of the form.
+  const row = admin.getByRole("listitem").filter({ hasText: email });
+  await row.getByLabel("Reason").fill("Booking under false names");
+  await row.getByRole("button", { name: `Disable ${email}` }).click();
+  await expect(row.getByRole("button", { name: `Enable ${email}` })).toBeVisible();
+  await expect(row).toContainText(/disabled .*: Booking under false names/);
+
+  await patient.goto("/account");
+  await expect(patient).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  await patient.getByLabel("Email").fill(email);
+  await patient.getByLabel("Password").fill(PASSWORD);
+  await patient.getByRole("button", { name: "Sign in" }).click();
+  await expect(patient.getByRole("alert").filter({ hasText: "suspended or closed" })).toBeVisible();
+
+  await row.getByRole("button", { name: `Enable ${email}` }).click();
+  await expect(row.getByRole("button", { name: `Disable ${email}` })).toBeVisible();
+  await expect(row).toContainText("active");
+  await patient.getByLabel("Password").fill(PASSWORD);
+  await patient.getByRole("button", { name: "Sign in" }).click();
+  await expect(patient).toHaveURL(/\/account$/);
 });

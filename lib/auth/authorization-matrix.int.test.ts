@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { appointmentTypes, bookings, licenses, locations, payments, providerPhotos, providers, timeOff, weeklyHours } from "@/db/schema";
+import { appointmentTypes, bookings, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
@@ -90,6 +90,12 @@ async function ownerRow(world: World) {
   const db = await getDb();
   const [row] = await db.select().from(providers).where(eq(providers.id, world.owner.id));
   return row!;
+}
+
+async function accountStatus(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+  return row!.status;
 }
 
 async function ownerLicenses(world: World) {
@@ -584,6 +590,25 @@ const MATRIX: Record<string, Entry> = {
       await db.update(providers).set({ suspendedAt: new Date(), suspensionReason: "test" }).where(eq(providers.id, world.owner.id));
       await callAction("app/admin/providers/reinstate-provider-action.ts", "reinstateProviderAction", { providerId: world.owner.id });
       return (await ownerRow(world)).suspendedAt === null;
+    },
+  },
+
+  "app/admin/accounts/disable-account-action.ts#disableAccountAction": {
+    allowed: ADMIN,
+    probe: async () => {
+      const target = await createUser("patient");
+      await callAction("app/admin/accounts/disable-account-action.ts", "disableAccountAction", { userId: target.id, reason: "Abuse report confirmed" });
+      return (await accountStatus(target.id)) === "suspended";
+    },
+  },
+  "app/admin/accounts/enable-account-action.ts#enableAccountAction": {
+    allowed: ADMIN,
+    probe: async () => {
+      const target = await createUser("patient");
+      const db = await getDb();
+      await db.update(users).set({ status: "suspended" }).where(eq(users.id, target.id));
+      await callAction("app/admin/accounts/enable-account-action.ts", "enableAccountAction", { userId: target.id });
+      return (await accountStatus(target.id)) === "active";
     },
   },
 
