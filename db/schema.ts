@@ -105,10 +105,12 @@ export const signInAttempts = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     // Lower-cased, and kept even when no account has it, so probing unknown emails is limited too.
     email: text("email").notNull(),
+    // The client's address as lib/auth/client-ip.ts counts it (an IPv6 /64, or "unknown").
+    ip: text("ip").notNull().default("unknown"),
     succeeded: boolean("succeeded").notNull(),
     attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt)],
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt), index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt)],
 );
 
 export const auditEvents = pgTable(

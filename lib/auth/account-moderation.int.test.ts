@@ -21,7 +21,7 @@ async function person(role: "patient" | "provider" = "patient") {
   return { id: created.userId, email, name: row!.name, role };
 }
 
-const signIn = (email: string) => attemptSignIn(email, PASSWORD);
+const signIn = (email: string) => attemptSignIn({ email, password: PASSWORD, ip: "198.51.100.1" });
 
 beforeAll(async () => {
   await seedReferenceData();

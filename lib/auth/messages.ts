@@ -5,6 +5,15 @@ export function tooManyAttemptsMessage(minutes: number): string {
 export const WRONG_CREDENTIALS = "That email and password don't match an account.";
 export const ACCOUNT_CLOSED = "This account is suspended or closed. Contact support if you think this is a mistake.";
 
+/** What a sign-in refused with `code` (see SignInRefused) says, and how long it asks to wait; null for "try again now". */
+export function signInRefusal(code: string): { message: string; retryAfterSeconds: number | null } {
+  if (code.startsWith("locked:")) {
+    const minutes = Number(code.slice("locked:".length)) || 15;
+    return { message: tooManyAttemptsMessage(minutes), retryAfterSeconds: minutes * 60 };
+  }
+  return { message: code === "closed" ? ACCOUNT_CLOSED : WRONG_CREDENTIALS, retryAfterSeconds: null };
+}
+
 /** Only same-site paths: a sign-in link must never send someone to another site afterwards. */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;

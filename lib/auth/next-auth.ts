@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret, env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
+import { clientAddress } from "./client-ip";
 import { revokeSession, sessionKey, startSession } from "./session-store";
 import { attemptSignIn } from "./sign-in";
 import { signInSchema } from "./validation";
@@ -54,10 +55,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      // `request` carries the original request's headers, from the sign-in form's server action
+      // (signIn() copies them) and from a direct POST to /api/auth/callback/credentials alike.
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const result = await attemptSignIn(parsed.data.email, parsed.data.password);
+        const result = await attemptSignIn({ ...parsed.data, ip: clientAddress(request.headers) });
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionToken: await startSession(result.user.id) };
         throw new SignInRefused(result.reason === "locked" ? `locked:${result.retryAfterMinutes}` : result.reason);
       },
