@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { POST, GET } from "@/app/api/auth/[...nextauth]/route";
 import { getDb } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
 import { env } from "@/lib/env";
 import { createAccount } from "./accounts";
 import { attemptSignIn } from "./sign-in";
+import { credentialsClient, signedIn } from "./testing/credentials-client";
 
 const PASSWORD = "correct horse battery";
 const WRONG = "not the password";
@@ -96,29 +95,10 @@ describe("the credentials endpoint", () => {
     env.TRUSTED_PROXY_IP_HEADER = trustedBefore;
   });
 
-  async function client() {
-    const response = await GET(new NextRequest("http://localhost:3000/api/auth/csrf"));
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    const cookie = response.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    return (email: string, password: string, forwardedFor: string) =>
-      POST(
-        new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
-          method: "POST",
-          body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/account" }),
-          headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": forwardedFor },
-        }),
-      );
-  }
-
-  const signedIn = (response: Response) => response.status === 302 && response.headers.get("location")?.endsWith("/account") && response.headers.getSetCookie().some((c) => c.includes("session-token="));
-
   it("trusting x-forwarded-for: locks out the attacker's address only", async () => {
     env.TRUSTED_PROXY_IP_HEADER = "x-forwarded-for";
     const email = await account();
-    const post = await client();
+    const post = await credentialsClient();
     for (let i = 0; i < 5; i++) expect((await post(email, WRONG, "198.51.100.7")).headers.get("location")).toMatch(/error=CredentialsSignin&code=invalid/);
     const locked = await post(email, PASSWORD, "198.51.100.7");
     expect(locked.status).toBe(429);
@@ -130,7 +110,7 @@ describe("the credentials endpoint", () => {
   it("trusting no header: a claimed new address is the same unknown client, still locked", async () => {
     env.TRUSTED_PROXY_IP_HEADER = undefined;
     const email = await account();
-    const post = await client();
+    const post = await credentialsClient();
     for (let i = 0; i < 5; i++) await post(email, WRONG, `198.51.100.${20 + i}`);
     expect((await post(email, PASSWORD, "192.0.2.81")).status).toBe(429);
     const db = await getDb();

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { signInAttempts, users } from "@/db/schema";
+import { HashingBusyError } from "./hashing-budget";
 import { spendVerificationTime, verifyPassword } from "./password";
 import type { Role } from "./accounts";
 import { throttleDecision, WINDOW_MINUTES, type FailureCounts, type ThrottleDecision } from "./throttle";
@@ -10,7 +11,9 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 export type SignInResult =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "invalid" | "closed" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+  | { ok: false; reason: "locked"; retryAfterMinutes: number }
+  /** The process's hashing budget is full (lib/auth/hashing-budget.ts): nothing was checked or counted. */
+  | { ok: false; reason: "busy" };
 
 export type SignInAttempt = { email: string; password: string; /** From clientAddress(). */ ip: string };
 
@@ -67,8 +70,13 @@ export async function attemptSignIn(
     .where(eq(sql`lower(${users.email})`, normalized));
 
   let passwordMatches = false;
-  if (user) passwordMatches = await verifyPassword(user.passwordHash, password);
-  else await spendVerificationTime(password);
+  try {
+    if (user) passwordMatches = await verifyPassword(user.passwordHash, password);
+    else await spendVerificationTime(password);
+  } catch (error) {
+    if (error instanceof HashingBusyError) return { ok: false, reason: "busy" };
+    throw error;
+  }
   const active = user?.status === "active";
 
   await db.insert(signInAttempts).values({ email: normalized, ip, succeeded: passwordMatches && active, attemptedAt: now });
