@@ -6,8 +6,15 @@ export async function register() {
   // keeps lib/env, which needs Node, out of the edge bundle Next also builds from this file.
   // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertDeployable, isBuildPhase } = await import("./lib/env");
-  if (!isBuildPhase()) assertDeployable();
+  const { assertDeployable, env, isBuildPhase } = await import("./lib/env");
+  if (isBuildPhase()) return;
+  assertDeployable();
+  // Not fatal (a deployment may have no proxy that sets one), but then sign-in throttles count
+  // every client as one address (lib/auth/client-ip.ts), which the operator should know.
+  if (env.NODE_ENV === "production" && !env.DEMO_MODE && !env.TRUSTED_PROXY_IP_HEADER) {
+    const { log } = await import("./lib/log/logger");
+    log.warn("sign_in_clients_not_told_apart", { code: "TRUSTED_PROXY_IP_HEADER_unset" });
+  }
 }
 
 /**

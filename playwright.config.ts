@@ -25,7 +25,10 @@ export default defineConfig({
   webServer: {
     command: "npx tsx e2e/support/start-server.ts",
     url: `http://127.0.0.1:${PORT}/api/providers?page=1`,
-    env: { PORT: String(PORT), PGLITE_DIR: ".data/e2e", SITE_URL: `http://127.0.0.1:${PORT}` },
+    // The tests stand in for the platform's proxy: a browser context that sends x-forwarded-for
+    // signs in from that address; one that sends none comes from 127.0.0.1, which `next start`
+    // writes into the header itself.
+    env: { PORT: String(PORT), PGLITE_DIR: ".data/e2e", SITE_URL: `http://127.0.0.1:${PORT}`, TRUSTED_PROXY_IP_HEADER: "x-forwarded-for" },
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -70,12 +70,33 @@ export const users = pgTable(
     role: userRole("role").notNull().default("patient"),
     passwordHash: text("password_hash").notNull(),
     status: accountStatus("status").notNull().default("active"),
-    // Bumped to end every live session at once (suspension, role change); sessions carry the
-    // version they were issued with and the data layer refuses a stale one.
-    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+/**
+ * One row per signed-in browser. The session cookie (a JWT sealed with AUTH_SECRET) carries a
+ * random token; the row keeps only its SHA-256, so a copied row cannot be turned back into a
+ * cookie. getCurrentUser() reads the row with its user on every request: a session is over once
+ * it is revoked (sign-out, "sign out of all devices", an admin disabling the account, a role
+ * change) or past its lifetime (lib/auth/session-store.ts), whatever the cookie's own expiry says.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    // Moved forward at most once a minute, so an active session costs one write a minute, not one a request.
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    // Providers and admins: 12 hours after sign-in. Patients: 30 days after last seen (rolling).
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );
 
 export const signInAttempts = pgTable(
@@ -84,10 +105,12 @@ export const signInAttempts = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     // Lower-cased, and kept even when no account has it, so probing unknown emails is limited too.
     email: text("email").notNull(),
+    // The client's address as lib/auth/client-ip.ts counts it (an IPv6 /64, or "unknown").
+    ip: text("ip").notNull().default("unknown"),
     succeeded: boolean("succeeded").notNull(),
     attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt)],
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt), index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt)],
 );
 
 export const auditEvents = pgTable(

@@ -35,6 +35,9 @@ const schema = z.object({
   STRIPE_SECRET_KEY: optional((v) => /^(sk|rk)_(test|live)_/.test(v), "must be a Stripe secret key (sk_test_… or sk_live_…), or unset for test-payment mode"),
   STRIPE_WEBHOOK_SECRET: optional((v) => v.startsWith("whsec_"), "must be a webhook signing secret (whsec_…)"),
   INTAKE_ENCRYPTION_KEY: optional((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64-encoded (try: openssl rand -base64 32)"),
+  // The request header in which the platform's proxy puts the client's address (x-forwarded-for on
+  // Vercel). Unset, no header is believed: any client can write one.
+  TRUSTED_PROXY_IP_HEADER: optional((v) => /^[A-Za-z0-9-]{1,64}$/.test(v), "must be a header name such as x-forwarded-for").transform((v) => v?.toLowerCase()),
 });
 
 const DEFAULT_SITE_URL = "http://localhost:3000";

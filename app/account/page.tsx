@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
+import { ActionButton } from "../components/action-form";
 import { signOutAction } from "../sign-out-action";
+import { signOutEverywhereAction } from "./sign-out-everywhere-action";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
 const ROLE_LABEL = { patient: "Patient", provider: "Provider", admin: "Admin" } as const;
+
+// Said on the page so nobody is surprised by being asked to sign in again.
+const SESSION_RULE = {
+  patient: "You stay signed in on this device for 30 days after your last visit.",
+  provider: "Because you read patients' health information, you are signed out after 30 minutes without activity, and 12 hours after signing in.",
+  admin: "Because you can read patients' health information, you are signed out after 30 minutes without activity, and 12 hours after signing in.",
+} as const;
 
 export default async function AccountPage() {
   const user = await requireRole(["patient", "provider", "admin"], "/account");
@@ -47,6 +56,26 @@ export default async function AccountPage() {
           </button>
         </form>
       </div>
+      <section aria-labelledby="devices-heading" className="card mt-8 max-w-xl space-y-3 p-6">
+        <h2 id="devices-heading" className="text-lg font-semibold text-slate-900">
+          Signed-in devices
+        </h2>
+        <p className="text-sm text-slate-700">{SESSION_RULE[user.role]}</p>
+        <p className="text-sm text-slate-700">
+          Signed in on a shared computer, or lost a phone? End every session, this one included; anyone using one is asked for
+          your password again.
+        </p>
+        <ActionButton
+          action={signOutEverywhereAction}
+          fields={{}}
+          variant="danger"
+          pendingLabel="Signing out everywhere…"
+          confirm="Sign out on every device, this one included?"
+          className="space-y-2"
+        >
+          Sign out of all devices
+        </ActionButton>
+      </section>
     </div>
   );
 }

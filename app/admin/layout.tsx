@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 const LINKS = [
   { href: "/admin/licenses", label: "License queue" },
   { href: "/admin/providers", label: "Providers" },
+  { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;

@@ -7,7 +7,7 @@ import { authorizedAction } from "@/lib/actions/validated-action";
 import { afterBookingChange } from "@/lib/booking/after-change";
 import { retryRefund } from "@/lib/payments/deposits";
 
-// The booking's provider (checked in the query) or an admin.
+// The booking's provider (checked in the query, and not while suspended) or an admin.
 export const retryRefundAction = authorizedAction(
   ["provider", "admin"],
   z.object({ paymentId: z.uuid({ message: "That payment no longer exists." }) }),

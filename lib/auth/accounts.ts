@@ -4,17 +4,26 @@ import { getDb } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { HashingBusyError } from "./hashing-budget";
+import { SIGN_IN_BUSY } from "./messages";
 import { hashPassword } from "./password";
+import { revokeUserSessions } from "./session-store";
 import type { SignUpInput } from "./validation";
 
 export type Role = "patient" | "provider" | "admin";
 
-export type CreateAccountResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
+export type CreateAccountResult = { ok: true; userId: string } | { ok: false; field: "email" | null; message: string };
 
 /** Creates an account; admins come only from `npm run admin:create` and the demo seed. */
 export async function createAccount(input: SignUpInput | (Omit<SignUpInput, "role"> & { role: Role })): Promise<CreateAccountResult> {
   const db = await getDb();
-  const passwordHash = await hashPassword(input.password);
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(input.password);
+  } catch (error) {
+    if (error instanceof HashingBusyError) return { ok: false, field: null, message: SIGN_IN_BUSY };
+    throw error;
+  }
   try {
     const userId = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -39,10 +48,9 @@ export async function promoteToAdmin(email: string): Promise<"promoted" | "alrea
     const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
     if (!user) return "not-found";
     if (user.role === "admin") return "already-admin";
-    await tx
-      .update(users)
-      .set({ role: "admin", sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
+    // A session opened as a patient or provider does not carry on with an admin's rights.
+    await revokeUserSessions(tx, user.id);
     await recordAudit(tx, { actorId: null, action: "user.role_changed", subjectType: "user", subjectId: user.id, details: { from: user.role, to: "admin", by: "admin:create" } });
     return "promoted";
   });

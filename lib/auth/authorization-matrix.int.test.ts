@@ -5,13 +5,14 @@ import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { appointmentTypes, bookings, licenses, locations, payments, providerPhotos, providers, timeOff, weeklyHours } from "@/db/schema";
+import { appointmentTypes, bookings, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
 import { checkoutEvent } from "@/lib/payments/test-mode";
 import { getAvailability } from "@/lib/scheduling/queries";
+import { getCurrentUser } from "./session";
 import { actAs } from "./testing/acting-user";
 
 // Every server action and route handler × every kind of caller, called for real against the
@@ -89,6 +90,12 @@ async function ownerRow(world: World) {
   const db = await getDb();
   const [row] = await db.select().from(providers).where(eq(providers.id, world.owner.id));
   return row!;
+}
+
+async function accountStatus(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ status: users.status }).from(users).where(eq(users.id, userId));
+  return row!.status;
 }
 
 async function ownerLicenses(world: World) {
@@ -196,11 +203,21 @@ const MATRIX: Record<string, Entry> = {
     probe: publicAction("app/(auth)/sign-up/sign-up-action.ts", "signUpAction", { name: "New Person", email: `new-${Math.random()}@example.com`, password: "long enough password", role: "patient" }),
   },
   "app/sign-out-action.ts#signOutAction": {
+    // Anyone may sign out; it ends only the caller's own session.
     allowed: EVERYONE,
     probe: async () => {
       const { signOutAction } = await load<() => Promise<void>>("app/sign-out-action.ts");
       await signOutAction!();
-      return true;
+      return (await getCurrentUser()) === null;
+    },
+  },
+  "app/account/sign-out-everywhere-action.ts#signOutEverywhereAction": {
+    // Every signed-in caller, for their own sessions: allowed when the caller's session ended.
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      const before = await getCurrentUser();
+      await callAction("app/account/sign-out-everywhere-action.ts", "signOutEverywhereAction");
+      return before !== null && (await getCurrentUser()) === null;
     },
   },
   "app/provider/set-published-action.ts#setPublishedAction": {
@@ -576,6 +593,25 @@ const MATRIX: Record<string, Entry> = {
     },
   },
 
+  "app/admin/accounts/disable-account-action.ts#disableAccountAction": {
+    allowed: ADMIN,
+    probe: async () => {
+      const target = await createUser("patient");
+      await callAction("app/admin/accounts/disable-account-action.ts", "disableAccountAction", { userId: target.id, reason: "Abuse report confirmed" });
+      return (await accountStatus(target.id)) === "suspended";
+    },
+  },
+  "app/admin/accounts/enable-account-action.ts#enableAccountAction": {
+    allowed: ADMIN,
+    probe: async () => {
+      const target = await createUser("patient");
+      const db = await getDb();
+      await db.update(users).set({ status: "suspended" }).where(eq(users.id, target.id));
+      await callAction("app/admin/accounts/enable-account-action.ts", "enableAccountAction", { userId: target.id });
+      return (await accountStatus(target.id)) === "active";
+    },
+  },
+
   "app/api/providers/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/providers/route.ts", "/api/providers?condition=chronic-migraine&near=10016") },
   "app/api/providers/[slug]/route.ts#GET": {
     allowed: EVERYONE,
@@ -708,10 +744,10 @@ describe("authorization matrix", () => {
     it(key, async () => {
       const outcomes: Record<string, "allowed" | "denied"> = {};
       for (const caller of CALLERS) {
-        actAs(caller === "anonymous" ? null : world.users[caller]);
+        await actAs(caller === "anonymous" ? null : world.users[caller]);
         outcomes[caller] = (await entry.probe(world)) ? "allowed" : "denied";
       }
-      actAs(null);
+      await actAs(null);
       const expected = Object.fromEntries(CALLERS.map((c) => [c, entry.allowed.includes(c) ? "allowed" : "denied"]));
       expect(outcomes).toEqual(expected);
     });

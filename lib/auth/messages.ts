@@ -4,6 +4,17 @@ export function tooManyAttemptsMessage(minutes: number): string {
 
 export const WRONG_CREDENTIALS = "That email and password don't match an account.";
 export const ACCOUNT_CLOSED = "This account is suspended or closed. Contact support if you think this is a mistake.";
+export const SIGN_IN_BUSY = "We are handling a lot of sign-ins right now. Try again in a few seconds.";
+
+/** What a sign-in refused with `code` (see SignInRefused) says, and how long it asks to wait; null for "try again now". */
+export function signInRefusal(code: string): { message: string; retryAfterSeconds: number | null } {
+  if (code.startsWith("locked:")) {
+    const minutes = Number(code.slice("locked:".length)) || 15;
+    return { message: tooManyAttemptsMessage(minutes), retryAfterSeconds: minutes * 60 };
+  }
+  if (code === "busy") return { message: SIGN_IN_BUSY, retryAfterSeconds: 2 };
+  return { message: code === "closed" ? ACCOUNT_CLOSED : WRONG_CREDENTIALS, retryAfterSeconds: null };
+}
 
 /** Only same-site paths: a sign-in link must never send someone to another site afterwards. */
 export function safeReturnPath(value: unknown, fallback = "/"): string {

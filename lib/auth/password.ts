@@ -1,23 +1,29 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { hashingBudget } from "./hashing-budget";
 
 // argon2id with the library's defaults (19 MiB, 2 passes: OWASP's minimum recommendation). The
-// parameters travel inside each hash, so raising them later still verifies old passwords.
+// parameters travel inside each hash, so raising them later still verifies old passwords. Every
+// hash and verification goes through the process's hashing budget, which throws HashingBusyError
+// when it is full.
 export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+  return hashingBudget.run(() => hash(password));
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    // A malformed stored hash is a failed sign-in, not a crash.
-    return false;
-  }
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return hashingBudget.run(async () => {
+    try {
+      return await verify(passwordHash, password);
+    } catch {
+      // A malformed stored hash is a failed sign-in, not a crash.
+      return false;
+    }
+  });
 }
 
 // Verifying against this for unknown emails makes "no such account" take as long as "wrong
-// password", so response times do not reveal who has an account.
+// password", so response times do not reveal who has an account. The one hash behind it is made
+// outside the budget: it is made once per process, and a refusal must not be remembered here.
 let dummyHash: Promise<string> | undefined;
 export async function spendVerificationTime(password: string): Promise<void> {
   dummyHash ??= hash("relief-finder-timing-equaliser");

@@ -1,68 +1,87 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { eq, sql } from "drizzle-orm";
+import { executeRows, getDb } from "@/db/client";
 import { signInAttempts, users } from "@/db/schema";
+import { HashingBusyError } from "./hashing-budget";
 import { spendVerificationTime, verifyPassword } from "./password";
 import type { Role } from "./accounts";
+import { throttleDecision, WINDOW_MINUTES, type FailureCounts, type ThrottleDecision } from "./throttle";
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MINUTES = 15;
-
-export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; name: string; role: Role };
 export type SignInResult =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "invalid" | "closed" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+  | { ok: false; reason: "locked"; retryAfterMinutes: number }
+  /** The process's hashing budget is full (lib/auth/hashing-budget.ts): nothing was checked or counted. */
+  | { ok: false; reason: "busy" };
+
+export type SignInAttempt = { email: string; password: string; /** From clientAddress(). */ ip: string };
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * How long `email` must wait before trying again, or 0. Failures count within the last 15
- * minutes and since the last success; the count lives in the database, so every serverless
- * instance sees the same one.
+ * Whether `email` may be tried from `ip` now, and after how long a wait (lib/auth/throttle.ts).
+ * One statement over the last 15 minutes' attempts; they live in the database, so every
+ * serverless instance counts the same ones.
  */
-export async function lockoutMinutesLeft(email: string, now: Date = new Date()): Promise<number> {
-  const db = await getDb();
-  const windowStart = new Date(now.getTime() - LOCKOUT_MINUTES * 60_000);
-  const [row] = await db
-    .select({
-      failures: sql<number>`count(*)::int`,
-      // The oldest failure that still counts decides when the window frees a try.
-      oldest: sql<string | null>`min(${signInAttempts.attemptedAt})`,
-    })
-    .from(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.email, email),
-        eq(signInAttempts.succeeded, false),
-        sql`${signInAttempts.attemptedAt} > ${windowStart.toISOString()}::timestamptz`,
-        sql`${signInAttempts.attemptedAt} > coalesce((select max(s.attempted_at) from sign_in_attempts s
-              where s.email = ${email} and s.succeeded), '-infinity'::timestamptz)`,
-      ),
-    );
-  if (!row || row.failures < MAX_FAILED_ATTEMPTS || !row.oldest) return 0;
-  const freeAt = new Date(row.oldest).getTime() + LOCKOUT_MINUTES * 60_000;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
+export async function signInThrottle(email: string, ip: string, now: Date = new Date()): Promise<ThrottleDecision> {
+  const windowStart = new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString();
+  const [row] = await executeRows<{ addressFailures: number; addressOldest: string | null; pairFailures: number; pairOldest: string | null; emailFailures: number }>(sql`
+    with recent as (
+      select email, ip, succeeded, attempted_at from sign_in_attempts
+      where (ip = ${ip} or email = ${email}) and attempted_at > ${windowStart}::timestamptz
+    ), pair_start as (
+      select coalesce(max(attempted_at), '-infinity'::timestamptz) as at from recent where email = ${email} and ip = ${ip} and succeeded
+    )
+    select
+      count(*) filter (where ip = ${ip} and not succeeded)::int as "addressFailures",
+      min(attempted_at) filter (where ip = ${ip} and not succeeded) as "addressOldest",
+      count(*) filter (where email = ${email} and ip = ${ip} and not succeeded and attempted_at > (select at from pair_start))::int as "pairFailures",
+      min(attempted_at) filter (where email = ${email} and ip = ${ip} and not succeeded and attempted_at > (select at from pair_start)) as "pairOldest",
+      count(*) filter (where email = ${email} and not succeeded)::int as "emailFailures"
+    from recent`);
+  const date = (value: string | null | undefined) => (value ? new Date(value) : null);
+  const counts: FailureCounts = {
+    address: { failures: row?.addressFailures ?? 0, oldest: date(row?.addressOldest) },
+    emailAtAddress: { failures: row?.pairFailures ?? 0, oldest: date(row?.pairOldest) },
+    email: { failures: row?.emailFailures ?? 0 },
+  };
+  return throttleDecision(counts, now);
 }
 
-/** Checks an email and password, counting failures per email and refusing while locked out. */
-export async function attemptSignIn(email: string, password: string, now: Date = new Date()): Promise<SignInResult> {
+/**
+ * Checks an email and password: refused while the address, or the email from this address, is
+ * locked out; answered after the email's delay otherwise; every answer recorded with the address.
+ * `sleep` is for tests, which must not wait out the delays.
+ */
+export async function attemptSignIn(
+  { email, password, ip }: SignInAttempt,
+  { now = new Date(), sleep = wait }: { now?: Date; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
-  const retryAfterMinutes = await lockoutMinutesLeft(normalized, now);
-  if (retryAfterMinutes > 0) return { ok: false, reason: "locked", retryAfterMinutes };
+  const throttle = await signInThrottle(normalized, ip, now);
+  if (throttle.kind === "locked") return { ok: false, reason: "locked", retryAfterMinutes: throttle.retryAfterMinutes };
+  if (throttle.delayMs > 0) await sleep(throttle.delayMs);
 
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalized));
 
   let passwordMatches = false;
-  if (user) passwordMatches = await verifyPassword(user.passwordHash, password);
-  else await spendVerificationTime(password);
+  try {
+    if (user) passwordMatches = await verifyPassword(user.passwordHash, password);
+    else await spendVerificationTime(password);
+  } catch (error) {
+    if (error instanceof HashingBusyError) return { ok: false, reason: "busy" };
+    throw error;
+  }
   const active = user?.status === "active";
 
-  await db.insert(signInAttempts).values({ email: normalized, succeeded: passwordMatches && active, attemptedAt: now });
+  await db.insert(signInAttempts).values({ email: normalized, ip, succeeded: passwordMatches && active, attemptedAt: now });
   if (!passwordMatches || !user) return { ok: false, reason: "invalid" };
   // Said only to someone who knows the password, so it reveals nothing to a stranger.
   if (!active) return { ok: false, reason: "closed" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

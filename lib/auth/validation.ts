@@ -27,3 +27,11 @@ export const signUpSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const accountIdSchema = z.object({ userId: z.uuid({ message: "That account no longer exists. Reload the page." }) });
+export const disableAccountSchema = accountIdSchema.extend({
+  reason: safeString({ message: "Give a reason for disabling the account." })
+    .trim()
+    .min(5, "Give a reason another admin can understand later.")
+    .max(500, "Use at most 500 characters."),
+});

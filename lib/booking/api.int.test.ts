@@ -48,14 +48,14 @@ const booking = (slot: { start: string; locationId: string }, intake: unknown = 
 
 describe("POST /api/bookings", () => {
   it("answers 401 without a session and 403 for a provider account", async () => {
-    actAs(null);
+    await actAs(null);
     expect((await post(booking(slots[0]!))).status).toBe(401);
-    actAs(await createUser("provider"));
+    await actAs(await createUser("provider"));
     expect((await post(booking(slots[0]!))).status).toBe(403);
   });
 
   it("answers 400 with field errors for malformed JSON or a bad intake", async () => {
-    actAs(await createUser("patient"));
+    await actAs(await createUser("patient"));
     const malformed = await post("{not json");
     expect(malformed.status).toBe(400);
     const bad = await post(booking(slots[0]!, { ...INTAKE, painScore: 12, consent: "no" }));
@@ -64,7 +64,7 @@ describe("POST /api/bookings", () => {
   });
 
   it("answers 201 with the id and status, lists it with GET, and 409 with alternatives for a taken slot", async () => {
-    actAs(await createUser("patient"));
+    await actAs(await createUser("patient"));
     const created = await post(booking(slots[1]!));
     expect(created.status).toBe(201);
     const { id, status } = await created.json();
@@ -73,7 +73,7 @@ describe("POST /api/bookings", () => {
     expect(mine.bookings).toEqual([expect.objectContaining({ id, status: "requested", startsAt: slots[1]!.start })]);
     expect(JSON.stringify(mine)).not.toContain("Jaw aches");
 
-    actAs(await createUser("patient"));
+    await actAs(await createUser("patient"));
     const taken = await post(booking(slots[1]!));
     expect(taken.status).toBe(409);
     const body = await taken.json();

@@ -138,17 +138,27 @@ const auditReads = (db: Db, provider: CurrentUser, providerId: string, ids: stri
     ids.map((id) => ({ actorId: provider.id, action: "intake.read", subjectType: "booking", subjectId: id, details: { providerId } })),
   );
 
+export type ProviderInbox = {
+  /** Set while an admin has suspended the listing: the inbox is closed and every list is empty. */
+  suspension: { reason: string | null } | null;
+  requests: InboxBooking[];
+  upcoming: InboxBooking[];
+  past: InboxBooking[];
+};
+
 /**
  * The signed-in provider's requests (newest first), upcoming appointments (soonest first) and
  * recent past ones. Only the requests, which the provider must judge, come with their intakes,
  * each read audited; an upcoming appointment's intake is opened on its own page when wanted
- * (getInboxBooking), so a visit to the inbox does not read every patient's history.
+ * (getInboxBooking), so a visit to the inbox does not read every patient's history. A suspended
+ * provider reads none of it.
  */
-export async function getProviderInbox(provider: CurrentUser, now: Date = new Date()): Promise<{ requests: InboxBooking[]; upcoming: InboxBooking[]; past: InboxBooking[] }> {
+export async function getProviderInbox(provider: CurrentUser, now: Date = new Date()): Promise<ProviderInbox> {
   assertRole(provider, ["provider"], "only providers have an inbox");
   const db = await getDb();
   const own = await getOwnProvider(provider, db);
-  if (!own) return { requests: [], upcoming: [], past: [] };
+  if (!own) return { suspension: null, requests: [], upcoming: [], past: [] };
+  if (own.suspendedAt) return { suspension: { reason: own.suspensionReason }, requests: [], upcoming: [], past: [] };
   const mine = eq(bookings.providerId, own.id);
   const [requests, upcoming, past] = await Promise.all([
     selectBookings(db).where(and(mine, eq(bookings.status, "requested"))).orderBy(desc(bookings.createdAt)).limit(LIMIT),
@@ -160,19 +170,23 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
   ]);
   await auditReads(db, provider, own.id, requests.map((b) => b.id));
   return {
+    suspension: null,
     requests: await Promise.all(requests.map((r) => toInboxBooking(r, true))),
     upcoming: await Promise.all(upcoming.map((r) => toInboxBooking(r, false))),
     past: await Promise.all(past.map((r) => toInboxBooking(r, false))),
   };
 }
 
-/** One of the provider's own bookings with its intake opened, the read audited; null otherwise. */
+/**
+ * One of the provider's own bookings with its intake opened, the read audited; null otherwise,
+ * and null for every booking while the provider is suspended.
+ */
 export async function getInboxBooking(provider: CurrentUser, bookingId: string): Promise<InboxBooking | null> {
   assertRole(provider, ["provider"], "only providers read intakes");
   if (!isUuid(bookingId)) return null;
   const db = await getDb();
   const own = await getOwnProvider(provider, db);
-  if (!own) return null;
+  if (!own || own.suspendedAt) return null;
   const [row] = await selectBookings(db).where(and(eq(bookings.id, bookingId), eq(bookings.providerId, own.id)));
   if (!row) return null;
   await auditReads(db, provider, own.id, [row.id]);

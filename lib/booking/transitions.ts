@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
-import { bookings, type Booking } from "@/db/schema";
+import { bookings, providers, type Booking } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
@@ -27,6 +27,7 @@ export type TransitionResult = { ok: true; message: string } | { ok: false; erro
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const GONE = "This booking no longer exists, or is not yours. Reload the page.";
+export const SUSPENDED = "Your listing is suspended, so its bookings cannot be changed until an admin reinstates it.";
 export const TIME_TAKEN = "That time was just taken. Choose another.";
 
 class TimeTaken extends Error {}
@@ -37,6 +38,13 @@ async function lockOwn(tx: Tx, user: CurrentUser, bookingId: string): Promise<{ 
   const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, bookingId), ownBookings(user))).for("update");
   if (!booking) return null;
   return { booking, party: user.role === "patient" ? "patient" : "provider" };
+}
+
+/** Whether `user` is a provider whose listing is suspended: why ownBookings() found nothing. */
+async function isSuspendedProvider(tx: Tx, user: CurrentUser): Promise<boolean> {
+  if (user.role !== "provider") return false;
+  const [row] = await tx.select({ id: providers.id }).from(providers).where(and(eq(providers.userId, user.id), isNotNull(providers.suspendedAt)));
+  return row !== undefined;
 }
 
 type Change = Partial<typeof bookings.$inferInsert>;
@@ -58,7 +66,7 @@ async function transition(
   try {
     return await db.transaction(async (tx): Promise<TransitionResult> => {
       const own = await lockOwn(tx, user, bookingId);
-      if (!own) return { ok: false, error: GONE };
+      if (!own) return { ok: false, error: (await isSuspendedProvider(tx, user)) ? SUSPENDED : GONE };
       const { booking, party } = own;
       const status = nextStatus(booking, action, party, now);
       if (!status) return { ok: false, error: `This booking is ${booking.status.replace("_", " ")}, so it cannot be changed that way now. Reload the page.` };

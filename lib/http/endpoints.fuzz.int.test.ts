@@ -152,7 +152,7 @@ type Failure = { endpoint: string; caller: Caller; input: string; why: string };
 
 /** Runs one hostile call and returns what went wrong with it, if anything. */
 async function probe(endpoint: string, caller: Caller, input: string, call: () => Promise<unknown>): Promise<Failure | null> {
-  act(caller);
+  await act(caller);
   const lines: string[] = [];
   const keep = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" "));
   const spies = [vi.spyOn(console, "log").mockImplementation(keep), vi.spyOn(console, "error").mockImplementation(keep), vi.spyOn(console, "warn").mockImplementation(keep)];

@@ -93,7 +93,7 @@ beforeAll(async () => {
 async function fuzz(action: FormAction, valid: Record<string, string[]>, as: () => TestUser) {
   await fc.assert(
     fc.asyncProperty(mutated(valid), async (fields) => {
-      actAs(as());
+      await actAs(as());
       const before = await snapshot(providerId);
       const result = await action({}, formOf(fields));
       expect(result).toBeTypeOf("object");

@@ -8,7 +8,10 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { listedProvider, trustDate } from "@/lib/licensing/trust";
 
 // Admins suspend a provider (out of search and booking at once, whatever their licenses say) and
-// reinstate them. The account keeps signing in, so the provider can read why.
+// reinstate them. Their requests, intakes and every booking action close at once too: the data
+// layer refuses a suspended provider (lib/booking/ownership.ts, lib/booking/inbox.ts). The account
+// keeps signing in, so the provider can read why and fix their licenses; an admin who wants them
+// out entirely disables the account.
 
 export type ModerationResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -64,7 +67,7 @@ export async function suspendProvider(admin: CurrentUser, input: { providerId: s
       .returning({ name: providers.name });
     if (!row) return { ok: false, error: "This provider is already suspended, or no longer exists. Reload the page." };
     await recordAudit(tx, { actorId: admin.id, action: "provider.suspended", subjectType: "provider", subjectId: input.providerId, details: { reason: input.reason } });
-    return { ok: true, message: `${row.name} is suspended and out of search.` };
+    return { ok: true, message: `${row.name} is suspended: out of search, with their requests and intakes closed.` };
   });
 }
 

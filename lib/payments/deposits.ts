@@ -6,6 +6,7 @@ import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
+import { ownBookings } from "@/lib/booking/ownership";
 import type { BookingAction, Party } from "@/lib/booking/state";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
@@ -176,7 +177,7 @@ export async function notifyRefund(tx: Writer, bookingId: string, amountCents: n
   });
 }
 
-/** Puts a failed refund back in line; for the booking's provider or an admin. */
+/** Puts a failed refund back in line; for the booking's provider (not while suspended) or an admin. */
 export async function retryRefund(user: CurrentUser, paymentId: string, now: Date = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
   assertRole(user, ["provider", "admin"], "only the provider or an admin retries a refund");
   if (!isUuid(paymentId)) return { ok: false, error: "That payment no longer exists." };
@@ -184,7 +185,7 @@ export async function retryRefund(user: CurrentUser, paymentId: string, now: Dat
   const own =
     user.role === "admin"
       ? sql`true`
-      : sql`${payments.bookingId} in (select b.id from bookings b join providers p on p.id = b.provider_id where p.user_id = ${user.id})`;
+      : sql`${payments.bookingId} in (select ${bookings.id} from ${bookings} where ${ownBookings(user)})`;
   const retried = await db
     .update(payments)
     .set({ status: "refund_pending", refundError: null, refundId: null, refundRequestedAt: now, updatedAt: now })

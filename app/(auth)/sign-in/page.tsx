@@ -16,6 +16,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="card w-full max-w-md p-6 sm:p-8">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Sign in</h1>
         <p className="mt-2 text-sm text-slate-700">Patients, providers and admins all sign in here.</p>
+        {params.signedOut === "everywhere" ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            You are signed out on every device.
+          </p>
+        ) : null}
         <div className="mt-6">
           <SignInForm callbackUrl={callbackUrl} />
         </div>

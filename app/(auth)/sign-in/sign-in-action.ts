@@ -2,7 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { guardAction } from "@/lib/actions/guard";
-import { ACCOUNT_CLOSED, safeReturnPath, tooManyAttemptsMessage, WRONG_CREDENTIALS } from "@/lib/auth/messages";
+import { safeReturnPath, signInRefusal, WRONG_CREDENTIALS } from "@/lib/auth/messages";
 import { signIn } from "@/lib/auth/next-auth";
 import { signInSchema } from "@/lib/auth/validation";
 
@@ -31,8 +31,6 @@ async function signInWith(_previous: SignInState, formData: FormData): Promise<S
   } catch (error) {
     // Success ends in a redirect, which Next throws and must be let through.
     if (!(error instanceof CredentialsSignin)) throw error;
-    const code = error.code ?? "";
-    if (code.startsWith("locked:")) return { error: tooManyAttemptsMessage(Number(code.slice(7)) || 15), email };
-    return { error: code === "closed" ? ACCOUNT_CLOSED : WRONG_CREDENTIALS, email };
+    return { error: signInRefusal(error.code ?? "").message, email };
   }
 }

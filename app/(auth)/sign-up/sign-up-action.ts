@@ -1,8 +1,9 @@
 "use server";
 
+import { CredentialsSignin } from "next-auth";
 import { guardAction } from "@/lib/actions/guard";
 import { createAccount } from "@/lib/auth/accounts";
-import { safeReturnPath } from "@/lib/auth/messages";
+import { safeReturnPath, signInRefusal } from "@/lib/auth/messages";
 import { signIn } from "@/lib/auth/next-auth";
 import { signUpSchema } from "@/lib/auth/validation";
 
@@ -31,12 +32,19 @@ async function signUp(_previous: SignUpState, formData: FormData): Promise<SignU
     return { fieldErrors, values };
   }
   const created = await createAccount(parsed.data);
-  if (!created.ok) return { fieldErrors: { [created.field]: created.message }, values };
+  if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message }, values } : { error: created.message, values };
   const fallback = parsed.data.role === "provider" ? "/provider" : "/account";
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: safeReturnPath(formData.get("callbackUrl"), fallback),
-  });
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeReturnPath(formData.get("callbackUrl"), fallback),
+    });
+  } catch (error) {
+    // Success ends in a redirect, which Next throws and must be let through. A refusal here (the
+    // hashing budget full, most likely) leaves a created account: say so, not that something broke.
+    if (!(error instanceof CredentialsSignin)) throw error;
+    return { error: `Your account is ready, but we could not sign you in just now. ${signInRefusal(error.code ?? "").message}`, values };
+  }
   return {};
 }

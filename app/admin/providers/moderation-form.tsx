@@ -19,7 +19,7 @@ export function ModerationForm({ providerId, name, suspended }: { providerId: st
       label="Reason"
       inputId={`suspend-${providerId}`}
       pendingLabel="Suspending…"
-      confirm={`Suspend ${name}? They leave search and cannot be booked until reinstated.`}
+      confirm={`Suspend ${name}? They leave search, cannot be booked, and lose their requests, intakes and booking actions until reinstated.`}
       className="flex flex-wrap items-end gap-2"
       aria-label={`Suspend ${name}`}
     >

@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getProviderInbox } from "@/lib/booking/inbox";
 import { formatInstant, pluralize } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
+import { SuspensionNotice } from "../suspension-notice";
 import { BookingHeader, IntakeDetails } from "./booking-parts";
 import { RequestActions, UpcomingActions, PastActions } from "./request-actions";
 
@@ -11,7 +12,15 @@ export const metadata: Metadata = { title: "Requests" };
 
 export default async function RequestsPage() {
   const provider = await requireRole(["provider"], "/provider/requests");
-  const { requests, upcoming, past } = await getProviderInbox(provider);
+  const { suspension, requests, upcoming, past } = await getProviderInbox(provider);
+  if (suspension) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Requests</h1>
+        <SuspensionNotice reason={suspension.reason} />
+      </div>
+    );
+  }
   return (
     <div className="space-y-10">
       <section aria-labelledby="new-heading">

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getInboxBooking } from "@/lib/booking/inbox";
+import { getOwnProvider } from "@/lib/listing/owner";
+import { SuspensionNotice } from "../../suspension-notice";
 import { BookingHeader, IntakeDetails } from "../booking-parts";
 
 export const metadata: Metadata = { title: "Intake", robots: { index: false } };
@@ -12,7 +14,17 @@ export default async function InboxBookingPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const provider = await requireRole(["provider"], `/provider/requests/${id}`);
   const booking = await getInboxBooking(provider, id);
-  if (!booking) notFound();
+  if (!booking) {
+    // Asked only once the intake was refused: a suspension says why instead of "not found".
+    const own = await getOwnProvider(provider);
+    if (!own?.suspendedAt) notFound();
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Intake</h1>
+        <SuspensionNotice reason={own.suspensionReason} />
+      </div>
+    );
+  }
   return (
     <div className="space-y-6">
       <Link href="/provider/requests" className="text-sm font-medium">
