@@ -9,7 +9,7 @@ import { formatInstant } from "@/lib/ui/format";
 import { enqueueEmail } from "./outbox";
 
 // What each change tells whom. Emails carry times, places, the provider's name and links — never
-// the intake, the condition or anything else a patient told the provider.
+// the intake, the condition, or a reason or note either side wrote (the app shows those).
 
 type Reader = Pick<Database, "select" | "insert">;
 
@@ -26,7 +26,6 @@ async function bookingFacts(tx: Reader, bookingId: string) {
       locationName: bookings.locationName,
       locationAddress: bookings.locationAddress,
       telehealth: bookings.telehealth,
-      declineReason: bookings.declineReason,
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
       providerName: providers.name,
@@ -77,7 +76,7 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
     case "confirm":
       return toPatient("confirmed", `Confirmed: ${facts.providerName}, ${at}`, `${facts.providerName} confirmed your ${facts.typeName.toLowerCase()} on ${at} ${where(facts)}. A calendar file is on your bookings page.`);
     case "decline":
-      return toPatient("declined", `${facts.providerName} could not take your request`, `${facts.providerName} declined your request for ${at}.${facts.declineReason ? `\n\nTheir note: ${facts.declineReason}` : ""}`);
+      return toPatient("declined", `${facts.providerName} could not take your request`, `${facts.providerName} declined your request for ${at}. Their reason is on your bookings page.`);
     case "propose":
       return toPatient("proposed", `${facts.providerName} suggested another time`, `${facts.providerName} cannot do ${at} and suggested ${facts.proposedStartsAt ? when(facts.proposedStartsAt, facts.timeZone) : "another time"}. Accept it or cancel from your bookings.`);
     case "acceptProposal":
