@@ -9,8 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { BookingAction, Party } from "@/lib/booking/state";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
-import { enqueueEmail } from "@/lib/notifications/outbox";
-import { formatMoney } from "@/lib/ui/format";
+import { notifyRefund } from "@/lib/notifications/booking-emails";
 import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { depositOutcome, keepsDepositAsIs } from "./refund-policy";
 
@@ -157,23 +156,6 @@ export async function processPendingRefunds(now: Date = new Date()): Promise<{ r
     else failed++;
   }
   return { refunded, failed };
-}
-
-export async function notifyRefund(tx: Writer, bookingId: string, amountCents: number): Promise<void> {
-  const [row] = await tx
-    .select({ email: users.email, providerName: providers.name })
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.patientId))
-    .innerJoin(providers, eq(providers.id, bookings.providerId))
-    .where(eq(bookings.id, bookingId));
-  if (!row) return;
-  await enqueueEmail(tx, {
-    to: row.email,
-    kind: "refunded",
-    bookingId,
-    subject: `Your ${formatMoney(amountCents)} deposit was refunded`,
-    body: `We refunded your ${formatMoney(amountCents)} deposit for the booking with ${row.providerName}. Your bank may take a few days to show it.\n\nYour bookings: ${new URL("/patient", env.SITE_URL)}\n`,
-  });
 }
 
 /** Puts a failed refund back in line; for the booking's provider or an admin. */
