@@ -297,8 +297,9 @@ export const providerPhotos = pgTable(
   },
   (t) => [
     index("provider_photos_provider_idx").on(t.providerId),
-    check("provider_photos_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
-    check("provider_photos_size", sql`octet_length(${t.bytes}) <= 2097152`),
+    // Only what lib/listing/photo-encoding.ts writes: a re-encoded WebP without metadata, at most 512 KiB.
+    check("provider_photos_type", sql`${t.contentType} = 'image/webp'`),
+    check("provider_photos_size", sql`octet_length(${t.bytes}) <= 524288`),
   ],
 );
 

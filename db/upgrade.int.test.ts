@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenedDatabase } from "./open";
 import { databaseAt, type UpgradeDatabase } from "./testing/upgrade-database";
 
-// A database written before reasons and notes were sealed, opened by the current app: the upgrade
-// must leave no reason or note in clear anywhere a query can reach, and the bookings themselves
-// must survive it.
+// A database written before reasons and notes were sealed and photos re-encoded, opened by the
+// current app: the upgrade must leave no reason or note in clear anywhere a query can reach, and no
+// photo as it was uploaded (EXIF and GPS included), while the bookings themselves survive it.
 
 const rows = async <T,>(db: OpenedDatabase, query: SQL) => ((await db.db.execute(query)) as unknown as { rows: T[] }).rows;
 
@@ -40,6 +40,11 @@ beforeAll(async () => {
   await before.db.execute(sql`insert into email_outbox (to_address, subject, body_text, kind, booking_id) values
     ('old@example.com', 'Dr. Old could not take your request', ${declinedBody}, 'declined', ${ids.declined}),
     ('old@example.com', 'Confirmed', 'Unchanged.\n\nYour bookings: http://localhost:3000/patient\n', 'confirmed', ${ids.proposed})`);
+  const [photo] = await rows<{ id: string }>(
+    before,
+    sql`insert into provider_photos (provider_id, content_type, bytes) values (${provider!.id}, 'image/jpeg', ${Buffer.from("\xff\xd8 Exif CanaryCam GPS", "latin1")}) returning id`,
+  );
+  await before.db.execute(sql`update providers set photo_url = ${`/api/photos/${photo!.id}`} where id = ${provider!.id}`);
   after = await upgrade.upgrade();
 });
 
@@ -81,5 +86,10 @@ describe("upgrading a database with plaintext reasons and notes", () => {
       { kind: "confirmed", body_text: "Unchanged.\n\nYour bookings: http://localhost:3000/patient\n" },
       { kind: "declined", body_text: "Dr. Old declined your request for Dec 3, 2026, 9:00 AM EST.\n\nYour bookings: http://localhost:3000/patient\n" },
     ]);
+  });
+
+  it("removes photos stored as they were uploaded, and the listings that showed them fall back to initials", async () => {
+    expect(await rows(after, sql`select id from provider_photos`)).toEqual([]);
+    expect(await rows(after, sql`select photo_url from providers`)).toEqual([{ photo_url: null }]);
   });
 });
