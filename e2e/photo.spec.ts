@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { signUpProvider } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
 
 // A phone photo carries where and with what it was taken; the listing shows none of it.
 
