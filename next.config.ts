@@ -4,8 +4,9 @@ import { assertDeployable } from "./lib/env";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from node_modules at run time, and zipcodes is a 5 MB
-  // data table: neither belongs in a server bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "zipcodes", "@node-rs/argon2"],
+  // data table: neither belongs in a server bundle. sharp (photo re-encoding) and argon2 load
+  // native binaries; Next already leaves sharp out of bundles, but photo uploads depend on it.
+  serverExternalPackages: ["@electric-sql/pglite", "zipcodes", "@node-rs/argon2", "sharp"],
   // Migrations are read from disk when the database opens, so serverless bundles must carry them.
   // The Open Graph image reads its fonts from @fontsource at run time, for the same reason.
   outputFileTracingIncludes: {

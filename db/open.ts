@@ -16,9 +16,11 @@ export type DatabaseConfig = {
   databaseUrl: string | undefined;
   pgliteDir: string;
   sqlLogFile?: string | undefined;
+  /** Tests of an upgrade open a database at an earlier migration first; everything else migrates to the latest. */
+  migrationsFolder?: string;
 };
 
-const migrationsFolder = join(process.cwd(), "db/migrations");
+const MIGRATIONS_FOLDER = join(process.cwd(), "db/migrations");
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_KEY = 7_270_736_901;
 
@@ -35,6 +37,7 @@ function statementLogger(file: string | undefined): Logger | undefined {
 export async function openDatabase(config: DatabaseConfig): Promise<OpenedDatabase> {
   const driver = chooseDriver(config.databaseUrl);
   const logger = statementLogger(config.sqlLogFile);
+  const migrationsFolder = config.migrationsFolder ?? MIGRATIONS_FOLDER;
 
   if (driver === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");

@@ -320,8 +320,9 @@ export const providerPhotos = pgTable(
   },
   (t) => [
     index("provider_photos_provider_idx").on(t.providerId),
-    check("provider_photos_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
-    check("provider_photos_size", sql`octet_length(${t.bytes}) <= 2097152`),
+    // Only what lib/listing/photo-encoding.ts writes: a re-encoded WebP without metadata, at most 512 KiB.
+    check("provider_photos_type", sql`${t.contentType} = 'image/webp'`),
+    check("provider_photos_size", sql`octet_length(${t.bytes}) <= 524288`),
   ],
 );
 
@@ -417,11 +418,14 @@ export const bookings = pgTable(
     holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }),
     // AES-256-GCM over the intake's JSON (lib/crypto); health information never sits here in clear.
     intakeCiphertext: text("intake_ciphertext").notNull(),
-    declineReason: text("decline_reason"),
     cancelledBy: bookingParty("cancelled_by"),
-    cancelReason: text("cancel_reason"),
     proposedStartsAt: timestamp("proposed_starts_at", { withTimezone: true }),
-    proposalNote: text("proposal_note"),
+    // What the provider and the patient write to each other (a decline reason, a cancellation
+    // reason, a note with a proposed time) can say as much about a patient's health as the intake,
+    // so it is sealed the same way, each under its booking and its field (lib/booking/notes.ts).
+    declineReasonCiphertext: text("decline_reason_ciphertext"),
+    cancelReasonCiphertext: text("cancel_reason_ciphertext"),
+    proposalNoteCiphertext: text("proposal_note_ciphertext"),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -40,4 +40,15 @@ test("a deposit is paid in test-payment mode, the provider declines, and the pat
     const declined = patient.getByRole("listitem").filter({ hasText: "Declined: I am not taking new migraine patients this month" });
     await expect(declined.getByText(/Deposit \$50 refunded/)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+
+  // The reason is read in the app only: the email says where to read it.
+  await patient.goto("/dev/outbox");
+  const emails = patient.getByRole("listitem").filter({ has: patient.getByRole("heading", { level: 2 }) });
+  await expect(emails.filter({ hasText: "Dr. Maya Chen could not take your request" }).first()).toContainText("Their reason is on your bookings page.");
+  for (const text of await emails.allTextContents()) expect(text).not.toMatch(/not taking new migraine patients|migraine|botox/i);
+
+  // The provider reads their own reason on the booking's page.
+  await provider.goto("/provider/requests");
+  await provider.getByRole("listitem", { name: "Booking with Pat Patient" }).filter({ hasText: "Declined" }).first().getByRole("link", { name: /^Details/ }).click();
+  await expect(provider.getByText("You declined: I am not taking new migraine patients this month")).toBeVisible();
 });

@@ -44,6 +44,8 @@ type Probe = (world: World) => Promise<boolean>;
 type Entry = { allowed: readonly Caller[]; probe: Probe };
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+// A 1×1 WebP, as uploads are stored (re-encoded); probes that need a stored photo insert it directly.
+const WEBP = Buffer.from("UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAUAmJaQAA3AA/vz0AAA=", "base64");
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 function form(fields: Record<string, string | string[] | Blob>): FormData {
@@ -259,7 +261,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: PROVIDER,
     probe: async (world) => {
       const db = await getDb();
-      const [photo] = await db.insert(providerPhotos).values({ providerId: world.owner.id, contentType: "image/png", bytes: PNG }).returning({ id: providerPhotos.id });
+      const [photo] = await db.insert(providerPhotos).values({ providerId: world.owner.id, contentType: "image/webp", bytes: WEBP }).returning({ id: providerPhotos.id });
       await db.update(providers).set({ photoUrl: `/api/photos/${photo!.id}` }).where(eq(providers.id, world.owner.id));
       await callAction("app/provider/listing/remove-photo-action.ts", "removePhotoAction");
       return (await ownerRow(world)).photoUrl === null;
@@ -650,7 +652,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: EVERYONE,
     probe: async (world) => {
       const db = await getDb();
-      const [photo] = await db.insert(providerPhotos).values({ providerId: world.owner.id, contentType: "image/png", bytes: PNG }).returning({ id: providerPhotos.id });
+      const [photo] = await db.insert(providerPhotos).values({ providerId: world.owner.id, contentType: "image/webp", bytes: WEBP }).returning({ id: providerPhotos.id });
       return get("app/api/photos/[id]/route.ts", `/api/photos/${photo!.id}`, { id: photo!.id });
     },
   },

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, payments, users } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
-import { recordAudits } from "@/lib/audit/record";
+import { recordAudits, type AuditEntry } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
@@ -11,11 +11,13 @@ import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { getOwnProvider } from "@/lib/listing/owner";
 import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
 import { safetyFlags, type Intake } from "./intake";
+import { openNotes, patientWrittenNotes, type BookingNotes } from "./notes";
 import { toPaymentSummary, type PaymentSummary } from "./queries";
 import type { BookingStatus } from "./state";
 
 // The provider's side: their requests and appointments, with each patient's intake opened for
-// them. Opening an intake is a read of health information, so each one writes an audit row.
+// them. Opening an intake is a read of health information, so each one writes an audit row; so
+// does opening a note the patient wrote (their reason for cancelling).
 
 export type IntakeSummary = {
   condition: string;
@@ -44,9 +46,9 @@ export type InboxBooking = {
   feeCents: number;
   depositCents: number;
   proposedStartsAt: string | null;
-  declineReason: string | null;
   cancelledBy: "patient" | "provider" | null;
-  cancelReason: string | null;
+  /** Opened with the intake, on the booking's own page; null in the inbox's lists. */
+  notes: BookingNotes | null;
   patient: { name: string; email: string };
   intake: IntakeSummary | null;
   /** The stored intake could not be opened (the encryption key changed, or the row was altered). */
@@ -96,10 +98,11 @@ const columns = {
   feeCents: bookings.feeCents,
   depositCents: bookings.depositCents,
   proposedStartsAt: bookings.proposedStartsAt,
-  declineReason: bookings.declineReason,
   cancelledBy: bookings.cancelledBy,
-  cancelReason: bookings.cancelReason,
   intakeCiphertext: bookings.intakeCiphertext,
+  declineReasonCiphertext: bookings.declineReasonCiphertext,
+  cancelReasonCiphertext: bookings.cancelReasonCiphertext,
+  proposalNoteCiphertext: bookings.proposalNoteCiphertext,
   patientName: users.name,
   patientEmail: users.email,
   payment: {
@@ -118,25 +121,24 @@ const selectBookings = (db: Db) =>
   db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId)).leftJoin(payments, eq(payments.bookingId, bookings.id));
 type Row = Awaited<ReturnType<ReturnType<typeof selectBookings>["where"]>>[number];
 
-/** A booking as the inbox shows it; the intake opened (and its read audited by the caller) or not. */
-async function toInboxBooking(row: Row, withIntake: boolean): Promise<InboxBooking> {
-  const { intakeCiphertext, patientName, patientEmail, payment, ...rest } = row;
+type Open = { intake: boolean; notes: boolean };
+
+/** A booking as the inbox shows it, with what `open` names opened (each read audited by the caller). */
+async function toInboxBooking(row: Row, open: Open): Promise<InboxBooking> {
+  const { intakeCiphertext, declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, patientName, patientEmail, payment, ...rest } = row;
   return {
     ...rest,
+    notes: open.notes ? openNotes(row.id, { declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext }) : null,
     payment: toPaymentSummary(payment),
     startsAt: rest.startsAt.toISOString(),
     endsAt: rest.endsAt.toISOString(),
     proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,
     patient: { name: patientName, email: patientEmail },
-    ...(withIntake ? await openIntake(intakeCiphertext, row.id) : { intake: null, intakeUnreadable: false }),
+    ...(open.intake ? await openIntake(intakeCiphertext, row.id) : { intake: null, intakeUnreadable: false }),
   };
 }
 
-const auditReads = (db: Db, provider: CurrentUser, providerId: string, ids: string[]) =>
-  recordAudits(
-    db,
-    ids.map((id) => ({ actorId: provider.id, action: "intake.read", subjectType: "booking", subjectId: id, details: { providerId } })),
-  );
+const intakeRead = (provider: CurrentUser, providerId: string, id: string): AuditEntry => ({ actorId: provider.id, action: "intake.read", subjectType: "booking", subjectId: id, details: { providerId } });
 
 export type ProviderInbox = {
   /** Set while an admin has suspended the listing: the inbox is closed and every list is empty. */
@@ -168,18 +170,21 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
       .orderBy(desc(bookings.startsAt))
       .limit(LIMIT),
   ]);
-  await auditReads(db, provider, own.id, requests.map((b) => b.id));
+  await recordAudits(
+    db,
+    requests.map((b) => intakeRead(provider, own.id, b.id)),
+  );
   return {
     suspension: null,
-    requests: await Promise.all(requests.map((r) => toInboxBooking(r, true))),
-    upcoming: await Promise.all(upcoming.map((r) => toInboxBooking(r, false))),
-    past: await Promise.all(past.map((r) => toInboxBooking(r, false))),
+    requests: await Promise.all(requests.map((r) => toInboxBooking(r, { intake: true, notes: false }))),
+    upcoming: await Promise.all(upcoming.map((r) => toInboxBooking(r, { intake: false, notes: false }))),
+    past: await Promise.all(past.map((r) => toInboxBooking(r, { intake: false, notes: false }))),
   };
 }
 
 /**
- * One of the provider's own bookings with its intake opened, the read audited; null otherwise,
- * and null for every booking while the provider is suspended.
+ * One of the provider's own bookings with its intake and notes opened, each read of what the
+ * patient wrote audited; null otherwise, and null for every booking while the provider is suspended.
  */
 export async function getInboxBooking(provider: CurrentUser, bookingId: string): Promise<InboxBooking | null> {
   assertRole(provider, ["provider"], "only providers read intakes");
@@ -189,6 +194,9 @@ export async function getInboxBooking(provider: CurrentUser, bookingId: string):
   if (!own || own.suspendedAt) return null;
   const [row] = await selectBookings(db).where(and(eq(bookings.id, bookingId), eq(bookings.providerId, own.id)));
   if (!row) return null;
-  await auditReads(db, provider, own.id, [row.id]);
-  return toInboxBooking(row, true);
+  await recordAudits(db, [
+    intakeRead(provider, own.id, row.id),
+    ...patientWrittenNotes(row).map((note) => ({ actorId: provider.id, action: "booking_note.read", subjectType: "booking", subjectId: row.id, details: { providerId: own.id, note } })),
+  ]);
+  return toInboxBooking(row, { intake: true, notes: true });
 }

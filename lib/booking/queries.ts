@@ -14,6 +14,7 @@ import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
 import { newBookingRow } from "./booking-row";
 import type { Intake } from "./intake";
+import { openNotes } from "./notes";
 import { currentStatus, isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
 
 export const MAX_OPEN_REQUESTS = 3;
@@ -186,7 +187,11 @@ export type PatientBooking = {
   provider: { slug: string; name: string; credentials: string; cancellationPolicy: string };
 };
 
-/** The signed-in patient's own bookings, soonest first; never the intake (they wrote it). */
+/**
+ * The signed-in patient's own bookings, soonest first, with the notes either side wrote opened for
+ * them (they are about the patient, and every one was written to or by them); never the intake,
+ * which they wrote and the page never shows back.
+ */
 export async function listPatientBookings(patient: CurrentUser, only?: SQL, now: Date = new Date()): Promise<PatientBooking[]> {
   assertRole(patient, ["patient"], "only patients have bookings");
   const db = await getDb();
@@ -199,12 +204,13 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
     },
     orderBy: [asc(bookings.startsAt)],
   });
-  return rows.map((r) => {
+  return rows.map(({ declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, ...r }) => {
     const status = currentStatus(r, now);
     // A lapsed hold's deposit can no longer be paid, as cancelLapsedDeposits will record.
     const payment = status === "expired" && r.payment?.status === "awaiting_payment" ? { ...r.payment, status: "canceled" as const } : r.payment;
     return {
       ...r,
+      ...openNotes(r.id, { declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext }),
       status,
       startsAt: r.startsAt.toISOString(),
       endsAt: r.endsAt.toISOString(),

@@ -15,12 +15,15 @@ import { ownBookings } from "./ownership";
 import { expireLapsedHolds } from "./queries";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
 import { settleDeposit } from "@/lib/payments/deposits";
+import { sealNote } from "./notes";
 import { nextStatus, statusesFor, type BookingAction, type Party } from "./state";
 
 // Every change to a booking after it is requested: the provider confirms, declines, proposes a
 // time, marks it completed or missed; the patient accepts a proposal or reschedules; either side
 // cancels. Each runs in one transaction that locks the booking, scoped to the caller's own, checks
-// the lifecycle, writes the change and its audit row, and queues the email.
+// the lifecycle, writes the change and its audit row, and queues the email. What either side
+// writes (a reason, a note) is sealed before it is stored, and is in neither the audit row nor
+// the email.
 
 export type TransitionResult = { ok: true; message: string } | { ok: false; error: string };
 
@@ -109,11 +112,11 @@ async function moveTo(tx: Tx, booking: Booking, start: Date, now: Date): Promise
 const text = (value: string) => value.trim().slice(0, 500);
 
 export function confirmBooking(provider: CurrentUser, bookingId: string, now = new Date()) {
-  return transition(provider, bookingId, "confirm", async () => ({ proposedStartsAt: null, proposalNote: null }), "Booking confirmed. The patient has been told.", now);
+  return transition(provider, bookingId, "confirm", async () => ({ proposedStartsAt: null, proposalNoteCiphertext: null }), "Booking confirmed. The patient has been told.", now);
 }
 
 export function declineBooking(provider: CurrentUser, bookingId: string, reason: string, now = new Date()) {
-  return transition(provider, bookingId, "decline", async () => ({ declineReason: text(reason) }), "Request declined. The patient sees your reason.", now);
+  return transition(provider, bookingId, "decline", async (_tx, booking) => ({ declineReasonCiphertext: sealNote(booking.id, "declineReason", text(reason)) }), "Request declined. The patient sees your reason.", now);
 }
 
 /**
@@ -128,7 +131,7 @@ export function proposeTime(provider: CurrentUser, bookingId: string, localTime:
     async (tx, booking) => {
       const start = DateTime.fromISO(localTime, { zone: booking.timeZone }).toJSDate();
       await moveTo(tx, booking, start, now);
-      return { proposedStartsAt: start, proposalNote: text(note) };
+      return { proposedStartsAt: start, proposalNoteCiphertext: sealNote(booking.id, "proposalNote", text(note)) };
     },
     "Time proposed. The patient can accept it from their bookings.",
     now,
@@ -142,7 +145,7 @@ export function acceptProposal(patient: CurrentUser, bookingId: string, now = ne
     "acceptProposal",
     async (tx, booking) => {
       if (!booking.proposedStartsAt) throw new TimeTaken();
-      return { ...(await moveTo(tx, booking, booking.proposedStartsAt, now)), proposedStartsAt: null, proposalNote: null };
+      return { ...(await moveTo(tx, booking, booking.proposedStartsAt, now)), proposedStartsAt: null, proposalNoteCiphertext: null };
     },
     "New time accepted: your booking is confirmed.",
     now,
@@ -155,7 +158,7 @@ export function rescheduleBooking(patient: CurrentUser, bookingId: string, start
     patient,
     bookingId,
     "reschedule",
-    async (tx, booking) => ({ ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNote: null }),
+    async (tx, booking) => ({ ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null }),
     "Booking moved. The provider will confirm the new time.",
     now,
   );
@@ -166,7 +169,10 @@ export function cancelBooking(user: CurrentUser, bookingId: string, reason: stri
     user,
     bookingId,
     "cancel",
-    async () => ({ cancelledBy: user.role === "patient" ? ("patient" as const) : ("provider" as const), cancelReason: text(reason) || null }),
+    async (_tx, booking) => ({
+      cancelledBy: user.role === "patient" ? ("patient" as const) : ("provider" as const),
+      cancelReasonCiphertext: sealNote(booking.id, "cancelReason", text(reason)),
+    }),
     "Booking cancelled.",
     now,
   );

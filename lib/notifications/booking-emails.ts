@@ -5,28 +5,41 @@ import type { Database } from "@/db/client";
 import { bookings, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
 import { env } from "@/lib/env";
-import { formatInstant } from "@/lib/ui/format";
+import { formatInstant, formatInstantLong, formatMoney } from "@/lib/ui/format";
 import { enqueueEmail } from "./outbox";
 
-// What each change tells whom. Emails carry times, places, the provider's name and links — never
-// the intake, the condition or anything else a patient told the provider.
+// What each change tells whom. An email can be read by anyone who sees the inbox, a lock screen or
+// a mail server's logs, so it says only who (the provider's name), when (in the location's zone,
+// named), where (the address, or a video visit) and links to the app, where the rest is read
+// signed in. Never anything either side wrote (a reason, a note: the app shows those), never the
+// intake, and never the appointment type's or the location's name, which providers write and which
+// can name a treatment or a condition ("Botox for migraine"): it is an "appointment" here.
 
 type Reader = Pick<Database, "select" | "insert">;
 
 const providerAccounts = alias(users, "provider_accounts");
 
-async function bookingFacts(tx: Reader, bookingId: string) {
+type Facts = {
+  startsAt: Date;
+  proposedStartsAt: Date | null;
+  timeZone: string;
+  locationAddress: string;
+  telehealth: boolean;
+  cancelledBy: "patient" | "provider" | null;
+  patientEmail: string;
+  providerName: string;
+  providerEmail: string | null;
+};
+
+// Selected by name, so a column added to bookings later reaches an email only by being added here.
+async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null> {
   const [row] = await tx
     .select({
-      id: bookings.id,
       startsAt: bookings.startsAt,
       proposedStartsAt: bookings.proposedStartsAt,
       timeZone: bookings.timeZone,
-      typeName: bookings.typeName,
-      locationName: bookings.locationName,
       locationAddress: bookings.locationAddress,
       telehealth: bookings.telehealth,
-      declineReason: bookings.declineReason,
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
       providerName: providers.name,
@@ -42,22 +55,55 @@ async function bookingFacts(tx: Reader, bookingId: string) {
 }
 
 const link = (path: string) => new URL(path, env.SITE_URL).toString();
-const when = (at: Date, zone: string) => formatInstant(at.toISOString(), zone);
+const PATIENT_PAGE = "/patient";
+const PROVIDER_PAGE = "/provider/requests";
 
-function where(facts: { telehealth: boolean; locationName: string; locationAddress: string }): string {
-  return facts.telehealth ? "by video" : `at ${facts.locationName}, ${facts.locationAddress}`;
+type Letter = {
+  /** What happened, in one or two sentences. */
+  lead: string;
+  /** The appointment's time, when it is not the booked one (a proposed time). */
+  at?: Date;
+  /** Extra fact lines, such as the time first asked for. */
+  also?: string[];
+  action: string;
+  path: string;
+};
+
+/** Every email has one shape: what happened, then the provider, the time and the place, then the link. */
+function body(facts: Facts, letter: Letter): string {
+  const at = letter.at ?? facts.startsAt;
+  return [
+    letter.lead,
+    "",
+    `Provider: ${facts.providerName}`,
+    `When: ${formatInstantLong(at.toISOString(), facts.timeZone)}`,
+    ...(letter.also ?? []),
+    `Where: ${facts.telehealth ? "Video visit" : facts.locationAddress}`,
+    "",
+    `${letter.action}: ${link(letter.path)}`,
+    "",
+  ].join("\n");
 }
 
-/** Queues the emails for a new request: the provider learns there is one to answer. */
+/** A subject's time: short, with the zone's abbreviation; the body spells it out. */
+const short = (at: Date, facts: Facts) => formatInstant(at.toISOString(), facts.timeZone);
+
+function toPatient(tx: Reader, bookingId: string, facts: Facts, kind: string, subject: string, letter: Omit<Letter, "path">) {
+  return enqueueEmail(tx, { to: facts.patientEmail, kind, bookingId, subject, body: body(facts, { ...letter, path: PATIENT_PAGE }) });
+}
+
+async function toProvider(tx: Reader, bookingId: string, facts: Facts, kind: string, subject: string, letter: Omit<Letter, "path">) {
+  if (!facts.providerEmail) return;
+  await enqueueEmail(tx, { to: facts.providerEmail, kind, bookingId, subject, body: body(facts, { ...letter, path: PROVIDER_PAGE }) });
+}
+
+/** Queues the email for a new request: the provider learns there is one to answer. */
 export async function notifyBookingRequested(tx: Reader, bookingId: string): Promise<void> {
   const facts = await bookingFacts(tx, bookingId);
-  if (!facts?.providerEmail) return;
-  await enqueueEmail(tx, {
-    to: facts.providerEmail,
-    kind: "request_received",
-    bookingId,
-    subject: `New consultation request for ${when(facts.startsAt, facts.timeZone)}`,
-    body: `A patient asked for a ${facts.typeName.toLowerCase()} on ${when(facts.startsAt, facts.timeZone)} ${where(facts)}.\n\nRead their intake and confirm, decline or propose another time:\n${link("/provider/requests")}\n`,
+  if (!facts) return;
+  await toProvider(tx, bookingId, facts, "request_received", `New appointment request for ${short(facts.startsAt, facts)}`, {
+    lead: "A patient asked for an appointment with you.",
+    action: "Read the request, then confirm, decline or propose another time",
   });
 }
 
@@ -67,26 +113,42 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
   if (action === "complete" || action === "noShow") return;
   const facts = await bookingFacts(tx, bookingId);
   if (!facts) return;
-  const at = when(facts.startsAt, facts.timeZone);
-  const toPatient = (kind: string, subject: string, body: string) =>
-    enqueueEmail(tx, { to: facts.patientEmail, kind, bookingId, subject, body: `${body}\n\nYour bookings: ${link("/patient")}\n` });
-  const toProvider = (kind: string, subject: string, body: string) =>
-    facts.providerEmail ? enqueueEmail(tx, { to: facts.providerEmail, kind, bookingId, subject, body: `${body}\n\nYour requests: ${link("/provider/requests")}\n` }) : Promise.resolve();
+  const name = facts.providerName;
 
   switch (action) {
     case "confirm":
-      return toPatient("confirmed", `Confirmed: ${facts.providerName}, ${at}`, `${facts.providerName} confirmed your ${facts.typeName.toLowerCase()} on ${at} ${where(facts)}. A calendar file is on your bookings page.`);
+      return toPatient(tx, bookingId, facts, "confirmed", `Confirmed: your appointment with ${name}`, {
+        lead: `${name} confirmed your appointment.`,
+        action: "Your bookings, with a calendar file",
+      });
     case "decline":
-      return toPatient("declined", `${facts.providerName} could not take your request`, `${facts.providerName} declined your request for ${at}.${facts.declineReason ? `\n\nTheir note: ${facts.declineReason}` : ""}`);
+      return toPatient(tx, bookingId, facts, "declined", `${name} could not take your request`, {
+        lead: `${name} could not take your request for this time. Their reason is on your bookings page.`,
+        action: "Read it, or find another time",
+      });
     case "propose":
-      return toPatient("proposed", `${facts.providerName} suggested another time`, `${facts.providerName} cannot do ${at} and suggested ${facts.proposedStartsAt ? when(facts.proposedStartsAt, facts.timeZone) : "another time"}. Accept it or cancel from your bookings.`);
+      return toPatient(tx, bookingId, facts, "proposed", `${name} suggested another time`, {
+        lead: `${name} cannot see you at the time you asked for and suggested another.`,
+        at: facts.proposedStartsAt ?? facts.startsAt,
+        also: [`You asked for: ${formatInstantLong(facts.startsAt.toISOString(), facts.timeZone)}`],
+        action: "Accept it or cancel",
+      });
     case "acceptProposal":
     case "reschedule":
-      return toProvider("moved", `A booking moved to ${at}`, `A patient's ${facts.typeName.toLowerCase()} is now on ${at} ${where(facts)}.${action === "reschedule" ? " Please confirm the new time." : ""}`);
+      return toProvider(tx, bookingId, facts, "moved", `An appointment moved to ${short(facts.startsAt, facts)}`, {
+        lead: action === "reschedule" ? "A patient moved their appointment with you. Please confirm the new time." : "A patient accepted the time you proposed.",
+        action: "Your requests and appointments",
+      });
     case "cancel":
       return facts.cancelledBy === "provider"
-        ? toPatient("cancelled", `Cancelled: ${facts.providerName}, ${at}`, `${facts.providerName} cancelled your ${facts.typeName.toLowerCase()} on ${at}.`)
-        : toProvider("cancelled", `Cancelled by the patient: ${at}`, `A patient cancelled their ${facts.typeName.toLowerCase()} on ${at}.`);
+        ? toPatient(tx, bookingId, facts, "cancelled", `Cancelled: your appointment with ${name}`, {
+            lead: `${name} cancelled your appointment.`,
+            action: "Your bookings",
+          })
+        : toProvider(tx, bookingId, facts, "cancelled", `Cancelled by the patient: ${short(facts.startsAt, facts)}`, {
+            lead: "A patient cancelled their appointment with you.",
+            action: "Your requests and appointments",
+          });
   }
 }
 
@@ -94,12 +156,19 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
 export async function notifyReminder(tx: Reader, bookingId: string): Promise<void> {
   const facts = await bookingFacts(tx, bookingId);
   if (!facts) return;
-  const at = when(facts.startsAt, facts.timeZone);
-  await enqueueEmail(tx, {
-    to: facts.patientEmail,
-    kind: "reminder",
-    bookingId,
-    subject: `Reminder: ${facts.providerName} tomorrow, ${at}`,
-    body: `Your ${facts.typeName.toLowerCase()} with ${facts.providerName} is on ${at} ${where(facts)}.\n\nNeed to change it? ${link("/patient")}\n`,
+  // Sent up to a day ahead, or at once for a booking made closer to its time: "soon", not "tomorrow".
+  await toPatient(tx, bookingId, facts, "reminder", `Reminder: your appointment with ${facts.providerName}, ${short(facts.startsAt, facts)}`, {
+    lead: `Your appointment with ${facts.providerName} is coming up.`,
+    action: "Change or cancel it",
+  });
+}
+
+/** Tells the patient their deposit came back. */
+export async function notifyRefund(tx: Reader, bookingId: string, amountCents: number): Promise<void> {
+  const facts = await bookingFacts(tx, bookingId);
+  if (!facts) return;
+  await toPatient(tx, bookingId, facts, "refunded", `Your ${formatMoney(amountCents)} deposit was refunded`, {
+    lead: `We refunded your ${formatMoney(amountCents)} deposit for this appointment in full. Your bank may take a few days to show it.`,
+    action: "Your bookings",
   });
 }

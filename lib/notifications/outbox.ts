@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { env, isOutboxReadable } from "@/lib/env";
+import { env, isOutboxReadable, type Env } from "@/lib/env";
 import { sendMail } from "./mailer";
 
 export type OutgoingEmail = { to: string; subject: string; body: string; kind: string; bookingId?: string };
@@ -57,8 +57,8 @@ export async function deliverOutbox(): Promise<{ sent: number; failed: number }>
 export type OutboxEntry = { id: string; to: string; subject: string; body: string; kind: string; createdAt: string; transport: string | null };
 
 /** The newest queued emails, for the development outbox page. Refuses outside development and the demo. */
-export async function listDevOutbox(limit = 100): Promise<OutboxEntry[]> {
-  if (!isOutboxReadable()) throw new Error("The dev outbox exists only in development and the demo.");
+export async function listDevOutbox(limit = 100, source: Env = env): Promise<OutboxEntry[]> {
+  if (!isOutboxReadable(source)) throw new Error("The dev outbox exists only in development and the demo.");
   const db = await getDb();
   const rows = await db
     .select({

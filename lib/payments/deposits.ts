@@ -10,8 +10,7 @@ import { ownBookings } from "@/lib/booking/ownership";
 import type { BookingAction, Party } from "@/lib/booking/state";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log/logger";
-import { enqueueEmail } from "@/lib/notifications/outbox";
-import { formatMoney } from "@/lib/ui/format";
+import { notifyRefund } from "@/lib/notifications/booking-emails";
 import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { depositOutcome, keepsDepositAsIs } from "./refund-policy";
 
@@ -32,18 +31,18 @@ export type CheckoutStart = { ok: true; url: string } | { ok: false; error: stri
 
 /**
  * Sends the patient to pay the deposit of their own booking while its hold lasts: a Stripe
- * Checkout Session (amount from our database, the booking id as metadata, expiring with the hold),
- * or the test-payment page when no Stripe key is configured.
+ * Checkout Session (amount from our database, the booking id as metadata, expiring with the hold;
+ * nothing about the provider or the visit, see gateway.ts), or the test-payment page when no
+ * Stripe key is configured.
  */
 export async function startDepositCheckout(patient: CurrentUser, bookingId: string, now: Date = new Date()): Promise<CheckoutStart> {
   assertRole(patient, ["patient"], "only patients pay deposits");
   if (!isUuid(bookingId)) return { ok: false, error: "That booking no longer exists." };
   const db = await getDb();
   const [row] = await db
-    .select({ booking: bookings, payment: payments, providerName: providers.name, email: users.email })
+    .select({ booking: bookings, payment: payments, email: users.email })
     .from(bookings)
     .innerJoin(payments, eq(payments.bookingId, bookings.id))
-    .innerJoin(providers, eq(providers.id, bookings.providerId))
     .innerJoin(users, eq(users.id, bookings.patientId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.patientId, patient.id)));
   if (!row) return { ok: false, error: "That booking no longer exists." };
@@ -59,7 +58,6 @@ export async function startDepositCheckout(patient: CurrentUser, bookingId: stri
       bookingId: booking.id,
       amountCents: payment.amountCents,
       currency: payment.currency,
-      description: `Deposit: ${booking.typeName} with ${row.providerName}`,
       // Stripe keeps a session open at least 30 minutes, so it may outlive the hold; a payment
       // after the hold lapsed is honoured if the time is still free, refunded if not.
       expiresAt: new Date(Math.max(booking.holdExpiresAt.getTime(), now.getTime() + MIN_CHECKOUT_MINUTES * 60_000)),
@@ -158,23 +156,6 @@ export async function processPendingRefunds(now: Date = new Date()): Promise<{ r
     else failed++;
   }
   return { refunded, failed };
-}
-
-export async function notifyRefund(tx: Writer, bookingId: string, amountCents: number): Promise<void> {
-  const [row] = await tx
-    .select({ email: users.email, providerName: providers.name })
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.patientId))
-    .innerJoin(providers, eq(providers.id, bookings.providerId))
-    .where(eq(bookings.id, bookingId));
-  if (!row) return;
-  await enqueueEmail(tx, {
-    to: row.email,
-    kind: "refunded",
-    bookingId,
-    subject: `Your ${formatMoney(amountCents)} deposit was refunded`,
-    body: `We refunded your ${formatMoney(amountCents)} deposit for the booking with ${row.providerName}. Your bank may take a few days to show it.\n\nYour bookings: ${new URL("/patient", env.SITE_URL)}\n`,
-  });
 }
 
 /** Puts a failed refund back in line; for the booking's provider (not while suspended) or an admin. */

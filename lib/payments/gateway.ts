@@ -10,7 +10,6 @@ export type CheckoutRequest = {
   bookingId: string;
   amountCents: number;
   currency: string;
-  description: string;
   expiresAt: Date;
   successUrl: string;
   cancelUrl: string;
@@ -41,25 +40,34 @@ function stripe(): Stripe {
 
 export const isTestPaymentMode = (): boolean => testPaymentModeOf(env);
 
+// What Stripe shows on its page, the receipt and the card statement, and keeps in its dashboard
+// and exports: a fixed line item name, so no provider's name, appointment type (which can name a
+// treatment) or condition ever leaves for Stripe. The booking id is the only metadata.
+export const DEPOSIT_LINE_ITEM = "Appointment deposit";
+
+/** The Checkout Session's parameters for a deposit: nothing from the request but amounts, URLs, the payer's email and the booking id. */
+export function checkoutSessionParams(request: CheckoutRequest): Stripe.Checkout.SessionCreateParams {
+  return {
+    mode: "payment",
+    line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: request.amountCents, product_data: { name: DEPOSIT_LINE_ITEM } } }],
+    metadata: { bookingId: request.bookingId },
+    payment_intent_data: { metadata: { bookingId: request.bookingId } },
+    customer_email: request.customerEmail,
+    expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+    success_url: request.successUrl,
+    cancel_url: request.cancelUrl,
+  };
+}
+
 /**
  * A Checkout Session for the deposit. The idempotency key names the booking and the session it
  * replaces, so a retried request gets the same session back and a booking never has two open.
  */
 export async function createCheckoutSession(request: CheckoutRequest): Promise<CheckoutSession> {
   if (isTestPaymentMode()) return { id: `cs_test_local_${request.bookingId}`, url: `/pay/${request.bookingId}` };
-  const session = await stripe().checkout.sessions.create(
-    {
-      mode: "payment",
-      line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: request.amountCents, product_data: { name: request.description } } }],
-      metadata: { bookingId: request.bookingId },
-      payment_intent_data: { metadata: { bookingId: request.bookingId } },
-      customer_email: request.customerEmail,
-      expires_at: Math.floor(request.expiresAt.getTime() / 1000),
-      success_url: request.successUrl,
-      cancel_url: request.cancelUrl,
-    },
-    { idempotencyKey: `checkout-${request.bookingId}-after-${request.replaces ?? "none"}` },
-  );
+  const session = await stripe().checkout.sessions.create(checkoutSessionParams(request), {
+    idempotencyKey: `checkout-${request.bookingId}-after-${request.replaces ?? "none"}`,
+  });
   if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
   return { id: session.id, url: session.url };
 }

@@ -8,7 +8,7 @@ import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBo
 import { stripeWebhookSecret } from "@/lib/env";
 import { listFailedRefunds, processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
 import { listPaymentAnomalies } from "./anomalies";
-import { createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
+import { checkoutSessionParams, createCheckoutSession, createRefund, openCheckoutSession } from "./gateway";
 import { checkoutEvent, completeTestCheckout, signedEvent } from "./test-mode";
 import { processWebhook } from "./webhook";
 
@@ -299,6 +299,41 @@ describe("test-payment mode", () => {
 });
 
 describe("Checkout with a Stripe key (Stripe replaced)", () => {
+  it("names the line item \"Appointment deposit\" and tells Stripe nothing of the provider, the visit or the intake", async () => {
+    const providerUser = await createUser("provider");
+    const provider = await createProvider({
+      name: "Dr. Stripe Canary",
+      provider: { userId: providerUser.id },
+      locations: [{ name: "Migraine Botox Center" }],
+      appointmentTypes: [{ name: "Botox for chronic migraine", depositCents: 5_000 }],
+    });
+    const patient = await createUser("patient");
+    const booked = await createBooking(
+      patient,
+      { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start: at(3, 10), telehealth: false, intake: validIntake({ symptoms: "STRIPE-CANARY symptoms" }) },
+      NOW,
+    );
+    if (!booked.ok) throw new Error(booked.message);
+    const sent: Parameters<typeof createCheckoutSession>[0][] = [];
+    vi.mocked(createCheckoutSession).mockImplementation(async (request) => {
+      sent.push(request);
+      return { id: "cs_live_params", url: "https://checkout.stripe.test/cs_live_params" };
+    });
+    try {
+      expect(await startDepositCheckout(patient, booked.id, NOW)).toMatchObject({ ok: true });
+    } finally {
+      vi.mocked(createCheckoutSession).mockReset();
+    }
+    expect(sent).toHaveLength(1);
+    const params = checkoutSessionParams(sent[0]!);
+    expect(params.line_items).toEqual([{ quantity: 1, price_data: { currency: "usd", unit_amount: 5_000, product_data: { name: "Appointment deposit" } } }]);
+    expect(params.metadata).toEqual({ bookingId: booked.id });
+    expect(params.payment_intent_data).toEqual({ metadata: { bookingId: booked.id } });
+    expect(params.customer_email).toBe(patient.email);
+    const everything = JSON.stringify(params);
+    for (const word of [/canary/i, /migraine/i, /botox/i, /consultation/i, /neurology/i]) expect(everything).not.toMatch(word);
+  });
+
   it("sends every later visit to the session already open, and makes a new one only once it closed", async () => {
     const { bookingId, patient } = await depositBooking("Checkout Reuse", at(3, 10), { openCheckout: false });
     // Stripe as the gateway sees it: sessions by id, each open until told otherwise.

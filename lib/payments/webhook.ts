@@ -7,9 +7,9 @@ import { bookings, paymentAnomalies, payments, stripeEvents } from "@/db/schema"
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
-import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
+import { notifyBookingRequested, notifyRefund } from "@/lib/notifications/booking-emails";
 import { verifyWebhook } from "./gateway";
-import { cancelLapsedDeposits, markForRefund, notifyRefund } from "./deposits";
+import { cancelLapsedDeposits, markForRefund } from "./deposits";
 import { depositMismatch, type PaidSession } from "./session-match";
 
 // Stripe's webhook: the signature is checked on the raw body, each event id is recorded once, and

@@ -3,6 +3,7 @@ import {
   centsForInput,
   formatDate,
   formatInstant,
+  formatInstantLong,
   formatDistance,
   formatMinutes,
   formatMoney,
@@ -118,5 +119,14 @@ describe("formatInstant", () => {
     expect(formatInstant("2026-07-01T14:30:00Z", "America/New_York")).toBe("Jul 1, 2026, 10:30 AM EDT");
     expect(formatInstant("2026-11-25T14:30:00Z", "Asia/Kolkata")).toBe("Nov 25, 2026, 8:00 PM GMT+5:30");
     expect(formatInstant("2026-11-25T14:30:00Z", "UTC")).toBe("Nov 25, 2026, 2:30 PM UTC");
+  });
+});
+
+describe("formatInstantLong", () => {
+  it("spells out the day and the zone's full name, which changes with daylight saving", () => {
+    expect(formatInstantLong("2026-12-03T15:00:00Z", "America/New_York")).toBe("Thursday, December 3, 2026 at 10:00 AM Eastern Standard Time");
+    expect(formatInstantLong("2026-07-01T14:30:00Z", "America/New_York")).toBe("Wednesday, July 1, 2026 at 10:30 AM Eastern Daylight Time");
+    expect(formatInstantLong("2026-07-01T14:30:00Z", "America/Phoenix")).toBe("Wednesday, July 1, 2026 at 7:30 AM Mountain Standard Time");
+    expect(formatInstantLong("2026-11-25T14:30:00Z", "Asia/Kolkata")).toBe("Wednesday, November 25, 2026 at 8:00 PM India Standard Time");
   });
 });

@@ -115,3 +115,21 @@ export function formatInstant(iso: string, timeZone?: string): string {
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(iso));
 }
+
+/**
+ * An instant spelled out in a zone, the zone's full name included: "Thursday, December 3, 2026 at
+ * 10:00 AM Eastern Standard Time". For text read away from the app (email), where "EST" or
+ * "GMT+5:30" would leave a reader guessing and no browser shows the reader's own time beside it.
+ */
+export function formatInstantLong(iso: string, timeZone: string): string {
+  return formatter("en-US", {
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "long",
+    timeZone,
+  }).format(new Date(iso));
+}

@@ -34,9 +34,12 @@ export function PhotoForm({ name, photoUrl }: { name: string; photoUrl: string |
                     accept="image/jpeg,image/png,image/webp"
                     className="block text-sm text-slate-800"
                     aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? "photo-error" : undefined}
+                    aria-describedby={error ? "photo-hint photo-error" : "photo-hint"}
                     onChange={(event) => setTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > MAX_BYTES)}
                   />
+                  <p id="photo-hint" className="mt-1 text-xs text-slate-600">
+                    We resize it and remove its location, camera and other details before it is shown.
+                  </p>
                   {error ? (
                     <p id="photo-error" className="field-error">
                       {error}

@@ -66,6 +66,29 @@ export function IntakeDetails({ booking }: { booking: InboxBooking }) {
   );
 }
 
+/** What either side wrote about the booking, on its own page: opened there, never in the lists. */
+export function BookingNotesPanel({ booking }: { booking: InboxBooking }) {
+  const { notes } = booking;
+  if (!notes) return null;
+  const lines: string[] = [];
+  if (booking.status === "declined") lines.push(notes.declineReason ? `You declined: ${notes.declineReason}` : "You declined this request.");
+  if (booking.status === "cancelled") {
+    const by = booking.cancelledBy === "provider" ? "you" : "the patient";
+    lines.push(`Cancelled by ${by}${notes.cancelReason ? `: ${notes.cancelReason}` : "."}`);
+  }
+  if (booking.proposedStartsAt && notes.proposalNote) lines.push(`Your note with the proposed time: ${notes.proposalNote}`);
+  if (lines.length === 0) return null;
+  return (
+    <div className="mt-3 space-y-1 text-sm text-slate-800">
+      {lines.map((line) => (
+        <p key={line} className="whitespace-pre-line">
+          {line}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 function When({ booking }: { booking: InboxBooking }) {
   return (
     <p className="text-sm text-slate-700">

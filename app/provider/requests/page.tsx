@@ -71,6 +71,9 @@ export default async function RequestsPage() {
             {past.map((b) => (
               <li key={b.id} className="card p-4" aria-label={`Booking with ${b.patient.name}`}>
                 <BookingHeader booking={b} />
+                <Link href={`/provider/requests/${b.id}`} className="mt-2 inline-block text-sm font-medium">
+                  Details<span className="sr-only"> of the booking with {b.patient.name}</span>
+                </Link>
                 {b.status === "confirmed" ? <PastActions id={b.id} patient={b.patient.name} /> : null}
               </li>
             ))}

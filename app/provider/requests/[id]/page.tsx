@@ -5,11 +5,12 @@ import { requireRole } from "@/lib/auth/session";
 import { getInboxBooking } from "@/lib/booking/inbox";
 import { getOwnProvider } from "@/lib/listing/owner";
 import { SuspensionNotice } from "../../suspension-notice";
-import { BookingHeader, IntakeDetails } from "../booking-parts";
+import { BookingHeader, BookingNotesPanel, IntakeDetails } from "../booking-parts";
 
 export const metadata: Metadata = { title: "Intake", robots: { index: false } };
 
-// One appointment with the patient's intake: opened only when the provider asks, and audited.
+// One booking with the patient's intake and what either side wrote: opened only when the provider
+// asks, and each read of what the patient wrote audited.
 export default async function InboxBookingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const provider = await requireRole(["provider"], `/provider/requests/${id}`);
@@ -36,6 +37,7 @@ export default async function InboxBookingPage({ params }: { params: Promise<{ i
           Appointment
         </h2>
         <BookingHeader booking={booking} />
+        <BookingNotesPanel booking={booking} />
       </section>
       <section aria-labelledby="intake-heading" className="card p-5">
         <h2 id="intake-heading" className="text-lg font-semibold text-slate-900">
