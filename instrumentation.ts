@@ -6,8 +6,12 @@ export async function register() {
   // keeps lib/env, which needs Node, out of the edge bundle Next also builds from this file.
   // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertDeployable, isBuildPhase } = await import("./lib/env");
-  if (!isBuildPhase()) assertDeployable();
+  const { assertDeployable, env, isBuildPhase } = await import("./lib/env");
+  if (isBuildPhase()) return;
+  assertDeployable();
+  // A server database whose migrations are behind stops the start here, naming `npm run
+  // db:migrate`, instead of failing every request; the embedded database migrates itself.
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) await (await import("./db/client")).getDb();
 }
 
 /**
