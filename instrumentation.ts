@@ -15,6 +15,20 @@ export async function register() {
     const { log } = await import("./lib/log/logger");
     log.warn("sign_in_clients_not_told_apart", { code: "TRUSTED_PROXY_IP_HEADER_unset" });
   }
+  // A server database whose migrations are behind stops the start here, naming `npm run
+  // db:migrate`, instead of failing every request; the embedded database migrates itself.
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+    const [{ getDb }, { MigrationsPendingError }] = await Promise.all([import("./db/client"), import("./db/open")]);
+    try {
+      await getDb();
+    } catch (error) {
+      // Next prints the error, whose message names the command, but would go on answering 500s;
+      // like a missing variable, a schema behind the build stops the server. Any other failure
+      // (an unreachable database) is retried by the next request.
+      if (error instanceof MigrationsPendingError) setTimeout(() => process.exit(1), 200);
+      throw error;
+    }
+  }
 }
 
 /**

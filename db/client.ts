@@ -14,6 +14,8 @@ export function getDb(): Promise<Database> {
     databaseUrl: env.DATABASE_URL,
     pgliteDir: env.PGLITE_DIR,
     sqlLogFile: env.SQL_LOG_FILE,
+    driver: env.DATABASE_DRIVER,
+    neonWsProxy: env.NEON_WS_PROXY,
   })
     .then((opened) => opened.db)
     .catch((error: unknown) => {

@@ -10,4 +10,9 @@ describe("chooseDriver", () => {
     expect(chooseDriver("postgres://postgres@127.0.0.1:5432/test")).toBe("pg");
     expect(chooseDriver("postgres://u@db.example.com/neon.tech")).toBe("pg");
   });
+  it("takes DATABASE_DRIVER over the host for a server, never for the embedded database", () => {
+    expect(chooseDriver("postgres://postgres@127.0.0.1:5432/test", "neon")).toBe("neon");
+    expect(chooseDriver("postgresql://u:p@ep-cool-tree-123456.us-east-2.aws.neon.tech/db", "pg")).toBe("pg");
+    expect(chooseDriver(undefined, "neon")).toBe("pglite");
+  });
 });

@@ -90,6 +90,12 @@ describe("demo switch and production readiness", () => {
     expect(productionProblems(parseEnv({ ...deployment, SITE_URL: "http://localhost:3000" }))).toEqual([]);
   });
 
+  it("refuses a production server pointed at a test WebSocket proxy, demo or not", () => {
+    expect(productionProblems(parseEnv({ ...deployment, NEON_WS_PROXY: "127.0.0.1:4444" })).join()).toMatch(/NEON_WS_PROXY/);
+    expect(productionProblems(parseEnv({ NODE_ENV: "production", DEMO_MODE: "1", ...secrets, STRIPE_WEBHOOK_SECRET: "whsec_random", NEON_WS_PROXY: "127.0.0.1:4444" })).join()).toMatch(/NEON_WS_PROXY/);
+    expect(() => parseEnv({ DATABASE_DRIVER: "mysql" })).toThrow(/DATABASE_DRIVER: must be pg or neon/);
+  });
+
   it("lets the demo run in production mode with its own secrets, but never with a live Stripe key", () => {
     const demo = { NODE_ENV: "production", DEMO_MODE: "1", ...secrets, STRIPE_WEBHOOK_SECRET: "whsec_random" };
     expect(productionProblems(parseEnv(demo))).toEqual([]);

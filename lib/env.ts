@@ -23,6 +23,13 @@ const schema = z.object({
   // `npm run db:setup`; a real deployment leaves it unset.
   DEMO_MODE: flag,
   DATABASE_URL: optional((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql:// (leave it unset for the embedded database)"),
+  // The owner that `npm run db:migrate` connects as, when the app's own DATABASE_URL is a role
+  // without DDL (relief_app); unset, migrations run as DATABASE_URL.
+  MIGRATION_DATABASE_URL: optional((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://"),
+  DATABASE_DRIVER: z.enum(["", "pg", "neon"], { message: "must be pg or neon (leave it unset to choose from DATABASE_URL)" }).optional().transform((v) => v || undefined),
+  // host:port of a plain WebSocket-to-TCP proxy in front of a local server, so Neon's driver can
+  // be tested without Neon (`npm run test:neon` sets it). Never in production.
+  NEON_WS_PROXY: optional((v) => /^[\w.-]+:\d+$/.test(v), "must be host:port of a local WebSocket proxy"),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
   SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
   SQL_LOG_FILE: z.string().trim().optional(),
@@ -107,6 +114,7 @@ export function productionProblems(source: Env = env): string[] {
   const need = (ok: unknown, line: string) => {
     if (!ok) problems.push(line);
   };
+  need(!source.NEON_WS_PROXY, "NEON_WS_PROXY: only for tests against a local server (it turns off TLS to the database)");
   need(source.AUTH_SECRET, "AUTH_SECRET: required (signs session cookies)");
   need(source.INTAKE_ENCRYPTION_KEY, "INTAKE_ENCRYPTION_KEY: required (encrypts intake answers)");
   if (source.DEMO_MODE) {

@@ -1,7 +1,12 @@
 import { env } from "@/lib/env";
-import { openDatabase } from "../open";
+import { migrateDatabase } from "../open";
 
-// Applies pending migrations to the configured database and exits.
-const { driver, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
-await close();
+// The deploy step: applies pending migrations as the database owner and exits. The app itself
+// only checks them on a server (see openDatabase), so run this before a new version serves.
+const driver = await migrateDatabase({
+  databaseUrl: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL,
+  pgliteDir: env.PGLITE_DIR,
+  driver: env.DATABASE_DRIVER,
+  neonWsProxy: env.NEON_WS_PROXY,
+});
 console.log(`Migrations applied (${driver}).`);

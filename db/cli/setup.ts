@@ -1,6 +1,6 @@
 import "server-only";
 import { env, reloadEnv } from "@/lib/env";
-import { openDatabase } from "../open";
+import { migrateDatabase, openDatabase } from "../open";
 import { seedDatabase } from "../seed";
 import { ensureLocalSecrets } from "./local-secrets";
 
@@ -12,7 +12,10 @@ const DEMO_PROVIDERS = 300;
 // intakes, or it would use another key than the server that reads them.
 if (env.NODE_ENV !== "production" && ensureLocalSecrets()) reloadEnv();
 const started = performance.now();
-const { db, driver, close } = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+const config = { databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, driver: env.DATABASE_DRIVER, neonWsProxy: env.NEON_WS_PROXY };
+// A server is migrated as its owner (MIGRATION_DATABASE_URL when the app's own role has no DDL).
+if (env.DATABASE_URL) await migrateDatabase({ ...config, databaseUrl: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL });
+const { db, driver, close } = await openDatabase(config);
 try {
   if (env.NODE_ENV === "production") {
     console.log(`Migrations applied (${driver}); demo data is never seeded with NODE_ENV=production.`);

@@ -32,3 +32,15 @@ export async function dropRunDatabases(serverUrl: string, runId: string) {
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   });
 }
+
+/**
+ * A login role that is only a member of relief_app (migration 0014), as the README tells a
+ * deployment to make. Roles are cluster-wide, so a concurrent run may be creating it too.
+ */
+export async function createLoginRole(serverUrl: string, role: string) {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error("TEST_DATABASE_ROLE must be a lower-case SQL identifier");
+  await onServer(serverUrl, async (client) => {
+    await client.query(`do $$ begin create role "${role}" login nosuperuser nocreatedb nocreaterole inherit; exception when duplicate_object or unique_violation then null; end $$`);
+    await client.query(`grant relief_app to "${role}"`);
+  });
+}

@@ -3,7 +3,8 @@ import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { executeRows, getDb } from "@/db/client";
+import { executeRows } from "@/db/client";
+import { asOwner } from "@/db/testing/as-owner";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { actAs } from "@/lib/auth/testing/acting-user";
 import { getAvailability } from "@/lib/scheduling/queries";
@@ -116,14 +117,16 @@ const act = (caller: Caller) => actAs(caller === "anonymous" ? null : people[cal
 
 // Every row written anywhere counts, in the writing transaction: a rolled-back write is no write.
 async function installWriteCounter() {
-  const db = await getDb();
-  await db.execute(sql`create table fuzz_writes (n bigint not null)`);
-  await db.execute(sql`insert into fuzz_writes values (0)`);
-  await db.execute(sql.raw(`create function fuzz_count() returns trigger language plpgsql as $$ begin update fuzz_writes set n = n + 1; return null; end $$`));
-  const tables = await executeRows<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'fuzz_writes'`);
-  for (const { name } of tables) {
-    await db.execute(sql.raw(`create trigger fuzz_count after insert or update or delete on "${name}" for each row execute function fuzz_count()`));
-  }
+  // Only the owner may create tables and triggers; the app's role then fires them.
+  await asOwner(async (db) => {
+    await db.execute(sql`create table fuzz_writes (n bigint not null)`);
+    await db.execute(sql`insert into fuzz_writes values (0)`);
+    await db.execute(sql.raw(`create function fuzz_count() returns trigger language plpgsql as $$ begin update fuzz_writes set n = n + 1; return null; end $$`));
+    const tables = (await db.execute(sql`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'fuzz_writes'`)) as unknown as { rows: { name: string }[] };
+    for (const { name } of tables.rows) {
+      await db.execute(sql.raw(`create trigger fuzz_count after insert or update or delete on "${name}" for each row execute function fuzz_count()`));
+    }
+  });
 }
 
 const writes = async () => Number((await executeRows<{ n: string }>(sql`select n from fuzz_writes`))[0]!.n);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb, type Database } from "@/db/client";
 import { conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers } from "@/db/schema";
 import { createProvider, seedReferenceData, TEST_CARRIERS, TEST_CONDITIONS, validNpi, verified } from "@/db/testing/fixtures";
+import { asOwner } from "@/db/testing/as-owner";
 import { bookableLocation } from "./trust";
 
 // search_entries is trigger-maintained derived data that every listing query reads (trust.ts). This
@@ -331,7 +332,7 @@ describe("search entries and the trust rule", () => {
       { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "verified", expiresOn: "2027-12-31" }], board: false, conditions: ["tmj-jaw-pain"], carriers: ["aetna"] },
     ]);
     for (const table of ["provider_insurance", "provider_conditions", "licenses"]) {
-      await db.execute(sql`truncate ${sql.identifier(table)}`);
+      await asOwner((owner) => owner.execute(sql`truncate ${sql.identifier(table)}`));
       await expectTrustRuleHolds(ids);
       await expectEntriesMatchSources();
     }
