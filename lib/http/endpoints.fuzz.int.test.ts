@@ -209,6 +209,9 @@ function requestsFor(key: string, params: string[], value: string): { request: N
   ];
 }
 
+// A few thousand calls: about 30 s on a quiet machine, several times that on a busy one.
+const FUZZ_TIMEOUT_MS = 300_000;
+
 describe("hostile input to every endpoint of the build", () => {
   it("enumerates the build's routes and actions, and knows the source of each", () => {
     const endpoints = [...routeEndpoints(), ...actionEndpoints()];
@@ -250,7 +253,7 @@ describe("hostile input to every endpoint of the build", () => {
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("server actions answer with a message or a redirect, log nothing unexpected, and write nothing when they refuse", async () => {
     const failures: Failure[] = [];
@@ -271,5 +274,5 @@ describe("hostile input to every endpoint of the build", () => {
       }
     }
     expect(failures.slice(0, 20)).toEqual([]);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
