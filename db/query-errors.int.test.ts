@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { isUniqueViolation } from "./errors";
@@ -29,6 +29,11 @@ async function captureOutput(run: () => Promise<void>): Promise<string> {
   }
   return written.join("\n");
 }
+
+// Opening (and migrating) the database is the hook's cost, under its longer limit, not a test's.
+beforeAll(async () => {
+  await getDb();
+});
 
 afterEach(() => vi.restoreAllMocks());
 

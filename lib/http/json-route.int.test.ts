@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
@@ -32,7 +32,14 @@ async function logged(run: () => Promise<unknown>): Promise<string[]> {
   return lines;
 }
 
-afterEach(() => actAs(null));
+// Opening (and migrating) the database is the hook's cost, under its longer limit, not a test's.
+beforeAll(async () => {
+  await getDb();
+});
+
+afterEach(async () => {
+  await actAs(null);
+});
 
 const json = (url: string, body: string, headers: Record<string, string> = { "content-type": "application/json" }) => new NextRequest(url, { method: "POST", body, headers });
 
@@ -64,10 +71,10 @@ describe("jsonRoute", () => {
     expect((await get("\u0000")).status).toBe(404);
     const id = "7c6f0a1e-3b7d-4c5e-9f00-000000000001";
     expect((await get(id)).status).toBe(401);
-    actAs(await createUser("provider"));
+    await actAs(await createUser("provider"));
     expect((await get(id)).status).toBe(403);
     const patient = await createUser("patient");
-    actAs(patient);
+    await actAs(patient);
     expect(await (await get(id)).json()).toEqual({ user: patient.id, id });
   });
 
