@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db/client";
 
 // The app's role (migration 0014) may read and write the app's tables, only append to the audit
@@ -28,6 +28,11 @@ async function asApp(statement: SQL): Promise<"allowed"> {
 const refused = { code: INSUFFICIENT_PRIVILEGE };
 
 describe("relief_app, the role the app connects as", () => {
+  // Opening (and migrating) the database is the hook's cost, under its longer limit, not a test's.
+  beforeAll(async () => {
+    await getDb();
+  });
+
   it("reads and appends to the audit log but cannot rewrite, delete or truncate it", async () => {
     await expect(asApp(sql`select count(*) from audit_events`)).resolves.toBe("allowed");
     await expect(asApp(sql`insert into audit_events (action, subject_type, subject_id) values ('test.appended', 'test', 'x')`)).resolves.toBe("allowed");
