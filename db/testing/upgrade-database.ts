@@ -4,13 +4,17 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { openDatabase, type DatabaseConfig, type OpenedDatabase } from "../open";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { migrateDatabase, openDatabase, type Database, type DatabaseConfig, type OpenedDatabase } from "../open";
 import { databaseUrlFor, fileDatabaseName, onServer } from "./server-databases";
 
 // For tests of what a migration does to rows already stored: a database of its own (PGlite in
-// memory, or a new database on the test server) opened at an earlier migration, then migrated as
-// the app does on open after an upgrade: on the server by opening it again, on PGlite (whose
-// memory database ends with its connection) by the same migrator call on the open connection.
+// memory, or a new database on the test server) at an earlier migration, then upgraded the way
+// each is in use. The embedded database migrates itself on open, so PGlite (whose memory database
+// ends with its connection) runs the same migrator call on the open connection; a server is
+// migrated by the deploy step (migrateDatabase, as its owner) and then opened by the app, which
+// checks that every migration ran.
 
 type Journal = { entries: { tag: string }[] };
 
@@ -41,12 +45,18 @@ export async function databaseAt(lastTag: string): Promise<UpgradeDatabase> {
   const partial = migrationsUpTo(lastTag);
   const serverUrl = process.env.TEST_DATABASE_URL;
   let config: DatabaseConfig = { databaseUrl: undefined, pgliteDir: "memory://" };
+  let open: OpenedDatabase;
   if (serverUrl) {
     const name = fileDatabaseName(inject("testRunId"), `upgrade_${randomBytes(4).toString("hex")}`);
     await onServer(serverUrl, (client) => client.query(`create database "${name}"`));
     config = { databaseUrl: databaseUrlFor(serverUrl, name), pgliteDir: "" };
+    await migrateDatabase({ ...config, migrationsFolder: partial });
+    // A plain connection: the app's own open refuses a database with migrations pending.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl });
+    open = { db: drizzle({ client: pool, casing: "snake_case" }) as unknown as Database, driver: "pg", close: () => pool.end() };
+  } else {
+    open = await openDatabase({ ...config, migrationsFolder: partial });
   }
-  let open = await openDatabase({ ...config, migrationsFolder: partial });
   const before = open;
   return {
     before,
@@ -57,6 +67,7 @@ export async function databaseAt(lastTag: string): Promise<UpgradeDatabase> {
         return open;
       }
       await open.close();
+      await migrateDatabase(config);
       open = await openDatabase(config);
       return open;
     },
