@@ -100,7 +100,8 @@ test("a listing photo shows under the page's policy and is served with its own s
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
   const served = await provider.request.get((await photo.getAttribute("src"))!);
-  expect(served.headers()["content-type"]).toBe("image/png");
+  // Every upload is stored re-encoded as WebP (lib/listing/photo-encoding.ts).
+  expect(served.headers()["content-type"]).toBe("image/webp");
   expect(served.headers()["content-security-policy"]).toBe("default-src 'none'");
   expect(served.headers()["x-content-type-options"]).toBe("nosniff");
 
