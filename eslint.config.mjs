@@ -11,7 +11,7 @@ const config = [
       // An UPDATE or DELETE without WHERE is almost always a bug that wipes a table.
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
-      // Only lib/env.ts reads the environment (STYLE.md).
+      // Only lib/env.ts reads the environment (docs/architecture.md, "Data flow").
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration from lib/env.ts." }],
       // Schemas take strings through safeString (lib/validation/text.ts), which refuses a NUL byte
       // or a lone surrogate with a field error instead of letting Postgres answer 500.

@@ -8,6 +8,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertDeployable, env, isBuildPhase } = await import("./lib/env");
   if (isBuildPhase()) return;
+  // Before anything else, so that every request is timed and logged as one line.
+  (await import("./lib/log/request-log")).startRequestLog();
   assertDeployable();
   // Not fatal (a deployment may have no proxy that sets one), but then sign-in throttles count
   // every client as one address (lib/auth/client-ip.ts), which the operator should know.
@@ -38,6 +40,6 @@ export async function register() {
 export async function onRequestError(error: unknown, request: Readonly<{ method: string }>, context: Readonly<{ routePath: string; routeType: string }>) {
   // eslint-disable-next-line no-restricted-properties -- a build-time constant, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { log } = await import("./lib/log/logger");
-  log.error(`${context.routeType}_error`, error, { route: context.routePath, method: request.method });
+  const [{ log }, { currentRequestId }] = await Promise.all([import("./lib/log/logger"), import("./lib/log/request-id")]);
+  log.error(`${context.routeType}_error`, error, { requestId: currentRequestId(), route: context.routePath, method: request.method });
 }

@@ -1,10 +1,18 @@
 import { getRedirectUrl, unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "./proxy";
 
 const request = (path: string, cookie?: string) => new NextRequest(new URL(path, "http://localhost:3000"), { headers: cookie ? { cookie: `${cookie}=x` } : {} });
 const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+// What the proxy logs for the requests it answers itself (Next's console would need its server).
+let logged: string[] = [];
+beforeEach(() => {
+  logged = [];
+  vi.spyOn(console, "log").mockImplementation((line: string) => void logged.push(line));
+});
+afterEach(() => vi.restoreAllMocks());
 
 describe("proxy", () => {
   it("runs for every page and route, but not for the build's static files or the icon", () => {
@@ -21,6 +29,9 @@ describe("proxy", () => {
       const response = proxy(request(path));
       expect(getRedirectUrl(response), path).toBe(`http://localhost:3000/sign-in?callbackUrl=${encodeURIComponent(path)}`);
     }
+    // One request line each, by the proxy's name and never the path it was asked for.
+    expect(logged.map((line) => JSON.parse(line))).toEqual(Array(5).fill(expect.objectContaining({ event: "request", route: "proxy", method: "GET", status: 307 })));
+    expect(logged.join("\n")).not.toMatch(/admin|abc|tab/);
   });
 
   it("lets a session cookie of either name through to the dashboard, which checks it", () => {
@@ -36,6 +47,8 @@ describe("proxy", () => {
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
     }
     expect(proxy(request("/providers/caf%C3%A9")).status).toBe(200);
+    // The page it passes on is logged by its render, not here.
+    expect(logged.map((line) => JSON.parse(line).status)).toEqual([400, 400, 400, 400]);
   });
 
   it("sends nobody away from public pages, routes or look-alike paths", () => {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, isHttpsSite } from "@/lib/env";
+import { logProxyAnswer } from "@/lib/log/request-id";
 import { createNonce, securityHeaders, type SecuritySettings } from "@/lib/security/headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -37,6 +38,7 @@ function isWellEncoded(pathname: string): boolean {
  * client's own values of both are dropped, so a nonce it chose is never used.
  */
 export function proxy(request: NextRequest) {
+  const started = performance.now();
   const nonce = createNonce();
   const headers = securityHeaders(request.nextUrl.pathname, nonce, settings);
   // A path with broken percent-encoding (/providers/%C0%AF) names no page: 400, before routing.
@@ -51,6 +53,8 @@ export function proxy(request: NextRequest) {
       forwarded.set("x-nonce", nonce);
     }
     response = NextResponse.next({ request: { headers: forwarded } });
+  } else {
+    logProxyAnswer(request.method, response.status, performance.now() - started);
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

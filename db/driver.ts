@@ -1,7 +1,7 @@
 export type Driver = "pglite" | "neon" | "pg";
 
 /**
- * DESIGN.md: unset → embedded PGlite; a Neon host → Neon's serverless driver; any other URL → pg.
+ * docs/architecture.md: unset → embedded PGlite; a Neon host → Neon's serverless driver; any other URL → pg.
  * `override` (DATABASE_DRIVER) runs Neon's driver against any server, as `npm run test:neon` does
  * through a local WebSocket proxy.
  */

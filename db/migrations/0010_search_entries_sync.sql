@@ -20,7 +20,7 @@ BEGIN
   FOREACH changed IN ARRAY provider_ids LOOP
     DELETE FROM search_entries WHERE provider_id = changed;
   END LOOP;
-  -- DESIGN.md's trust rule without its date: published, not suspended, a verified NPI and a
+  -- The trust rule (docs/architecture.md) without its date: published, not suspended, a verified NPI and a
   -- verified license for the location's state, the latest of whose expiry dates is kept.
   INSERT INTO search_entries (
     location_id, condition_id, provider_id, listable_until, latitude, longitude, cos_latitude, city, state,

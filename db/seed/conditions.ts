@@ -14,7 +14,7 @@ export type ConditionSlug = (typeof CONDITION_SLUGS)[number];
 
 export type SeedCondition = Omit<NewCondition, "id" | "slug"> & { slug: ConditionSlug };
 
-// The same screening list the intake form highlights (DESIGN.md, trust rules), so a condition
+// The same screening list the intake form highlights (docs/architecture.md, "The trust rule"), so a condition
 // page and the form never disagree about who should not be injected.
 const SAFETY_SCREENING =
   "They also check for reasons not to inject: a neuromuscular disease such as myasthenia gravis or " +

@@ -53,7 +53,7 @@ if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) {
   process.exit(2);
 }
 // The targets: a search's p95 within 3× the static response's under the same load, and at most two SQL
-// statements per search request (DESIGN.md: one indexed query per page, no N+1).
+// statements per search request (docs/architecture.md: one statement per page, no N+1).
 const MAX_P95_RATIO = 3;
 const MAX_STATEMENTS = 2;
 

@@ -451,6 +451,8 @@ const MATRIX: Record<string, Entry> = {
       return get("app/api/bookings/[id]/slots/route.ts", `/api/bookings/${id}/slots?from=${from}&to=${from}`, { id });
     },
   },
+  // For uptime checks, which sign in as nobody.
+  "app/api/health/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/health/route.ts", "/api/health") },
   "app/api/cron/reminders/route.ts#GET": {
     // Open without CRON_SECRET outside production (as in tests); its own test covers the secret.
     allowed: EVERYONE,

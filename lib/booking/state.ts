@@ -1,4 +1,4 @@
-// The booking lifecycle of DESIGN.md as data: who may do what from which state. The queries
+// The booking lifecycle (docs/architecture.md) as data: who may do what from which state. The queries
 // apply it inside their UPDATE's WHERE clause too, so two people acting at once cannot both win.
 
 import type { bookingStatus } from "@/db/schema";

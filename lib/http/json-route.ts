@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { currentRequestId } from "@/lib/log/request-id";
 import { NextRequest } from "next/server";
 import type { z } from "zod";
 import { DatabaseError } from "@/db/query-errors";
@@ -65,8 +66,8 @@ export function jsonRoute<P, B>(options: Schemas<P, B> & Access, handler: Handle
   return async (incoming: Request, args: RouteArgs = NO_PARAMS): Promise<Response> => {
     // Next passes a NextRequest; tests and other callers may pass a plain Request.
     const request = incoming instanceof NextRequest ? incoming : new NextRequest(incoming);
-    const requestId = randomUUID();
-    const started = performance.now();
+    // The id of this request's log line (lib/log/request-log.ts), or our own outside Next.
+    const requestId = currentRequestId() ?? randomUUID();
     let response: Response;
     try {
       response = await answer(options, handler, request, args, requestId);
@@ -76,7 +77,6 @@ export function jsonRoute<P, B>(options: Schemas<P, B> & Access, handler: Handle
     response.headers.set("X-Request-Id", requestId);
     // A refusal is never cached, even on a public route: it may be about this caller or this moment.
     if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", response.ok ? (options.cacheControl ?? PRIVATE) : "no-store");
-    log.info("request", { requestId, route: options.route, method: request.method, status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;
   };
 }

@@ -208,7 +208,7 @@ async function apply(ids: string[], o: Operation): Promise<void> {
   }
 }
 
-/** DESIGN.md's trust rule for a location `l` of provider `p`, read straight from the source tables. */
+/** The trust rule (docs/architecture.md) for a location `l` of provider `p`, read straight from the source tables. */
 function trustRuleFromSources(day: string): SQL {
   return sql`p.listing_status = 'published' and p.suspended_at is null
     and exists (select 1 from licenses npi where npi.provider_id = p.id and npi.kind = 'npi' and npi.status = 'verified')

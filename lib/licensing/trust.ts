@@ -10,7 +10,7 @@ export function trustDate(now: Date = new Date()): string {
 }
 
 /**
- * DESIGN.md's trust rule on a search entry `e` (db/schema.ts `searchEntries`): the listing is
+ * The trust rule (docs/architecture.md) on a search entry `e` (db/schema.ts `searchEntries`): the listing is
  * published and not suspended, the provider holds a verified NPI, and a verified, unexpired state
  * license for the location's state. Triggers keep an entry for every location that meets all of it
  * but the date, with the latest expiry of its verified licenses in `listable_until`; the date is
