@@ -42,6 +42,7 @@ export const bookingStatus = pgEnum("booking_status", [
   "expired",
 ]);
 export const bookingParty = pgEnum("booking_party", ["patient", "provider"]);
+export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset"]);
 export const paymentStatus = pgEnum("payment_status", [
   "awaiting_payment",
   "paid",
@@ -111,6 +112,44 @@ export const signInAttempts = pgTable(
     attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_email_idx").on(t.email, t.attemptedAt), index("sign_in_attempts_ip_idx").on(t.ip, t.attemptedAt)],
+);
+
+/**
+ * Single-use links emailed to an account's owner (a password reset). The link carries a random
+ * token; the row keeps only its SHA-256, so someone who reads the table cannot use a live link.
+ * A row is spent by setting used_at in the statement that checks it is not yet spent.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountTokenPurpose("purpose").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+/**
+ * Every request for an emailed link (a password reset), kept for the throttles whether or not an
+ * account has the address, so the limits themselves reveal nothing about who has one.
+ */
+export const accountEmailRequests = pgTable(
+  "account_email_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    purpose: accountTokenPurpose("purpose").notNull(),
+    // Lower-cased.
+    email: text("email").notNull(),
+    // As lib/auth/client-ip.ts counts it.
+    ip: text("ip").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_email_requests_email_idx").on(t.email, t.requestedAt), index("account_email_requests_ip_idx").on(t.ip, t.requestedAt)],
 );
 
 export const auditEvents = pgTable(
@@ -618,6 +657,8 @@ export const emailOutbox = pgTable(
     subject: text("subject").notNull(),
     // Never health information: times, places, names of the provider and links only.
     bodyText: text("body_text").notNull(),
+    // The same message as HTML, for the emails that have one; sent as the alternative part.
+    bodyHtml: text("body_html"),
     kind: text("kind").notNull(),
     bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -27,6 +27,8 @@ vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
 }));
+// Actions that count requests per client read the request's headers; there is no request here.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 // Cache invalidation and request-scope markers need a live request; neither decides access.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/server", async (importOriginal) => ({
@@ -203,6 +205,15 @@ const MATRIX: Record<string, Entry> = {
   "app/(auth)/sign-up/sign-up-action.ts#signUpAction": {
     allowed: EVERYONE,
     probe: publicAction("app/(auth)/sign-up/sign-up-action.ts", "signUpAction", { name: "New Person", email: `new-${Math.random()}@example.com`, password: "long enough password", role: "patient" }),
+  },
+  "app/(auth)/forgot-password/request-password-reset-action.ts#requestPasswordResetAction": {
+    allowed: EVERYONE,
+    probe: publicAction("app/(auth)/forgot-password/request-password-reset-action.ts", "requestPasswordResetAction", { email: `nobody-${Math.random()}@example.com` }),
+  },
+  "app/(auth)/reset-password/reset-password-action.ts#resetPasswordAction": {
+    // The link is the authority: anyone holding one may use it, signed in or not.
+    allowed: EVERYONE,
+    probe: publicAction("app/(auth)/reset-password/reset-password-action.ts", "resetPasswordAction", { token: "x".repeat(43), password: "long enough password" }),
   },
   "app/sign-out-action.ts#signOutAction": {
     // Anyone may sign out; it ends only the caller's own session.

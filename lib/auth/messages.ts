@@ -4,6 +4,9 @@ export function tooManyAttemptsMessage(minutes: number): string {
 
 export const WRONG_CREDENTIALS = "That email and password don't match an account.";
 export const ACCOUNT_CLOSED = "This account is suspended or closed. Contact support if you think this is a mistake.";
+export const RESET_REQUESTED =
+  "If an account uses that address, we have emailed it a link to choose a new password. The link works for 60 minutes; if nothing arrives in a few minutes, check your spam folder.";
+export const RESET_LINK_SPENT = "This link has expired or has already been used. Ask for a new one below.";
 export const SIGN_IN_BUSY = "We are handling a lot of sign-ins right now. Try again in a few seconds.";
 
 /** What a sign-in refused with `code` (see SignInRefused) says, and how long it asks to wait; null for "try again now". */

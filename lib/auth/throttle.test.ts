@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { throttleDecision, type FailureCounts } from "./throttle";
+import { linkRequestDecision, throttleDecision, type FailureCounts } from "./throttle";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
@@ -29,5 +29,18 @@ describe("the sign-in throttle", () => {
   it("never locks an email for failures from elsewhere: it slows it, doubling up to 4 seconds", () => {
     const delays = [0, 4, 5, 6, 7, 8, 9, 10, 1000].map((email) => throttleDecision(counts({ email }), NOW));
     expect(delays).toEqual([0, 0, 250, 500, 1000, 2000, 4000, 4000, 4000].map((delayMs) => ({ kind: "go", delayMs })));
+  });
+});
+
+describe("the emailed-link limits", () => {
+  const requests = (address: number, email: number, oldestMinutesAgo = 5) => ({
+    address: { failures: address, oldest: address > 0 ? minutesAgo(oldestMinutesAgo) : null },
+    email: { failures: email, oldest: email > 0 ? minutesAgo(oldestMinutesAgo) : null },
+  });
+
+  it("allow 3 links per email and 10 requests per address in 15 minutes", () => {
+    expect(linkRequestDecision(requests(9, 2), NOW)).toEqual({ kind: "go" });
+    expect(linkRequestDecision(requests(3, 3), NOW)).toEqual({ kind: "limited", by: "email", retryAfterMinutes: 10 });
+    expect(linkRequestDecision(requests(10, 0, 14), NOW)).toEqual({ kind: "limited", by: "address", retryAfterMinutes: 1 });
   });
 });

@@ -28,7 +28,8 @@ export type FailureCounts = {
 
 export type ThrottleDecision = { kind: "locked"; retryAfterMinutes: number } | { kind: "go"; delayMs: number };
 
-function minutesUntilFree(count: FailureCount, limit: number, now: Date): number {
+/** Minutes until `count` falls below `limit` as the window moves on; 0 when it is below already. */
+export function minutesUntilFree(count: FailureCount, limit: number, now: Date): number {
   if (count.failures < limit || !count.oldest) return 0;
   // The oldest failure that still counts decides when the window frees a try.
   const freeAt = count.oldest.getTime() + WINDOW_MINUTES * 60_000;
@@ -43,4 +44,23 @@ export function throttleDecision(counts: FailureCounts, now: Date): ThrottleDeci
   if (retryAfterMinutes > 0) return { kind: "locked", retryAfterMinutes };
   const over = counts.email.failures - DELAY_AFTER_FAILURES;
   return { kind: "go", delayMs: over < 0 ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** over) };
+}
+
+// Emailed links (a password reset) are asked for, not guessed: the link itself is 32 random bytes.
+// The limits keep anyone from flooding an inbox or using us to mail strangers: 3 links per email
+// and 10 per address within the window. Requests for addresses without an account count the same,
+// so a refusal says nothing about who has one.
+export const MAX_LINKS_PER_EMAIL = 3;
+export const MAX_LINK_REQUESTS_PER_ADDRESS = 10;
+
+export type LinkRequestCounts = { address: FailureCount; email: FailureCount };
+
+export type LinkRequestDecision = { kind: "go" } | { kind: "limited"; by: "address" | "email"; retryAfterMinutes: number };
+
+export function linkRequestDecision(counts: LinkRequestCounts, now: Date): LinkRequestDecision {
+  const byAddress = minutesUntilFree(counts.address, MAX_LINK_REQUESTS_PER_ADDRESS, now);
+  if (byAddress > 0) return { kind: "limited", by: "address", retryAfterMinutes: byAddress };
+  const byEmail = minutesUntilFree(counts.email, MAX_LINKS_PER_EMAIL, now);
+  if (byEmail > 0) return { kind: "limited", by: "email", retryAfterMinutes: byEmail };
+  return { kind: "go" };
 }

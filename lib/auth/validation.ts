@@ -16,14 +16,24 @@ export const signInSchema = z.object({
   password: safeString({ message: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
 });
 
+/** A password being chosen: the one rule for sign-up and every later change. */
+const newPassword = safeString({ message: "Choose a password." })
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(200, "Use at most 200 characters.");
+
 export const signUpSchema = z.object({
   name: safeString({ message: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
   email,
-  password: safeString({ message: "Choose a password." })
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(200, "Use at most 200 characters."),
+  password: newPassword,
   role: z.enum(["patient", "provider"], { message: "Choose whether you are a patient or a provider." }),
 });
+
+export const forgotPasswordSchema = z.object({ email });
+
+// A token is 43 base64url characters; anything else is not one of ours.
+const linkToken = safeString({ message: "This link is incomplete. Open it again from the email." }).regex(/^[A-Za-z0-9_-]{43}$/, "This link is incomplete. Open it again from the email.");
+
+export const resetPasswordSchema = z.object({ token: linkToken, password: newPassword });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;

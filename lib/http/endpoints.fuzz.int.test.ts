@@ -20,6 +20,7 @@ vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
 }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => {}, after: () => {} }));
 
@@ -87,7 +88,7 @@ const QUERY_KEYS = ["from", "to", "type", "condition", "near", "radiusMi", "insu
 class HostileForm extends FormData {
   constructor(private readonly value: string) {
     super();
-    for (const key of ["id", "name", "email", "password", "reason", "note", "start", "choice", "role", "publish"]) super.append(key, value);
+    for (const key of ["id", "name", "email", "password", "token", "reason", "note", "start", "choice", "role", "publish"]) super.append(key, value);
   }
   override get(): FormDataEntryValue {
     return this.value;

@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 // nodemailer: maintained, speaks SMTP to any provider (SES, Postmark, Mailgun…) from one URL.
 let transporter: Transporter | undefined;
 
-export async function sendMail(message: { to: string; subject: string; text: string }): Promise<void> {
+/** `html`, when given, goes as the alternative to `text` (multipart/alternative); clients show one. */
+export async function sendMail(message: { to: string; subject: string; text: string; html?: string }): Promise<void> {
   if (!env.SMTP_URL) throw new Error("SMTP_URL is not set");
   transporter ??= createTransport(env.SMTP_URL);
   await transporter.sendMail({ from: env.MAIL_FROM, ...message });

@@ -5,14 +5,14 @@ import { emailOutbox } from "@/db/schema";
 import { env, isOutboxReadable, type Env } from "@/lib/env";
 import { sendMail } from "./mailer";
 
-export type OutgoingEmail = { to: string; subject: string; body: string; kind: string; bookingId?: string };
+export type OutgoingEmail = { to: string; subject: string; body: string; html?: string; kind: string; bookingId?: string };
 
 const MAX_ATTEMPTS = 5;
 const BATCH = 50;
 
 /** Queues an email in the caller's transaction: it exists only if the change that caused it commits. */
 export async function enqueueEmail(writer: Pick<Database, "insert">, email: OutgoingEmail): Promise<void> {
-  await writer.insert(emailOutbox).values({ toAddress: email.to, subject: email.subject, bodyText: email.body, kind: email.kind, bookingId: email.bookingId ?? null });
+  await writer.insert(emailOutbox).values({ toAddress: email.to, subject: email.subject, bodyText: email.body, bodyHtml: email.html ?? null, kind: email.kind, bookingId: email.bookingId ?? null });
 }
 
 /**
@@ -36,7 +36,7 @@ export async function deliverOutbox(): Promise<{ sent: number; failed: number }>
       if (!next) return null;
       try {
         const transport = env.SMTP_URL ? "smtp" : "dev-outbox";
-        if (env.SMTP_URL) await sendMail({ to: next.toAddress, subject: next.subject, text: next.bodyText });
+        if (env.SMTP_URL) await sendMail({ to: next.toAddress, subject: next.subject, text: next.bodyText, html: next.bodyHtml ?? undefined });
         await tx.update(emailOutbox).set({ sentAt: new Date(), transport, attempts: next.attempts + 1, lastError: null }).where(eq(emailOutbox.id, next.id));
         return true;
       } catch (error) {

@@ -60,14 +60,14 @@ describe("contentSecurityPolicy", () => {
 });
 
 describe("referrerPolicy", () => {
-  it("sends no referrer from the payment and intake pages", () => {
-    for (const path of ["/pay/6f0e3a1c-0000-4000-8000-000000000000", "/pay", "/providers/dr-maya-chen-md-new-york/book"]) {
+  it("sends no referrer from the payment, intake and password-reset pages", () => {
+    for (const path of ["/pay/6f0e3a1c-0000-4000-8000-000000000000", "/pay", "/providers/dr-maya-chen-md-new-york/book", "/reset-password"]) {
       expect(referrerPolicy(path), path).toBe("no-referrer");
     }
   });
 
   it("sends only the origin to other sites from every other page", () => {
-    for (const path of ["/", "/providers", "/providers/dr-maya-chen-md-new-york", "/providers/book", "/payments", "/patient", "/api/providers"]) {
+    for (const path of ["/", "/providers", "/providers/dr-maya-chen-md-new-york", "/providers/book", "/payments", "/patient", "/api/providers", "/forgot-password"]) {
       expect(referrerPolicy(path), path).toBe("strict-origin-when-cross-origin");
     }
   });

@@ -21,10 +21,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             You are signed out on every device.
           </p>
         ) : null}
+        {params.reset === "done" ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            Your password is changed and every device was signed out. Sign in with the new password.
+          </p>
+        ) : null}
         <div className="mt-6">
           <SignInForm callbackUrl={callbackUrl} />
         </div>
-        <p className="mt-6 text-sm text-slate-700">
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
+        <p className="mt-4 text-sm text-slate-700">
           New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
         </p>
       </div>

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { env } from "@/lib/env";
+import { formatInstantLong } from "@/lib/ui/format";
+import { enqueueEmail, type OutgoingEmail } from "./outbox";
+
+// Emails about the account itself. Each has a plain-text part and an HTML part saying the same
+// thing; neither ever says anything about bookings, conditions or health, since an email can be
+// read on a lock screen or by whoever shares the inbox. A link in one of them is a secret while it
+// works, so it is said once and lives only as long as its token.
+
+type Writer = Pick<Database, "insert">;
+
+type Letter = {
+  kind: string;
+  subject: string;
+  /** Plain sentences, one paragraph each. */
+  paragraphs: string[];
+  action: { label: string; path: string };
+  /** Paragraphs after the link. */
+  after?: string[];
+};
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+const link = (path: string) => new URL(path, env.SITE_URL).toString();
+
+/** The two parts of a letter; exported for tests, which check that they say the same thing. */
+export function compose(to: string, letter: Letter): OutgoingEmail {
+  const url = link(letter.action.path);
+  const after = letter.after ?? [];
+  const body = [...letter.paragraphs, `${letter.action.label}: ${url}`, ...after, "— Relief Finder"].join("\n\n") + "\n";
+  const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
+  const html = [
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(letter.subject)}</title></head>`,
+    `<body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">`,
+    ...letter.paragraphs.map(paragraph),
+    `<p style="margin:0 0 16px"><a href="${escapeHtml(url)}" style="display:inline-block;background:#0f766e;color:#ffffff;padding:10px 16px;border-radius:8px;text-decoration:none">${escapeHtml(letter.action.label)}</a></p>`,
+    `<p style="margin:0 0 16px;font-size:14px;color:#475569">Or copy this address into your browser: ${escapeHtml(url)}</p>`,
+    ...after.map(paragraph),
+    `<p style="margin:0;color:#475569">— Relief Finder</p>`,
+    `</body></html>`,
+  ].join("");
+  return { to, kind: letter.kind, subject: letter.subject, body, html };
+}
+
+export const RESET_LINK_MINUTES = 60;
+
+/** The link to choose a new password; `token` is the secret only this email carries. */
+export function queuePasswordResetEmail(writer: Writer, to: string, token: string): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "password_reset",
+      subject: "Reset your Relief Finder password",
+      paragraphs: [
+        "Someone, hopefully you, asked to reset the password of the Relief Finder account that uses this email address.",
+        `The link below works once, for ${RESET_LINK_MINUTES} minutes.`,
+      ],
+      action: { label: "Choose a new password", path: `/reset-password?token=${encodeURIComponent(token)}` },
+      after: ["If you did not ask for this, ignore this email: your password stays as it is."],
+    }),
+  );
+}
+
+/** Tells the owner their password changed, so a change they did not make does not go unnoticed. */
+export function queuePasswordChangedEmail(writer: Writer, to: string, at: Date): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "password_changed",
+      subject: "Your Relief Finder password was changed",
+      paragraphs: [
+        `The password of your Relief Finder account was changed on ${formatInstantLong(at.toISOString(), "UTC")}.`,
+        "Every device that was signed in to the account has been signed out.",
+        "If you made this change, there is nothing more to do. If you did not, choose a new password now, and then check your account and bookings.",
+      ],
+      action: { label: "Reset your password", path: "/forgot-password" },
+    }),
+  );
+}
