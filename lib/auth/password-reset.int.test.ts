@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { accountTokens, auditEvents, emailOutbox, users } from "@/db/schema";
+import { accountEmailRequests, accountTokens, auditEvents, emailOutbox, users } from "@/db/schema";
 import { createAccount } from "./accounts";
 import { isResetLinkUsable, requestPasswordReset, resetPassword } from "./password-reset";
 import { findSessionUser, sessionKey, startSession } from "./session-store";
@@ -84,6 +84,18 @@ describe("asking for a reset link", () => {
     }
     // Three emails, not four or more: the refused request sent nothing.
     expect((await mailTo(email)).filter((m) => m.kind === "password_reset")).toHaveLength(4);
+  });
+
+  it("keeps requests only while the limits read them, and an account's spent or lapsed links only until the next", async () => {
+    const { email, userId } = await account();
+    const stranger = freshEmail();
+    await requestPasswordReset({ email: stranger, ip: address() }, T0);
+    await requestPasswordReset({ email, ip: address() }, T0);
+    await requestPasswordReset({ email, ip: address() }, at(70));
+    const db = await getDb();
+    expect(await db.select().from(accountEmailRequests).where(eq(accountEmailRequests.email, stranger))).toEqual([]);
+    // The first link lapsed at 60 minutes; only the new one is left.
+    expect(await db.select({ createdAt: accountTokens.createdAt }).from(accountTokens).where(eq(accountTokens.userId, userId))).toEqual([{ createdAt: at(70) }]);
   });
 
   it("is limited to 10 requests per client address, whatever the emails, without touching other addresses", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { accountEmailRequests, accountTokens, signInAttempts, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -49,6 +49,8 @@ export async function requestPasswordReset({ email, ip }: { email: string; ip: s
 
   const db = await getDb();
   await db.transaction(async (tx) => {
+    // The rows hold addresses typed by anyone, account or not: kept only while the limits read them.
+    await tx.delete(accountEmailRequests).where(lt(accountEmailRequests.requestedAt, new Date(windowStart(now))));
     await tx.insert(accountEmailRequests).values({ purpose: "password_reset", email: normalized, ip, requestedAt: now });
     const [user] = await tx
       .select({ id: users.id, email: users.email })
@@ -56,6 +58,8 @@ export async function requestPasswordReset({ email, ip }: { email: string; ip: s
       .where(and(eq(sql`lower(${users.email})`, normalized), eq(users.status, "active")));
     // A suspended or closed account could not sign in with a new password either.
     if (!user) return;
+    // The account's spent and lapsed links open nothing; they go when a new one is made.
+    await tx.delete(accountTokens).where(and(eq(accountTokens.userId, user.id), or(isNotNull(accountTokens.usedAt), lte(accountTokens.expiresAt, now))));
     const { token, hash } = newLinkToken();
     await tx.insert(accountTokens).values({
       tokenHash: hash,
