@@ -14,6 +14,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   smallint,
   smallserial,
   text,
@@ -671,6 +672,59 @@ export const emailOutbox = pgTable(
   (t) => [index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
 );
 
+// The patient's own record of how the treatment works (lib/diary). One entry per patient and day;
+// "headache" means any headache or pain that day. The note is sealed like the intake, under the
+// patient and the day (lib/diary/entries.ts).
+export const scoreInstrument = pgEnum("score_instrument", ["MIDAS", "HIT-6"]);
+
+export const diaryEntries = pgTable(
+  "diary_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    headache: boolean("headache").notNull(),
+    migraine: boolean("migraine").notNull(),
+    /** Peak pain that day, 0–10; 0 on a day without headache or pain. */
+    pain: smallint("pain").notNull(),
+    /** Hours with headache or pain, in half hours' steps. */
+    hours: real("hours").notNull(),
+    acuteMedicine: boolean("acute_medicine").notNull(),
+    medicines: text("medicines").array().notNull().default(sql`'{}'::text[]`),
+    noteCiphertext: text("note_ciphertext"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("diary_entries_patient_day").on(t.patientId, t.day),
+    check("diary_entries_pain", sql`${t.pain} between 0 and 10`),
+    check("diary_entries_hours", sql`${t.hours} between 0 and 24`),
+    check("diary_entries_migraine_is_headache", sql`not ${t.migraine} or ${t.headache}`),
+    check("diary_entries_no_pain_without_headache", sql`${t.headache} or (${t.pain} = 0 and ${t.hours} = 0)`),
+  ],
+);
+
+// Totals the patient copies from their clinic's MIDAS or HIT-6 form; the items are not ours to show.
+export const diaryScores = pgTable(
+  "diary_scores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    instrument: scoreInstrument("instrument").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    total: smallint("total").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("diary_scores_patient_instrument_day").on(t.patientId, t.instrument, t.day),
+    check("diary_scores_range", sql`(${t.instrument} = 'MIDAS' and ${t.total} between 0 and 270) or (${t.instrument} = 'HIT-6' and ${t.total} between 36 and 78)`),
+  ],
+);
+
 export const bookingsRelations = relations(bookings, ({ one }) => ({
   payment: one(payments, { fields: [bookings.id], references: [payments.bookingId] }),
   provider: one(providers, { fields: [bookings.providerId], references: [providers.id] }),
@@ -699,3 +753,5 @@ export type NewWeeklyHours = typeof weeklyHours.$inferInsert;
 export type Booking = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 export type NewAppointmentType = typeof appointmentTypes.$inferInsert;
+export type DiaryEntry = typeof diaryEntries.$inferSelect;
+export type DiaryScore = typeof diaryScores.$inferSelect;

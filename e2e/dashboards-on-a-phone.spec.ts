@@ -5,7 +5,7 @@ import { expect, test } from "./support/test";
 
 // Every signed-in page, on a phone: nothing wider than the screen, nothing axe calls serious.
 const DASHBOARDS = {
-  "patient@example.com": ["/patient", "/providers/dr-maya-chen-md-new-york"],
+  "patient@example.com": ["/patient", "/patient/diary", "/providers/dr-maya-chen-md-new-york"],
   "provider@example.com": ["/provider", "/provider/listing", "/provider/locations", "/provider/schedule", "/provider/licenses", "/provider/requests", "/provider/preview"],
   "admin@example.com": ["/admin/licenses", "/admin/providers", "/admin/payments", "/admin/audit"],
 };

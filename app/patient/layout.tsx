@@ -3,9 +3,12 @@ import type { ReactNode } from "react";
 import { requireRole } from "@/lib/auth/session";
 import { DashboardNav } from "../components/dashboard-nav";
 
-export const metadata: Metadata = { title: { default: "Your bookings", template: "%s · Relief Finder" }, robots: { index: false } };
+export const metadata: Metadata = { title: { default: "Your dashboard", template: "%s · Relief Finder" }, robots: { index: false } };
 
-const LINKS = [{ href: "/patient", label: "Bookings" }] as const;
+const LINKS = [
+  { href: "/patient", label: "Bookings" },
+  { href: "/patient/diary", label: "Diary" },
+] as const;
 
 // The layout's check gives the wrong account a real 403 before anything streams; pages and
 // actions still check for themselves.

@@ -100,6 +100,16 @@ describe("seedDatabase", () => {
     expect(verifiedNy[0]!.n).toBe(1);
   });
 
+  it("gives patient@example.com the 120 days before today of diary and a few questionnaire totals", async () => {
+    const [diary] = await executeRows<{ days: number; first: string; last: string; headache: number; scores: number }>(sql`
+      select count(*)::int as days, min(e.day)::text as first, max(e.day)::text as last, count(*) filter (where e.headache)::int as headache,
+             (select count(*)::int from diary_scores s where s.patient_id = u.id) as scores
+      from users u join diary_entries e on e.patient_id = u.id where u.email = 'patient@example.com' group by u.id`);
+    expect(diary).toMatchObject({ days: 120, first: "2026-06-05", last: "2026-10-02", scores: 5 });
+    // Enough headache days for the charts to show something.
+    expect(diary!.headache).toBeGreaterThan(30);
+  });
+
   it("skips when providers exist, but still refreshes condition text", async () => {
     await db.update(conditions).set({ name: "Stale name" }).where(eq(conditions.slug, "chronic-migraine"));
     const before = await tableCounts();

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { appointmentTypes, bookings, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
+import { appointmentTypes, bookings, diaryEntries, diaryScores, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
@@ -196,6 +196,19 @@ async function nextFreeSlot(world: World) {
   return result.slots[0]!;
 }
 const ADMIN = ["admin"] as const;
+
+let diaryDays = 0;
+/** A different past day for each diary probe, so every write is a new row to count. */
+const nextDiaryDay = () => new Date(Date.now() - ++diaryDays * 86_400_000).toISOString().slice(0, 10);
+const diaryCount = async (world: World) => (await getDb()).$count(diaryEntries, eq(diaryEntries.patientId, world.users.patient.id));
+const scoreCount = async (world: World) => (await getDb()).$count(diaryScores, eq(diaryScores.patientId, world.users.patient.id));
+async function patientDiaryDay(world: World): Promise<string> {
+  const day = nextDiaryDay();
+  await (await getDb()).insert(diaryEntries).values({ patientId: world.users.patient.id, day, headache: false, migraine: false, pain: 0, hours: 0, acuteMedicine: false });
+  return day;
+}
+const jsonRequest = (url: string, method: string, body: unknown) =>
+  new NextRequest(new URL(url, "http://localhost:3000"), { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 const MATRIX: Record<string, Entry> = {
   "app/(auth)/sign-in/sign-in-action.ts#signInAction": {
@@ -460,6 +473,61 @@ const MATRIX: Record<string, Entry> = {
       const id = await ownerBooking(world);
       const from = new Date().toISOString().slice(0, 10);
       return get("app/api/bookings/[id]/slots/route.ts", `/api/bookings/${id}/slots?from=${from}&to=${from}`, { id });
+    },
+  },
+  // A patient's own diary: "allowed" when the patient's diary changed (or, for a read, answered).
+  "app/api/diary/route.ts#GET": { allowed: PATIENT, probe: () => get("app/api/diary/route.ts", "/api/diary") },
+  "app/api/diary/route.ts#POST": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const before = await diaryCount(world);
+      const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/diary/route.ts");
+      await POST!(jsonRequest("/api/diary", "POST", { date: nextDiaryDay(), headache: true, pain: 6, hours: 2, migraine: false, acuteMedicine: false }));
+      return (await diaryCount(world)) > before;
+    },
+  },
+  "app/api/diary/[date]/route.ts#DELETE": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const day = await patientDiaryDay(world);
+      const before = await diaryCount(world);
+      const { DELETE } = await load<RouteHandler>("app/api/diary/[date]/route.ts");
+      await DELETE!(new NextRequest(`http://localhost:3000/api/diary/${day}`, { method: "DELETE" }), { params: Promise.resolve({ date: day }) });
+      return (await diaryCount(world)) < before;
+    },
+  },
+  "app/api/diary/scores/route.ts#POST": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const before = await scoreCount(world);
+      const { POST } = await load<(request: NextRequest) => Promise<Response>>("app/api/diary/scores/route.ts");
+      await POST!(jsonRequest("/api/diary/scores", "POST", { instrument: "MIDAS", date: nextDiaryDay(), total: 12 }));
+      return (await scoreCount(world)) > before;
+    },
+  },
+  "app/patient/diary/save-entry-action.ts#saveDiaryEntryAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const before = await diaryCount(world);
+      await callAction("app/patient/diary/save-entry-action.ts", "saveDiaryEntryAction", { date: nextDiaryDay(), headache: "yes", pain: "4", hours: "1.5" });
+      return (await diaryCount(world)) > before;
+    },
+  },
+  "app/patient/diary/delete-entry-action.ts#deleteDiaryEntryAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const day = await patientDiaryDay(world);
+      const before = await diaryCount(world);
+      await callAction("app/patient/diary/delete-entry-action.ts", "deleteDiaryEntryAction", { date: day });
+      return (await diaryCount(world)) < before;
+    },
+  },
+  "app/patient/diary/save-score-action.ts#saveScoreAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const before = await scoreCount(world);
+      await callAction("app/patient/diary/save-score-action.ts", "saveScoreAction", { instrument: "HIT-6", date: nextDiaryDay(), total: "58" });
+      return (await scoreCount(world)) > before;
     },
   },
   // For uptime checks, which sign in as nobody.
