@@ -1,3 +1,8 @@
+"use client";
+
+// A client component with no props: every page's React payload then names it instead of carrying
+// its markup beside the HTML (its code is in the shared bundle, cached once).
+
 import Link from "next/link";
 
 export function SiteFooter() {

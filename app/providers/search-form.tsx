@@ -1,8 +1,10 @@
+"use client";
+
 import Link from "next/link";
 import type { CatalogEntry } from "@/lib/catalog/queries";
-import { SELF_PAY, type RawFilters } from "@/lib/search/filters";
+import type { RawFilters } from "@/lib/search/filters";
 import { LANGUAGES } from "@/lib/search/languages";
-import { DEFAULT_RADIUS_MI, type FilterError } from "@/lib/search/types";
+import { DEFAULT_RADIUS_MI, SELF_PAY, type FilterError } from "@/lib/search/types";
 import { errorProps, FieldError, NearField, SelectField, type Option } from "../components/form-fields";
 
 const RADII = [5, 10, 25, 50, 100, 200];
@@ -17,6 +19,10 @@ const SORT_OPTIONS: Option[] = [
 /**
  * Every search filter in one GET form, so the URL is the whole search and it works without
  * JavaScript. On small screens the less used filters fold into "More filters".
+ *
+ * A client component although it keeps no state: its markup then reaches the browser once, in the
+ * HTML, and the page's React payload carries only its props (the catalog's names and the values
+ * asked for) instead of every field and option a second time.
  */
 export function SearchForm({
   conditions,

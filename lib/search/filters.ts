@@ -2,9 +2,8 @@ import { z } from "zod";
 import { safeString } from "@/lib/validation/text";
 import { lookupPlace } from "@/lib/geo/places";
 import { isLanguageCode } from "./languages";
-import { DEFAULT_RADIUS_MI, SORTS, type FilterError, type SearchFilters } from "./types";
+import { DEFAULT_RADIUS_MI, SELF_PAY, SORTS, type FilterError, type SearchFilters } from "./types";
 
-export const SELF_PAY = "self-pay";
 const MAX_PARAM_LENGTH = 100;
 const MAX_PAGE = 10_000;
 

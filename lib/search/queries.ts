@@ -4,9 +4,9 @@ import { executeRows } from "@/db/client";
 import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
-import { parseFilters, SELF_PAY, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
+import { parseFilters, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
-import { MAX_COUNTED, PAGE_SIZE, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
+import { MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
 
 // One set of references per catalog (it is cached for a minute), so parseFilters reuses its schema.
 const referencesOf = new WeakMap<Catalog, FilterReferences>();
@@ -140,8 +140,9 @@ const GENERATION = sql`(select g.n::text from search_generation g)`;
  * once the current search generation confirms it. By default the search statement confirms it
  * itself: while nothing has changed, its match is switched off before it reads an index (a
  * condition with no column in it is checked once, up front), so a search stays one statement.
- * With `confirmFirst`, a caller that can afford a second statement when something has changed
- * reads the generation alone first, which costs far less to plan than the search.
+ * With `confirmFirst` (the search page and the JSON API), a caller that can afford a second
+ * statement when something has changed reads the generation alone first: in PGlite, planning the
+ * search statement only to find nothing changed took 5–40 ms, the one-row read under 1 ms.
  */
 export async function searchProviders(
   filters: SearchFilters,

@@ -1,6 +1,9 @@
 export const SORTS = ["match", "distance", "fee"] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** The `insurance` filter's value for patients paying themselves. */
+export const SELF_PAY = "self-pay";
+
 export const PAGE_SIZE = 20;
 /**
  * A search counts matching providers up to this many; past it the total says "1,000+". Nobody

@@ -9,6 +9,7 @@ import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { NearField } from "../../components/form-fields";
 import { ProviderCard } from "../../providers/provider-card";
 import { midSentence, pluralizeCapped } from "@/lib/ui/format";
+import { providerCardView } from "@/lib/ui/provider-card-view";
 import { widerRadius } from "@/lib/ui/search-summary";
 
 type Params = Promise<{ slug: string }>;
@@ -140,12 +141,7 @@ async function NearestProviders({
         <ul className="mt-4 space-y-3">
           {results.map((provider) => (
             <li key={provider.slug}>
-              <ProviderCard
-                provider={provider}
-                conditionNames={provider.conditions.map((s) => conditionNames.get(s) ?? s)}
-                insuranceNames={provider.insurance.map((s) => carrierNames.get(s) ?? s)}
-                compact
-              />
+              <ProviderCard card={providerCardView(provider, { conditions: conditionNames, carriers: carrierNames })} compact />
             </li>
           ))}
         </ul>

@@ -1,3 +1,7 @@
+"use client";
+
+// Sent with every results page for later client-side navigations; as a client component the page's
+// React payload names it instead of carrying the skeleton's markup.
 export default function ProvidersLoading() {
   return (
     <div className="container-page py-8 sm:py-10" aria-busy="true">

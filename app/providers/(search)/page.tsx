@@ -7,6 +7,7 @@ import { languageName } from "@/lib/search/languages";
 import { nextAvailableBySlug } from "@/lib/scheduling/queries";
 import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import type { SearchFilters, SearchResponse } from "@/lib/search/types";
+import { providerCardView } from "@/lib/ui/provider-card-view";
 import { emptyResultsMessage, resultsSummary, widerRadius, type SearchDescription } from "@/lib/ui/search-summary";
 import { Pagination } from "../pagination";
 import { ProviderCard } from "../provider-card";
@@ -23,7 +24,9 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
   await connection();
   const [params, catalog] = await Promise.all([searchParams, getCatalog()]);
   const parsed = await parseSearchFilters(params);
-  const response = parsed.ok ? await searchProviders(parsed.filters) : null;
+  // A repeated search is confirmed by reading the search generation alone: planning the whole search
+  // statement only to learn that nothing changed cost more than the search itself once cached.
+  const response = parsed.ok ? await searchProviders(parsed.filters, { confirmFirst: true }) : null;
   // The page's second and last statement: every card's next free consultation at once.
   const nextAvailable = response ? await nextAvailableBySlug(response.results.map((r) => r.slug)) : new Map<string, string>();
 
@@ -94,8 +97,10 @@ function Results({
   const description = describe(filters, catalog);
   const totalPages = Math.max(1, Math.ceil(response.total / response.pageSize));
   const href = (overrides: Partial<SearchFilters>) => `/providers${filtersToQuery(filters, overrides)}`;
-  const conditionNames = new Map(catalog.conditions.map((c) => [c.slug, c.name]));
-  const carrierNames = new Map(catalog.carriers.map((c) => [c.slug, c.name]));
+  const names = {
+    conditions: new Map(catalog.conditions.map((c) => [c.slug, c.name])),
+    carriers: new Map(catalog.carriers.map((c) => [c.slug, c.name])),
+  };
 
   if (response.total === 0) {
     return <EmptyResults filters={filters} description={description} href={href} />;
@@ -114,12 +119,7 @@ function Results({
         <ul className="mt-4 space-y-4">
           {response.results.map((provider) => (
             <li key={provider.slug}>
-              <ProviderCard
-                provider={provider}
-                conditionNames={provider.conditions.map((slug) => conditionNames.get(slug) ?? slug)}
-                insuranceNames={provider.insurance.map((slug) => carrierNames.get(slug) ?? slug)}
-                nextAvailable={nextAvailable.get(provider.slug) ?? null}
-              />
+              <ProviderCard card={providerCardView(provider, names, nextAvailable.get(provider.slug) ?? null)} />
             </li>
           ))}
         </ul>
