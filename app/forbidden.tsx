@@ -1,3 +1,8 @@
+"use client";
+
+// Sent with every page by the root layout; as a client component the page's React payload names it
+// instead of carrying its markup.
+
 import Link from "next/link";
 
 export default function Forbidden() {

@@ -7,7 +7,7 @@ import { getCatalog, getConditionBySlug } from "@/lib/catalog/queries";
 import { filtersToQuery } from "@/lib/search/filters";
 import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { NearField } from "../../components/form-fields";
-import { ProviderCard } from "../../providers/provider-card";
+import { ProviderCardList } from "../../providers/provider-card";
 import { midSentence, pluralizeCapped } from "@/lib/ui/format";
 import { providerCardView } from "@/lib/ui/provider-card-view";
 import { widerRadius } from "@/lib/ui/search-summary";
@@ -138,13 +138,11 @@ async function NearestProviders({
         <p className="mt-4 text-sm text-slate-700">{status}</p>
       </div>
       {results.length > 0 ? (
-        <ul className="mt-4 space-y-3">
-          {results.map((provider) => (
-            <li key={provider.slug}>
-              <ProviderCard card={providerCardView(provider, { conditions: conditionNames, carriers: carrierNames })} compact />
-            </li>
-          ))}
-        </ul>
+        <ProviderCardList
+          className="mt-4 space-y-3"
+          cards={results.map((provider) => providerCardView(provider, { conditions: conditionNames, carriers: carrierNames }))}
+          compact
+        />
       ) : null}
       {filters ? (
         <ul className="mt-4 space-y-2">

@@ -1,7 +1,8 @@
 "use client";
 
-// Sent with every results page for later client-side navigations; as a client component the page's
-// React payload names it instead of carrying the skeleton's markup.
+// Streamed first in every results page's HTML and sent again in its React payload for later
+// client-side navigations; as a client component the payload only names it. Its placeholder cards
+// are styled by `.skeleton-card` (app/globals.css), so the HTML does not repeat their utilities.
 export default function ProvidersLoading() {
   return (
     <div className="container-page py-8 sm:py-10" aria-busy="true">
@@ -13,12 +14,12 @@ export default function ProvidersLoading() {
         <div className="card hidden h-96 animate-pulse bg-slate-50 lg:block" />
         <ul className="space-y-4" aria-hidden="true">
           {[0, 1, 2, 3].map((i) => (
-            <li key={i} className="card flex animate-pulse gap-4 p-5">
-              <div className="h-16 w-16 shrink-0 rounded-full bg-slate-200" />
-              <div className="flex-1 space-y-3">
-                <div className="h-5 w-1/2 rounded bg-slate-200" />
-                <div className="h-4 w-1/3 rounded bg-slate-100" />
-                <div className="h-4 w-2/3 rounded bg-slate-100" />
+            <li key={i} className="skeleton-card">
+              <span />
+              <div>
+                <span />
+                <span className="w-1/3" />
+                <span className="w-2/3" />
               </div>
             </li>
           ))}

@@ -10,7 +10,7 @@ import type { SearchFilters, SearchResponse } from "@/lib/search/types";
 import { providerCardView } from "@/lib/ui/provider-card-view";
 import { emptyResultsMessage, resultsSummary, widerRadius, type SearchDescription } from "@/lib/ui/search-summary";
 import { Pagination } from "../pagination";
-import { ProviderCard } from "../provider-card";
+import { ProviderCardList } from "../provider-card";
 import { SearchForm } from "../search-form";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -116,13 +116,10 @@ function Results({
           There is no page {filters.page}. <Link href={href({ page: 1 })}>Go to the first page</Link>.
         </p>
       ) : (
-        <ul className="mt-4 space-y-4">
-          {response.results.map((provider) => (
-            <li key={provider.slug}>
-              <ProviderCard card={providerCardView(provider, names, nextAvailable.get(provider.slug) ?? null)} />
-            </li>
-          ))}
-        </ul>
+        <ProviderCardList
+          className="mt-4 space-y-4"
+          cards={response.results.map((provider) => providerCardView(provider, names, nextAvailable.get(provider.slug) ?? null))}
+        />
       )}
       {response.results.length > 0 ? (
         <Pagination
