@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db/open";
 import { diaryEntries, diaryScores } from "@/db/schema";
-import { addDays } from "@/lib/diary/validation";
+import { addDays } from "@/lib/ui/time-zone";
 
 // patient@example.com's last 120 days of diary, fictional: about 15 headache days a month at first,
 // falling to about 8, so the charts show a change at once. Fixed by a small seeded generator, so

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeString } from "@/lib/validation/text";
-import { isCalendarDay } from "./validation";
+import { isCalendarDate } from "@/lib/ui/time-zone";
 
 // What the diary's JSON routes share: who may call them, in the routes' own words.
 export const OWN_DIARY = {
@@ -10,4 +10,4 @@ export const OWN_DIARY = {
 };
 
 /** `/api/diary/[date]`: anything but a calendar day names nothing (404). */
-export const dayParam = z.object({ date: safeString().refine(isCalendarDay) });
+export const dayParam = z.object({ date: safeString().refine(isCalendarDate) });

@@ -1,23 +1,14 @@
 import { z } from "zod";
 import { safeString } from "@/lib/validation/text";
+import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
 import { MEDICINE_CODES, MEDICINES } from "./medicines";
 
 // What a diary entry and a score accept, from the JSON API and from the diary page's forms alike.
-
 
 /** The earliest day a diary may go back to: old enough for any real history, not year 0001. */
 export const EARLIEST_DAY = "2015-01-01";
 /** The longest span one read returns (about four years of days). */
 export const MAX_RANGE_DAYS = 1_461;
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day written YYYY-MM-DD. */
-export function isCalendarDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Today as a diary date. UTC runs ahead of every US zone, so this is never before the patient's
@@ -27,12 +18,8 @@ export function diaryToday(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 export const diaryDay = safeString("Give the day as YYYY-MM-DD.")
-  .refine(isCalendarDay, "Give the day as YYYY-MM-DD.")
+  .refine(isCalendarDate, "Give the day as YYYY-MM-DD.")
   .refine((day) => day >= EARLIEST_DAY, `The diary starts in ${EARLIEST_DAY.slice(0, 4)}.`)
   .refine((day) => day <= diaryToday(), "That day has not happened yet.");
 
@@ -76,7 +63,7 @@ export type ScoreInput = z.infer<typeof scoreSchema>;
 /** `from`/`to` of a diary read: both optional (the last 12 months), within four years of each other. */
 export function parseDiaryRange(from: string | null, to: string | null, today: string = diaryToday()): { ok: true; from: string; to: string } | { ok: false; field: "from" | "to"; message: string } {
   for (const [field, value] of [["from", from], ["to", to]] as const) {
-    if (value !== null && !isCalendarDay(value)) return { ok: false, field, message: "Give the day as YYYY-MM-DD." };
+    if (value !== null && !isCalendarDate(value)) return { ok: false, field, message: "Give the day as YYYY-MM-DD." };
   }
   const end = to ?? today;
   const start = from ?? addDays(end, -364);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { addDays } from "@/lib/diary/validation";
+import { addDays } from "@/lib/ui/time-zone";
 import { formatDay, formatLongMonth } from "@/lib/diary/format";
 
 // A month of days to fill in missed ones: each day links to its entry; recorded days are marked.

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ActionForm } from "@/app/components/action-form";
-import { FormAlert } from "@/app/components/auth-form-parts";
+import { ActionForm, FormMessage, SubmitButton } from "@/app/components/action-form";
 import { Checkbox, CheckboxGroup, Select, TextArea } from "@/app/components/form-controls";
 import type { DiaryEntryView } from "@/lib/diary/entries";
 import { MEDICINES } from "@/lib/diary/medicines";
@@ -68,15 +67,10 @@ export function EntryForm({ day, dayLabel, entry }: { day: string; dayLabel: str
 
           <TextArea name="note" label="Note (optional)" hint="Only you can read it. It is stored encrypted." defaultValue={entry?.note ?? ""} rows={2} maxLength={1000} error={state.fieldErrors?.note} />
 
-          <FormAlert message={state.error} />
-          {state.ok ? (
-            <p role="status" className="text-sm font-medium text-emerald-800">
-              {state.message}
-            </p>
-          ) : null}
-          <button type="submit" className="btn-primary w-full py-3 text-base sm:w-auto" disabled={pending}>
-            {pending ? "Saving…" : entry ? "Save changes" : "Save this day"}
-          </button>
+          <FormMessage state={state} />
+          <SubmitButton pending={pending} pendingLabel="Saving…">
+            {entry ? "Save changes" : "Save this day"}
+          </SubmitButton>
         </>
       )}
     </ActionForm>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/app/components/action-form";
 import { requireRole } from "@/lib/auth/session";
 import { readDiary } from "@/lib/diary/entries";
 import { formatDay } from "@/lib/diary/format";
-import { addDays, diaryToday, EARLIEST_DAY, isCalendarDay } from "@/lib/diary/validation";
-import { DeleteEntryForm } from "./delete-entry-form";
+import { diaryToday, EARLIEST_DAY } from "@/lib/diary/validation";
+import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
+import { deleteDiaryEntryAction } from "./delete-entry-action";
 import { DiaryCalendar } from "./diary-calendar";
 import { EntryForm } from "./entry-form";
 import { MonthChart } from "./month-chart";
@@ -25,7 +27,7 @@ export default async function DiaryPage({ searchParams }: { searchParams: Search
   const user = await requireRole(["patient"], "/patient/diary");
   const today = diaryToday();
   const asked = (await searchParams).day;
-  const day = typeof asked === "string" && isCalendarDay(asked) && asked <= today && asked >= EARLIEST_DAY ? asked : today;
+  const day = typeof asked === "string" && isCalendarDate(asked) && asked <= today && asked >= EARLIEST_DAY ? asked : today;
   // The charts' year, and the picked day's month when it is older.
   const yearAgo = addDays(today, -364);
   const from = day < yearAgo ? `${day.slice(0, 7)}-01` : yearAgo;
@@ -52,7 +54,19 @@ export default async function DiaryPage({ searchParams }: { searchParams: Search
             {entry ? `Your entry for ${dayLabel}` : `How was ${dayLabel}?`}
           </h2>
           <EntryForm key={day} day={day} dayLabel={dayLabel} entry={entry} />
-          {entry ? <DeleteEntryForm key={`delete-${day}`} day={day} dayLabel={formatDay(day)} /> : null}
+          {entry ? (
+            <ActionButton
+              key={`delete-${day}`}
+              action={deleteDiaryEntryAction}
+              fields={{ date: day }}
+              variant="danger"
+              pendingLabel="Deleting…"
+              confirm={`Delete your diary entry for ${formatDay(day)}? This cannot be undone.`}
+              aria-label={`Delete the entry for ${formatDay(day)}`}
+            >
+              Delete this day&apos;s entry
+            </ActionButton>
+          ) : null}
         </section>
         <DiaryCalendar month={day.slice(0, 7)} selected={day} today={today} earliest={EARLIEST_DAY} recorded={byDay} />
       </div>

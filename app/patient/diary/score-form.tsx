@@ -1,7 +1,6 @@
 "use client";
 
-import { ActionForm } from "@/app/components/action-form";
-import { FormAlert } from "@/app/components/auth-form-parts";
+import { ActionForm, FormMessage, SubmitButton } from "@/app/components/action-form";
 import { Input, Select } from "@/app/components/form-controls";
 import { saveScoreAction } from "./save-score-action";
 
@@ -19,17 +18,10 @@ export function ScoreForm({ today }: { today: string }) {
           <Select name="instrument" label="Form" options={INSTRUMENTS} defaultValue="MIDAS" error={state.fieldErrors?.instrument} />
           <Input name="date" type="date" label="Day you filled it in" defaultValue={today} error={state.fieldErrors?.date} />
           <Input name="total" label="Total" inputMode="numeric" error={state.fieldErrors?.total} />
-          <button type="submit" className="btn-primary" disabled={pending}>
-            {pending ? "Saving…" : "Save total"}
-          </button>
-          <div className="sm:col-span-4">
-            <FormAlert message={state.error} />
-            {state.ok ? (
-              <p role="status" className="text-sm font-medium text-emerald-800">
-                {state.message}
-              </p>
-            ) : null}
-          </div>
+          <SubmitButton pending={pending} pendingLabel="Saving…">
+            Save total
+          </SubmitButton>
+          <FormMessage state={state} className="sm:col-span-4" />
         </>
       )}
     </ActionForm>
