@@ -72,6 +72,11 @@ export const users = pgTable(
     role: userRole("role").notNull().default("patient"),
     passwordHash: text("password_hash").notNull(),
     status: accountStatus("status").notNull().default("active"),
+    // Set by `npm run admin:create`: the password it printed opens only the page to choose a new one.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Notification settings: the email before a confirmed visit. Everything else is not optional
+    // (a change to a booking, to the account, a payment).
+    bookingReminders: boolean("booking_reminders").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],

@@ -1,11 +1,11 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { createAccount, promoteToAdmin } from "@/lib/auth/accounts";
+import { provisionAdmin } from "@/lib/auth/accounts";
 import { signUpSchema } from "@/lib/auth/validation";
 
 // npm run admin:create -- someone@example.com
-// Makes that account an admin, creating it with a one-time random password when it does not exist.
-// The only way besides the demo seed to get an admin: sign-up never offers the role.
+// Makes that account an admin (creating it when it does not exist) with a new one-time password,
+// printed here once; the first sign-in with it must choose a new password. The only way besides
+// the demo seed to get an admin: sign-up never offers the role.
 const email = process.argv[2] ?? "";
 const parsed = signUpSchema.shape.email.safeParse(email);
 if (!parsed.success) {
@@ -13,16 +13,15 @@ if (!parsed.success) {
   process.exit(2);
 }
 
-const outcome = await promoteToAdmin(parsed.data);
-if (outcome === "promoted") console.log(`${parsed.data} is now an admin. Their existing sessions were ended.`);
-else if (outcome === "already-admin") console.log(`${parsed.data} is already an admin.`);
-else {
-  const password = randomBytes(12).toString("base64url");
-  const created = await createAccount({ name: parsed.data.split("@")[0]!, email: parsed.data, password, role: "admin" });
-  if (!created.ok) {
-    console.error(created.message);
-    process.exit(1);
-  }
-  console.log(`Created admin ${parsed.data} with the one-time password: ${password}`);
+const result = await provisionAdmin(parsed.data);
+if (!result.ok) {
+  console.error(result.message);
+  process.exit(1);
 }
+const what = {
+  created: `Created admin ${parsed.data}.`,
+  promoted: `${parsed.data} is now an admin. Its sessions were ended and its old password no longer works.`,
+  "password-reset": `${parsed.data} was already an admin. Its sessions were ended and its old password no longer works.`,
+}[result.outcome];
+console.log(`${what}\nOne-time password (it lets them sign in only to choose a new password): ${result.oneTimePassword}`);
 process.exit(0);

@@ -150,14 +150,14 @@ export async function createProvider(spec: ProviderSpec = {}) {
   return { id: providerId, slug: provider!.slug, locationIds: locationRows.map((l) => l.id), typeIds: types.map((t) => t.id) };
 }
 
-export type TestUser = { id: string; email: string; name: string; role: "patient" | "provider" | "admin" };
+export type TestUser = { id: string; email: string; name: string; role: "patient" | "provider" | "admin"; mustChangePassword: boolean };
 
 /** An account inserted directly (no password hashing: tests that sign in use createAccount). */
 export async function createUser(role: TestUser["role"], name = `Test ${role} ${++counter}`): Promise<TestUser> {
   const db = await getDb();
   const email = `${role}${++counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const [row] = await db.insert(users).values({ email, name, role, passwordHash: "not-a-real-hash" }).returning({ id: users.id });
-  return { id: row!.id, email, name, role };
+  return { id: row!.id, email, name, role, mustChangePassword: false };
 }
 
 type IntakeOverrides = {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
@@ -41,17 +42,46 @@ export async function createAccount(input: SignUpInput | (Omit<SignUpInput, "rol
   }
 }
 
-/** Makes an existing account an admin, or creates one; only the admin:create command calls it. */
-export async function promoteToAdmin(email: string): Promise<"promoted" | "already-admin" | "not-found"> {
+export type ProvisionedAdmin =
+  | { ok: true; outcome: "created" | "promoted" | "password-reset"; oneTimePassword: string }
+  | { ok: false; message: string };
+
+/**
+ * `npm run admin:create`: makes `email` an admin with a new one-time password, creating the
+ * account when none has the address. An existing account never keeps the password its creator
+ * chose (whoever signed up with someone else's address would otherwise become that admin): it gets
+ * the printed one instead, its sessions end, and its first sign-in must choose a new password.
+ * Run again for an admin, it is the way back in after a lost password.
+ */
+export async function provisionAdmin(email: string): Promise<ProvisionedAdmin> {
+  const oneTimePassword = randomBytes(12).toString("base64url");
+  let passwordHash: string;
+  try {
+    passwordHash = await hashPassword(oneTimePassword);
+  } catch (error) {
+    if (error instanceof HashingBusyError) return { ok: false, message: SIGN_IN_BUSY };
+    throw error;
+  }
+  const normalized = email.toLowerCase();
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-    if (!user) return "not-found";
-    if (user.role === "admin") return "already-admin";
-    await tx.update(users).set({ role: "admin" }).where(eq(users.id, user.id));
-    // A session opened as a patient or provider does not carry on with an admin's rights.
+  return db.transaction(async (tx): Promise<ProvisionedAdmin> => {
+    const [user] = await tx.select({ id: users.id, role: users.role, status: users.status }).from(users).where(eq(sql`lower(${users.email})`, normalized));
+    if (!user) {
+      const [row] = await tx
+        .insert(users)
+        .values({ name: normalized.split("@")[0]!, email: normalized, role: "admin", passwordHash, mustChangePassword: true })
+        .returning({ id: users.id });
+      await recordAudit(tx, { actorId: null, action: "account.created", subjectType: "user", subjectId: row!.id, details: { role: "admin", by: "admin:create" } });
+      return { ok: true, outcome: "created", oneTimePassword };
+    }
+    if (user.status !== "active") return { ok: false, message: `${normalized} is ${user.status}; enable the account before making it an admin.` };
+    await tx.update(users).set({ role: "admin", passwordHash, mustChangePassword: true }).where(eq(users.id, user.id));
+    // A session opened as a patient or provider, or with the old password, does not carry on.
     await revokeUserSessions(tx, user.id);
-    await recordAudit(tx, { actorId: null, action: "user.role_changed", subjectType: "user", subjectId: user.id, details: { from: user.role, to: "admin", by: "admin:create" } });
-    return "promoted";
+    if (user.role !== "admin") {
+      await recordAudit(tx, { actorId: null, action: "user.role_changed", subjectType: "user", subjectId: user.id, details: { from: user.role, to: "admin", by: "admin:create" } });
+    }
+    await recordAudit(tx, { actorId: null, action: "account.one_time_password_set", subjectType: "user", subjectId: user.id, details: { by: "admin:create" } });
+    return { ok: true, outcome: user.role === "admin" ? "password-reset" : "promoted", oneTimePassword };
   });
 }

@@ -246,6 +246,35 @@ const MATRIX: Record<string, Entry> = {
       return before !== null && (await getCurrentUser()) === null;
     },
   },
+  "app/account/change-name-action.ts#changeNameAction": {
+    // Every signed-in caller, for their own name: allowed when the caller's name changed.
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      const name = `Renamed ${Math.random().toString(36).slice(2, 8)}`;
+      await callAction("app/account/change-name-action.ts", "changeNameAction", { name });
+      return (await getCurrentUser())?.name === name;
+    },
+  },
+  "app/account/notification-settings-action.ts#saveNotificationSettingsAction": {
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      // Turns reminders off for the caller (or tries to); allowed when the caller's setting changed.
+      const user = await getCurrentUser();
+      const db = await getDb();
+      const reminders = async () => (user ? (await db.select({ on: users.bookingReminders }).from(users).where(eq(users.id, user.id)))[0]!.on : null);
+      if (user) await db.update(users).set({ bookingReminders: true }).where(eq(users.id, user.id));
+      await callAction("app/account/notification-settings-action.ts", "saveNotificationSettingsAction", {});
+      return (await reminders()) === false;
+    },
+  },
+  "app/account/password/change-password-action.ts#changePasswordAction": {
+    // The matrix's accounts have no usable password, so "allowed" is reaching the password check.
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      const result = await callAction("app/account/password/change-password-action.ts", "changePasswordAction", { currentPassword: "a guess at it", password: "a brand new password" });
+      return (result as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.currentPassword === "That is not your current password.";
+    },
+  },
   "app/provider/set-published-action.ts#setPublishedAction": {
     allowed: PROVIDER,
     probe: async (world) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { executeRows, getDb, type Database } from "@/db/client";
 import { authSessions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -20,7 +20,8 @@ const STAFF_LIFETIME = sql.raw(`interval '12 hours'`);
 const PATIENT_ROLLING = sql.raw(`interval '30 days'`);
 const TOUCH_INTERVAL = sql.raw(`interval '${TOUCH_INTERVAL_SECONDS} seconds'`);
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/** `mustChangePassword`: signed in with a one-time password, so only choosing a new one is open. */
+export type SessionUser = { id: string; email: string; name: string; role: Role; mustChangePassword: boolean };
 
 type Writer = Pick<Database, "update">;
 
@@ -61,7 +62,7 @@ export async function startSession(userId: string, now: Date = new Date()): Prom
 export async function findSessionUser(key: string, now: Date = new Date()): Promise<SessionUser | null> {
   const [row] = await executeRows<SessionUser>(sql`
     with live as (
-      select s.token_hash, s.last_seen_at, u.id, u.email, u.name, u.role
+      select s.token_hash, s.last_seen_at, u.id, u.email, u.name, u.role, u.must_change_password
       from auth_sessions s
       join users u on u.id = s.user_id
       where s.token_hash = ${key} and s.revoked_at is null and u.status = 'active' and s.expires_at > ${at(now)}
@@ -73,7 +74,7 @@ export async function findSessionUser(key: string, now: Date = new Date()): Prom
       from live
       where s.token_hash = live.token_hash and live.last_seen_at <= ${at(now)} - ${TOUCH_INTERVAL}
     )
-    select id, email, name, role from live`);
+    select id, email, name, role, must_change_password as "mustChangePassword" from live`);
   return row ?? null;
 }
 
@@ -96,6 +97,16 @@ export async function revokeUserSessions(writer: Writer, userId: string, now: Da
     .update(authSessions)
     .set({ revokedAt: now })
     .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)))
+    .returning({ key: authSessions.tokenHash });
+  return ended.length;
+}
+
+/** Ends every session of `userId` except the one with `keepKey` (the browser making a change). */
+export async function revokeOtherSessions(writer: Writer, userId: string, keepKey: string | null, now: Date = new Date()): Promise<number> {
+  const ended = await writer
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt), keepKey ? ne(authSessions.tokenHash, keepKey) : undefined))
     .returning({ key: authSessions.tokenHash });
   return ended.length;
 }

@@ -18,10 +18,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return session?.sessionKey ? findSessionUser(session.sessionKey) : null;
 });
 
-/** For pages: the signed-in user with one of `roles`; sends others to sign in, or answers 403. */
+/** The key of this browser's session row, so a change made here can end the others but not this one. */
+export async function currentSessionKey(): Promise<string | null> {
+  return (await auth())?.sessionKey ?? null;
+}
+
+/** Where someone signed in with a one-time password goes, whatever they asked for. */
+export const CHOOSE_PASSWORD_PATH = "/account/password";
+
+/**
+ * For pages: the signed-in user with one of `roles`; sends others to sign in, or answers 403.
+ * An account holding a one-time password sees nothing but the page to choose a new one.
+ */
 export async function requireRole(roles: readonly Role[], returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (user.mustChangePassword && returnTo !== CHOOSE_PASSWORD_PATH) redirect(CHOOSE_PASSWORD_PATH);
   if (!roles.includes(user.role)) forbidden();
   return user;
 }

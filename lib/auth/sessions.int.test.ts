@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, authSessions, users } from "@/db/schema";
 import { createUser } from "@/db/testing/fixtures";
-import { promoteToAdmin } from "./accounts";
+import { provisionAdmin } from "./accounts";
 import { endOwnSessions, findSessionUser, revokeSession, sessionKey, startSession } from "./session-store";
 
 const T0 = new Date("2026-11-24T09:00:00Z");
@@ -63,7 +63,7 @@ describe("server-side sessions", () => {
 
   it("end when the account becomes an admin, which then signs in again", async () => {
     const { user, key } = await signedIn("patient");
-    expect(await promoteToAdmin(user.email)).toBe("promoted");
+    expect(await provisionAdmin(user.email)).toMatchObject({ ok: true, outcome: "promoted" });
     expect(await findSessionUser(key, after(MINUTE))).toBeNull();
     const fresh = sessionKey(await startSession(user.id, after(MINUTE)));
     expect(await findSessionUser(fresh, after(2 * MINUTE))).toMatchObject({ id: user.id, role: "admin" });

@@ -35,6 +35,17 @@ const linkToken = safeString({ message: "This link is incomplete. Open it again 
 
 export const resetPasswordSchema = z.object({ token: linkToken, password: newPassword });
 
+/** /account: the account's own name, under the sign-up rule. */
+export const changeNameSchema = signUpSchema.pick({ name: true });
+
+export const changePasswordSchema = z.object({
+  currentPassword: safeString({ message: "Enter your current password." }).min(1, "Enter your current password.").max(200, "That password is too long."),
+  password: newPassword,
+});
+
+/** A checkbox sends "on" when ticked and nothing when not. */
+export const notificationSettingsSchema = z.object({ bookingReminders: z.boolean() });
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
 

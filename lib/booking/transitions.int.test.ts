@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { notificationSettings, saveNotificationSettings } from "@/lib/auth/account-settings";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { sealJson } from "@/lib/crypto/sealed-json";
 import { deliverOutbox } from "@/lib/notifications/outbox";
@@ -303,5 +304,20 @@ describe("calendar files and reminders", () => {
     for (let run = await deliverOutbox(); run.sent > 0; run = await deliverOutbox()) expect(run.failed).toBe(0);
     const db = await getDb();
     expect((await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, soon))).every((e) => e.transport === "dev-outbox" && e.sentAt)).toBe(true);
+  });
+
+  it("sends no reminder to a patient who turned reminders off, and one once they turn them back on", async () => {
+    const { providerUser, patient, book } = await setup("Flow Quiet");
+    const id = await book(at(3, 10));
+    await confirmBooking(providerUser, id, NOW);
+    await saveNotificationSettings(patient, { bookingReminders: false });
+    const dayBefore = new Date("2026-12-02T16:00:00Z");
+    await queueDueReminders(dayBefore);
+    expect((await emailsFor(id)).filter((e) => e.kind === "reminder")).toEqual([]);
+    expect(await notificationSettings(patient)).toEqual({ bookingReminders: false });
+
+    await saveNotificationSettings(patient, { bookingReminders: true });
+    await queueDueReminders(new Date(dayBefore.getTime() + 3_600_000));
+    expect((await emailsFor(id)).filter((e) => e.kind === "reminder").map((e) => e.toAddress)).toEqual([patient.email]);
   });
 });

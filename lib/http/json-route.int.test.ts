@@ -78,6 +78,19 @@ describe("jsonRoute", () => {
     expect(await (await get(id)).json()).toEqual({ user: patient.id, id });
   });
 
+  it("opens nothing to an account signed in with a one-time password until it chooses its own", async () => {
+    const mine = jsonRoute({ route: "/api/mine", auth: ["admin"] }, async ({ user }) => Response.json({ user: user.id }));
+    const admin = await createUser("admin");
+    const db = await getDb();
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, admin.id));
+    await actAs(admin);
+    const refused = await mine(new NextRequest("http://localhost/api/mine"));
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.code).toBe("password_change_required");
+    await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, admin.id));
+    expect((await mine(new NextRequest("http://localhost/api/mine"))).status).toBe(200);
+  });
+
   it("answers anything unexpected with 500, a message and the request id, and logs one line without what was sent", async () => {
     const broken = jsonRoute({ route: "/api/broken" }, async () => {
       const db = await getDb();

@@ -96,6 +96,7 @@ async function answer<P, B>(options: Schemas<P, B> & Access, handler: Handler<P,
     user = await getCurrentUser();
     if (!user) return problem(401, options.signedOut ?? "Sign in to continue.");
     if (!options.auth.includes(user.role)) return problem(403, options.wrongRole ?? "Your account cannot do this.");
+    if (user.mustChangePassword) return problem(403, "Choose a new password on /account/password first: the one you signed in with was temporary.", { code: "password_change_required" });
   }
 
   let body = undefined as B;

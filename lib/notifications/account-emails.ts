@@ -65,7 +65,7 @@ export function queuePasswordResetEmail(writer: Writer, to: string, token: strin
 }
 
 /** Tells the owner their password changed, so a change they did not make does not go unnoticed. */
-export function queuePasswordChangedEmail(writer: Writer, to: string, at: Date): Promise<void> {
+export function queuePasswordChangedEmail(writer: Writer, to: string, at: Date, signedOut: "every device" | "other devices" = "every device"): Promise<void> {
   return enqueueEmail(
     writer,
     compose(to, {
@@ -73,10 +73,28 @@ export function queuePasswordChangedEmail(writer: Writer, to: string, at: Date):
       subject: "Your Relief Finder password was changed",
       paragraphs: [
         `The password of your Relief Finder account was changed on ${formatInstantLong(at.toISOString(), "UTC")}.`,
-        "Every device that was signed in to the account has been signed out.",
+        signedOut === "every device"
+          ? "Every device that was signed in to the account has been signed out."
+          : "Every other device that was signed in to the account has been signed out.",
         "If you made this change, there is nothing more to do. If you did not, choose a new password now, and then check your account and bookings.",
       ],
       action: { label: "Reset your password", path: "/forgot-password" },
+    }),
+  );
+}
+
+/** Tells the owner their name changed: a stranger with a session must not rename an account unseen. */
+export function queueNameChangedEmail(writer: Writer, to: string, at: Date): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "name_changed",
+      subject: "The name on your Relief Finder account was changed",
+      paragraphs: [
+        `The name on your Relief Finder account was changed on ${formatInstantLong(at.toISOString(), "UTC")}.`,
+        "If you made this change, there is nothing more to do. If you did not, sign in, sign out of all devices from your account page, and choose a new password.",
+      ],
+      action: { label: "Open your account", path: "/account" },
     }),
   );
 }

@@ -1,0 +1,15 @@
+"use server";
+
+import { authorizedAction } from "@/lib/actions/validated-action";
+import { saveNotificationSettings } from "@/lib/auth/account-settings";
+import { notificationSettingsSchema } from "@/lib/auth/validation";
+
+export const saveNotificationSettingsAction = authorizedAction(
+  ["patient", "provider", "admin"],
+  notificationSettingsSchema,
+  (form) => ({ bookingReminders: form.get("bookingReminders") === "on" }),
+  async (settings, user) => {
+    await saveNotificationSettings(user, settings);
+    return { ok: true, message: settings.bookingReminders ? "Reminders are on." : "Reminders are off. Emails about changes to your bookings still come." };
+  },
+);

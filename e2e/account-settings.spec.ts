@@ -1,0 +1,89 @@
+import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expect, test } from "./support/test";
+
+const PASSWORD = "my first password";
+const NEW_PASSWORD = "my second password";
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+async function signInWith(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a patient renames the account, turns reminders off and changes the password, which signs out only the other devices", async ({ page, browser }) => {
+  test.slow();
+  const email = `settings.${Date.now()}@example.com`;
+  await signUp(page, "Sasha Settings", email);
+  const laptop = await (await browser.newContext()).newPage();
+  await signInWith(laptop, email, PASSWORD);
+  await expect(laptop).toHaveURL(/\/account$/);
+
+  await page.goto("/account");
+  await expectNoSeriousA11yViolations(page);
+  const details = page.getByRole("form", { name: "Your name" });
+  await details.getByLabel("Name").fill("");
+  await details.getByRole("button", { name: "Save name" }).click();
+  await expect(details.getByText("Enter your name.")).toBeVisible();
+  await details.getByLabel("Name").fill("Sasha S. Settings");
+  await details.getByRole("button", { name: "Save name" }).click();
+  await expect(details.getByRole("status")).toHaveText("Your name is saved.");
+
+  const notifications = page.getByRole("form", { name: "Notifications" });
+  const reminders = notifications.getByLabel("Email me a reminder the day before a confirmed visit");
+  await expect(reminders).toBeChecked();
+  await reminders.uncheck();
+  await notifications.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(notifications.getByRole("status")).toContainText("Reminders are off.");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Sasha S. Settings");
+  await expect(page.getByLabel("Email me a reminder the day before a confirmed visit")).not.toBeChecked();
+
+  await page.getByRole("link", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page.getByRole("status")).toHaveText("Your new password is saved, and your other devices were signed out.");
+
+  // This browser stays signed in; the other one does not, and the old password no longer works.
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await laptop.goto("/account");
+  await expect(laptop).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  await signInWith(laptop, email, PASSWORD);
+  await expect(laptop.getByText("That email and password don't match an account.")).toBeVisible();
+  await signInWith(laptop, email, NEW_PASSWORD);
+  await expect(laptop).toHaveURL(/\/account$/);
+
+  await page.goto("/dev/outbox");
+  for (const subject of ["The name on your Relief Finder account was changed", "Your Relief Finder password was changed"]) {
+    await expect(page.getByRole("listitem").filter({ hasText: `to ${email}` }).filter({ hasText: subject })).toHaveCount(1);
+  }
+});
+
+test("the account pages work at phone width", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await signUp(page, "Pat Phone", `phone.settings.${Date.now()}@example.com`);
+  for (const path of ["/account", "/account/password"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} fits 375 px`).toBeLessThanOrEqual(375);
+    await expectNoSeriousA11yViolations(page);
+  }
+});
