@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { signedIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 
@@ -86,4 +88,16 @@ test("the account pages work at phone width", async ({ browser }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} fits 375 px`).toBeLessThanOrEqual(375);
     await expectNoSeriousA11yViolations(page);
   }
+});
+
+test("a patient downloads everything held about them as one JSON file", async ({ browser }) => {
+  const page = await signedIn(browser, "patient@example.com");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download your data (JSON)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^relief-finder-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(await readFile(await download.path(), "utf8"));
+  expect(data.account).toMatchObject({ email: "patient@example.com", role: "patient" });
+  expect(data.bookings.length).toBeGreaterThan(0);
+  expect(data.bookings[0].intake).toHaveProperty("condition");
+  expect(data.diary.entries.length).toBeGreaterThan(100);
+  expect(Array.isArray(data.disclosures)).toBe(true);
 });

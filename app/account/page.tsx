@@ -19,6 +19,12 @@ const SESSION_RULE = {
   admin: "Because you can read patients' health information, you are signed out after 30 minutes without activity, and 12 hours after signing in.",
 } as const;
 
+const DATA_EXPORT = {
+  patient: "One file with your account, every booking with the intake you wrote, payments, your diary, and every time someone else opened your intake.",
+  provider: "One file with your account, listing, licenses, locations, schedule and bookings. It leaves out what patients wrote and who they are.",
+  admin: "One file with your account.",
+} as const;
+
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(["patient", "provider", "admin"], "/account");
   const [settings, params] = await Promise.all([notificationSettings(user), searchParams]);
@@ -57,6 +63,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Notifications
         </h2>
         <NotificationForm bookingReminders={settings.bookingReminders} />
+      </section>
+      <section aria-labelledby="data-heading" className="card mt-8 max-w-xl space-y-3 p-6">
+        <h2 id="data-heading" className="text-lg font-semibold text-slate-900">
+          Your data
+        </h2>
+        <p className="text-sm text-slate-700">{DATA_EXPORT[user.role]}</p>
+        <a href="/api/account/export" download className="btn-secondary">
+          Download your data (JSON)
+        </a>
+        <p className="text-sm text-slate-700">
+          <Link href="/privacy">What we keep, who can see it and for how long</Link>
+        </p>
       </section>
       <section aria-labelledby="devices-heading" className="card mt-8 max-w-xl space-y-3 p-6">
         <h2 id="devices-heading" className="text-lg font-semibold text-slate-900">

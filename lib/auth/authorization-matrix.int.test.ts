@@ -505,6 +505,8 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   // A patient's own diary: "allowed" when the patient's diary changed (or, for a read, answered).
+  // Everyone signed in downloads their own data; nobody else's is reachable (lib/account/export.int.test.ts).
+  "app/api/account/export/route.ts#GET": { allowed: ["patient", "provider", "otherProvider", "admin"], probe: () => get("app/api/account/export/route.ts", "/api/account/export") },
   "app/api/diary/route.ts#GET": { allowed: PATIENT, probe: () => get("app/api/diary/route.ts", "/api/diary") },
   "app/api/diary/route.ts#POST": {
     allowed: PATIENT,

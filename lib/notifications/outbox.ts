@@ -7,7 +7,7 @@ import { sendMail } from "./mailer";
 
 export type OutgoingEmail = { to: string; subject: string; body: string; html?: string; kind: string; bookingId?: string };
 
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 const BATCH = 50;
 
 /** Queues an email in the caller's transaction: it exists only if the change that caused it commits. */

@@ -1,4 +1,5 @@
 import { queueDueReminders } from "@/lib/booking/reminders";
+import { purgeExpiredRecords } from "@/lib/housekeeping/purge";
 import { env } from "@/lib/env";
 import { jsonRoute, problem } from "@/lib/http/json-route";
 import { deliverOutbox } from "@/lib/notifications/outbox";
@@ -15,5 +16,6 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   // Also a safety net: refunds and emails a request queued but could not finish.
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
-  return Response.json({ reminders, refunds, ...delivery });
+  const purged = await purgeExpiredRecords();
+  return Response.json({ reminders, refunds, ...delivery, purged });
 });

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { auditEvents, bookings, diaryEntries, diaryScores, payments, providers, users } from "@/db/schema";
+import { recordAudits } from "@/lib/audit/record";
+import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
+import { openNotes } from "@/lib/booking/notes";
+import { readDiary } from "@/lib/diary/entries";
+
+// The patient's part of "download your data": every booking with the intake and notes opened,
+// its payment, the diary, and an accounting of disclosures (every time someone else opened what
+// the patient wrote, with who and when). Opening the intakes here is itself a read, audited as the
+// patient's own so the audit log shows the export happened.
+
+type Reader = Pick<Database, "select" | "insert">;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function openIntake(sealed: string, bookingId: string): { intake: unknown; intakeUnreadable?: true } {
+  try {
+    return { intake: openJson(sealed, bookingId) };
+  } catch (error) {
+    if (!(error instanceof SealedDataError)) throw error;
+    return { intake: null, intakeUnreadable: true };
+  }
+}
+
+export async function patientExport(db: Reader, patientId: string) {
+  const rows = await db
+    .select({ booking: bookings, providerName: providers.name, providerSlug: providers.slug, payment: payments })
+    .from(bookings)
+    .innerJoin(providers, eq(providers.id, bookings.providerId))
+    .leftJoin(payments, eq(payments.bookingId, bookings.id))
+    .where(eq(bookings.patientId, patientId))
+    .orderBy(asc(bookings.startsAt));
+  const ids = rows.map((r) => r.booking.id);
+  await recordAudits(
+    db,
+    ids.map((id) => ({ actorId: patientId, action: "intake.read", subjectType: "booking", subjectId: id, details: { by: "patient", for: "export" } })),
+  );
+  const disclosures =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ at: auditEvents.createdAt, action: auditEvents.action, bookingId: auditEvents.subjectId, byName: users.name, byRole: users.role })
+          .from(auditEvents)
+          .leftJoin(users, eq(users.id, auditEvents.actorId))
+          .where(
+            and(
+              eq(auditEvents.subjectType, "booking"),
+              inArray(auditEvents.subjectId, ids),
+              inArray(auditEvents.action, ["intake.read", "booking_note.read"]),
+              ne(auditEvents.actorId, patientId),
+            ),
+          )
+          .orderBy(asc(auditEvents.createdAt));
+
+  const [firstEntry] = await db.select({ day: diaryEntries.day }).from(diaryEntries).where(eq(diaryEntries.patientId, patientId)).orderBy(asc(diaryEntries.day)).limit(1);
+  const [firstScore] = await db.select({ day: diaryScores.day }).from(diaryScores).where(eq(diaryScores.patientId, patientId)).orderBy(asc(diaryScores.day)).limit(1);
+  const from = [firstEntry?.day, firstScore?.day].filter((d): d is string => Boolean(d)).sort()[0];
+  const diary = from ? await readDiary({ id: patientId, role: "patient" }, { from, to: "9999-12-31" }) : null;
+
+  return {
+    bookings: rows.map(({ booking: b, providerName, providerSlug, payment: p }) => ({
+      id: b.id,
+      provider: { name: providerName, slug: providerSlug },
+      appointmentType: b.typeName,
+      location: { name: b.locationName, address: b.locationAddress, timeZone: b.timeZone },
+      telehealth: b.telehealth,
+      startsAt: iso(b.startsAt),
+      endsAt: iso(b.endsAt),
+      status: b.status,
+      cancelledBy: b.cancelledBy,
+      feeCents: b.feeCents,
+      depositCents: b.depositCents,
+      cancellationWindowHours: b.cancellationWindowHours,
+      requestedAt: iso(b.createdAt),
+      ...openIntake(b.intakeCiphertext, b.id),
+      notes: openNotes(b.id, b),
+      payment: p
+        ? { amountCents: p.amountCents, currency: p.currency, status: p.status, paidAt: iso(p.paidAt), receiptReference: p.paymentIntentId, refundedAt: iso(p.refundedAt), refundReason: p.refundReason }
+        : null,
+    })),
+    disclosures: disclosures.map((d) => ({
+      at: iso(d.at),
+      bookingId: d.bookingId,
+      what: d.action === "intake.read" ? "intake" : "a note you wrote",
+      by: d.byName ? { name: d.byName, role: d.byRole } : { name: "a closed account", role: null },
+    })),
+    diary: diary ? { entries: diary.entries, scores: diary.scores.map(({ instrument, date, total }) => ({ instrument, date, total })) } : { entries: [], scores: [] },
+  };
+}
