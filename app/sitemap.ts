@@ -14,6 +14,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: url("/"), changeFrequency: "weekly", priority: 1 },
     { url: url("/providers"), changeFrequency: "daily", priority: 0.8 },
     { url: url("/conditions"), changeFrequency: "monthly", priority: 0.7 },
+    { url: url("/privacy"), changeFrequency: "yearly", priority: 0.3 },
     ...catalog.conditions.map((c) => ({
       url: url(`/conditions/${encodeURIComponent(c.slug)}`),
       changeFrequency: "monthly" as const,

@@ -7,6 +7,7 @@ const PAGES = {
   "search with an error": "/providers?near=99999",
   profile: "/providers/dr-maya-chen-md-new-york",
   condition: "/conditions/chronic-migraine",
+  privacy: "/privacy",
 };
 
 for (const [name, path] of Object.entries(PAGES)) {

@@ -75,6 +75,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-slate-700">
           <Link href="/privacy">What we keep, who can see it and for how long</Link>
         </p>
+        {user.role === "admin" ? null : (
+          <p className="text-sm text-slate-700">
+            <Link href="/account/delete">Delete your account</Link>
+          </p>
+        )}
       </section>
       <section aria-labelledby="devices-heading" className="card mt-8 max-w-xl space-y-3 p-6">
         <h2 id="devices-heading" className="text-lg font-semibold text-slate-900">

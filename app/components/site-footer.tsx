@@ -23,6 +23,9 @@ export function SiteFooter() {
             <li>
               <Link href="/about">How we verify providers</Link>
             </li>
+            <li>
+              <Link href="/privacy">Privacy</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -275,6 +275,13 @@ const MATRIX: Record<string, Entry> = {
       return (result as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.currentPassword === "That is not your current password.";
     },
   },
+  "app/account/delete/delete-account-action.ts#deleteAccountAction": {
+    allowed: ["patient", "provider", "otherProvider"],
+    probe: async () => {
+      const result = await callAction("app/account/delete/delete-account-action.ts", "deleteAccountAction", { password: "a guess at it" });
+      return (result as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.password === "That is not your password. Nothing was changed.";
+    },
+  },
   "app/provider/set-published-action.ts#setPublishedAction": {
     allowed: PROVIDER,
     probe: async (world) => {
@@ -507,6 +514,16 @@ const MATRIX: Record<string, Entry> = {
   // A patient's own diary: "allowed" when the patient's diary changed (or, for a read, answered).
   // Everyone signed in downloads their own data; nobody else's is reachable (lib/account/export.int.test.ts).
   "app/api/account/export/route.ts#GET": { allowed: ["patient", "provider", "otherProvider", "admin"], probe: () => get("app/api/account/export/route.ts", "/api/account/export") },
+  "app/api/account/route.ts#DELETE": {
+    // The matrix's accounts have no usable password, so "allowed" is reaching the password check;
+    // an admin is refused before it (admins are closed by another admin).
+    allowed: ["patient", "provider", "otherProvider"],
+    probe: async () => {
+      const { DELETE } = await load<(request: NextRequest) => Promise<Response>>("app/api/account/route.ts");
+      const response = await DELETE!(jsonRequest("/api/account", "DELETE", { password: "a guess at it" }));
+      return response.status === 403 && (await response.json()).error.code === "wrong_password";
+    },
+  },
   "app/api/diary/route.ts#GET": { allowed: PATIENT, probe: () => get("app/api/diary/route.ts", "/api/diary") },
   "app/api/diary/route.ts#POST": {
     allowed: PATIENT,

@@ -43,6 +43,11 @@ export const changePasswordSchema = z.object({
   password: newPassword,
 });
 
+/** Deleting the account: the password again, so a session left open cannot do it. */
+export const deleteAccountSchema = z.object({
+  password: safeString({ message: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+});
+
 /** A checkbox sends "on" when ticked and nothing when not. */
 export const notificationSettingsSchema = z.object({ bookingReminders: z.boolean() });
 

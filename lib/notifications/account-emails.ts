@@ -98,3 +98,20 @@ export function queueNameChangedEmail(writer: Writer, to: string, at: Date): Pro
     }),
   );
 }
+
+/** The last email to a deleted account's address: what was removed, and that it cannot be undone. */
+export function queueAccountDeletedEmail(writer: Writer, to: string, at: Date): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "account_deleted",
+      subject: "Your Relief Finder account was deleted",
+      paragraphs: [
+        `Your Relief Finder account was deleted on ${formatInstantLong(at.toISOString(), "UTC")}, as you asked.`,
+        "Your name, email address and password are gone, and so is what you wrote here. Upcoming bookings were cancelled, and any refund due is on its way.",
+        "This cannot be undone. You are welcome to sign up again with this address at any time.",
+      ],
+      action: { label: "Relief Finder", path: "/" },
+    }),
+  );
+}

@@ -21,6 +21,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             You are signed out on every device.
           </p>
         ) : null}
+        {params.deleted === "1" ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            Your account is deleted. We have emailed you a confirmation.
+          </p>
+        ) : null}
         {params.reset === "done" ? (
           <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
             Your password is changed and every device was signed out. Sign in with the new password.
