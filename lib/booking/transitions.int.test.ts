@@ -50,13 +50,17 @@ describe("the provider answers a request", () => {
   it("confirms, and the patient is emailed without any intake detail", async () => {
     const { providerUser, patient, book } = await setup("Flow Confirm");
     const id = await book(at(3, 10));
-    expect((await emailsFor(id)).map((e) => e.kind)).toEqual(["request_received"]);
+    expect((await emailsFor(id)).map((e) => [e.kind, e.toAddress]).sort()).toEqual([
+      ["request_received", providerUser.email],
+      ["request_sent", patient.email],
+    ]);
     expect(await confirmBooking(providerUser, id, NOW)).toMatchObject({ ok: true });
     expect((await statusOf(id)).status).toBe("confirmed");
     const emails = await emailsFor(id);
-    expect(emails.map((e) => [e.kind, e.toAddress])).toEqual([
-      ["request_received", providerUser.email],
+    expect(emails.map((e) => [e.kind, e.toAddress]).sort()).toEqual([
       ["confirmed", patient.email],
+      ["request_received", providerUser.email],
+      ["request_sent", patient.email],
     ]);
     expect(emails.some((e) => e.bodyText.includes("PRIVATE-DETAIL") || e.subject.includes("migraine"))).toBe(false);
     expect(await confirmBooking(providerUser, id, NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/is confirmed/) });

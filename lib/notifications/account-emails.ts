@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { formatInstantLong } from "@/lib/ui/format";
+import { renderHtmlLetter } from "./html-letter";
 import { enqueueEmail, type OutgoingEmail } from "./outbox";
 
 // Emails about the account itself. Each has a plain-text part and an HTML part saying the same
@@ -21,9 +22,6 @@ type Letter = {
   after?: string[];
 };
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-
 const link = (path: string) => new URL(path, env.SITE_URL).toString();
 
 /** The two parts of a letter; exported for tests, which check that they say the same thing. */
@@ -31,17 +29,7 @@ export function compose(to: string, letter: Letter): OutgoingEmail {
   const url = link(letter.action.path);
   const after = letter.after ?? [];
   const body = [...letter.paragraphs, `${letter.action.label}: ${url}`, ...after, "— Relief Finder"].join("\n\n") + "\n";
-  const paragraph = (text: string) => `<p style="margin:0 0 16px">${escapeHtml(text)}</p>`;
-  const html = [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(letter.subject)}</title></head>`,
-    `<body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">`,
-    ...letter.paragraphs.map(paragraph),
-    `<p style="margin:0 0 16px"><a href="${escapeHtml(url)}" style="display:inline-block;background:#0f766e;color:#ffffff;padding:10px 16px;border-radius:8px;text-decoration:none">${escapeHtml(letter.action.label)}</a></p>`,
-    `<p style="margin:0 0 16px;font-size:14px;color:#475569">Or copy this address into your browser: ${escapeHtml(url)}</p>`,
-    ...after.map(paragraph),
-    `<p style="margin:0;color:#475569">— Relief Finder</p>`,
-    `</body></html>`,
-  ].join("");
+  const html = renderHtmlLetter({ subject: letter.subject, paragraphs: letter.paragraphs, action: { label: letter.action.label, url }, after });
   return { to, kind: letter.kind, subject: letter.subject, body, html };
 }
 

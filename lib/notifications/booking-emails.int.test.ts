@@ -111,7 +111,7 @@ async function outbox() {
 describe("booking emails", () => {
   it("are sent for every kind of change", async () => {
     const kinds = new Set((await outbox()).map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(["cancelled", "confirmed", "declined", "moved", "proposed", "refunded", "reminder", "request_received"]);
+    expect([...kinds].sort()).toEqual(["cancelled", "confirmed", "declined", "moved", "proposed", "refunded", "reminder", "request_received", "request_sent"]);
   });
 
   it("carry nothing either side wrote, no intake answer, no condition or treatment and no type or location name", async () => {
@@ -121,6 +121,7 @@ describe("booking emails", () => {
       for (const word of FORBIDDEN) {
         expect(email.subject, `${email.kind} subject`).not.toMatch(word);
         expect(email.bodyText, `${email.kind} body`).not.toMatch(word);
+        expect(email.bodyHtml, `${email.kind} HTML`).not.toMatch(word);
       }
     }
   });
@@ -133,6 +134,10 @@ describe("booking emails", () => {
       const links = email.bodyText.match(/https?:\/\/\S+/g) ?? [];
       expect(links.length).toBe(1);
       expect(links[0]!.startsWith(new URL("/", env.SITE_URL).toString())).toBe(true);
+      // The HTML part says the same: the provider, the spelled-out time and the one link.
+      expect(email.bodyHtml).toContain(`<td style="padding:2px 0">${PROVIDER_NAME}</td>`);
+      expect(email.bodyHtml).toContain("Eastern Standard Time");
+      expect(email.bodyHtml).toContain(`href="${links[0]}"`);
     }
   });
 

@@ -6,7 +6,8 @@ import { bookings, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
 import { env } from "@/lib/env";
 import { formatInstant, formatInstantLong, formatMoney } from "@/lib/ui/format";
-import { enqueueEmail } from "./outbox";
+import { renderHtmlLetter } from "./html-letter";
+import { enqueueEmail, type OutgoingEmail } from "./outbox";
 
 // What each change tells whom. An email can be read by anyone who sees the inbox, a lock screen or
 // a mail server's logs, so it says only who (the provider's name), when (in the location's zone,
@@ -63,38 +64,39 @@ type Letter = {
   lead: string;
   /** The appointment's time, when it is not the booked one (a proposed time). */
   at?: Date;
-  /** Extra fact lines, such as the time first asked for. */
-  also?: string[];
+  /** Extra fact lines, such as the time first asked for: [label, value]. */
+  also?: [string, string][];
+  /** Paragraphs after the facts: what happens next. */
+  next?: string[];
   action: string;
   path: string;
 };
 
 /** Every email has one shape: what happened, then the provider, the time and the place, then the link. */
-function body(facts: Facts, letter: Letter): string {
-  const at = letter.at ?? facts.startsAt;
-  return [
-    letter.lead,
-    "",
-    `Provider: ${facts.providerName}`,
-    `When: ${formatInstantLong(at.toISOString(), facts.timeZone)}`,
-    ...(letter.also ?? []),
-    `Where: ${facts.telehealth ? "Video visit" : facts.locationAddress}`,
-    "",
-    `${letter.action}: ${link(letter.path)}`,
-    "",
-  ].join("\n");
+function facts(f: Facts, letter: Letter): [string, string][] {
+  const at = letter.at ?? f.startsAt;
+  return [["Provider", f.providerName], ["When", formatInstantLong(at.toISOString(), f.timeZone)], ...(letter.also ?? []), ["Where", f.telehealth ? "Video visit" : f.locationAddress]];
+}
+
+function compose(to: string, bookingId: string, f: Facts, kind: string, subject: string, letter: Letter): OutgoingEmail {
+  const lines = facts(f, letter);
+  const url = link(letter.path);
+  const next = letter.next ?? [];
+  const body = [letter.lead, "", ...lines.map(([label, value]) => `${label}: ${value}`), "", ...next.flatMap((p) => [p, ""]), `${letter.action}: ${url}`, ""].join("\n");
+  const html = renderHtmlLetter({ subject, paragraphs: [letter.lead], facts: lines, after: next, action: { label: letter.action, url } });
+  return { to, kind, bookingId, subject, body, html };
 }
 
 /** A subject's time: short, with the zone's abbreviation; the body spells it out. */
 const short = (at: Date, facts: Facts) => formatInstant(at.toISOString(), facts.timeZone);
 
 function toPatient(tx: Reader, bookingId: string, facts: Facts, kind: string, subject: string, letter: Omit<Letter, "path">) {
-  return enqueueEmail(tx, { to: facts.patientEmail, kind, bookingId, subject, body: body(facts, { ...letter, path: PATIENT_PAGE }) });
+  return enqueueEmail(tx, compose(facts.patientEmail, bookingId, facts, kind, subject, { ...letter, path: PATIENT_PAGE }));
 }
 
 async function toProvider(tx: Reader, bookingId: string, facts: Facts, kind: string, subject: string, letter: Omit<Letter, "path">) {
   if (!facts.providerEmail) return;
-  await enqueueEmail(tx, { to: facts.providerEmail, kind, bookingId, subject, body: body(facts, { ...letter, path: PROVIDER_PAGE }) });
+  await enqueueEmail(tx, compose(facts.providerEmail, bookingId, facts, kind, subject, { ...letter, path: PROVIDER_PAGE }));
 }
 
 /** Queues the email for a new request: the provider learns there is one to answer. */
@@ -104,6 +106,14 @@ export async function notifyBookingRequested(tx: Reader, bookingId: string): Pro
   await toProvider(tx, bookingId, facts, "request_received", `New appointment request for ${short(facts.startsAt, facts)}`, {
     lead: "A patient asked for an appointment with you.",
     action: "Read the request, then confirm, decline or propose another time",
+  });
+  await toPatient(tx, bookingId, facts, "request_sent", `Request sent to ${facts.providerName}`, {
+    lead: `Your request for an appointment with ${facts.providerName} is sent.`,
+    next: [
+      `What happens next: ${facts.providerName} reads your intake and confirms, declines or suggests another time. We email you as soon as they answer.`,
+      "Until then the time is held for you, and you can cancel the request from your bookings page.",
+    ],
+    action: "Your bookings",
   });
 }
 
@@ -130,7 +140,7 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
       return toPatient(tx, bookingId, facts, "proposed", `${name} suggested another time`, {
         lead: `${name} cannot see you at the time you asked for and suggested another.`,
         at: facts.proposedStartsAt ?? facts.startsAt,
-        also: [`You asked for: ${formatInstantLong(facts.startsAt.toISOString(), facts.timeZone)}`],
+        also: [["You asked for", formatInstantLong(facts.startsAt.toISOString(), facts.timeZone)]],
         action: "Accept it or cancel",
       });
     case "acceptProposal":

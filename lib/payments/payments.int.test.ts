@@ -119,14 +119,17 @@ describe("a signed event that does not match the deposit", () => {
 
 describe("events", () => {
   it("have one effect however many times they arrive, even at once", async () => {
-    const { bookingId, providerUser } = await depositBooking("Same Event");
+    const { bookingId, providerUser, patient } = await depositBooking("Same Event");
     const event = pay(bookingId);
     const results = await Promise.all(Array.from({ length: 10 }, () => processWebhook(event.payload, event.signature, minutesLater(5))));
     expect(results.map((r) => r.body.outcome).sort()).toEqual([...Array(9).fill("duplicate"), "handled"]);
     const db = await getDb();
     expect(await db.$count(auditEvents, eq(auditEvents.subjectId, bookingId))).toBe(2); // requested, paid
     const emails = await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, bookingId));
-    expect(emails.map((e) => [e.kind, e.toAddress])).toEqual([["request_received", providerUser.email]]);
+    expect(emails.map((e) => [e.kind, e.toAddress]).sort()).toEqual([
+      ["request_received", providerUser.email],
+      ["request_sent", patient.email],
+    ]);
   });
 
   it("end right when expiry arrives after completion", async () => {
