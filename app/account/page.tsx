@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { ActionButton } from "../components/action-form";
 import { signOutAction } from "../sign-out-action";
+import { EmailSection } from "./email-section";
 import { signOutEverywhereAction } from "./sign-out-everywhere-action";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -16,8 +17,9 @@ const SESSION_RULE = {
   admin: "Because you can read patients' health information, you are signed out after 30 minutes without activity, and 12 hours after signing in.",
 } as const;
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole(["patient", "provider", "admin"], "/account");
+  const { email } = await searchParams;
   return (
     <div className="container-page py-10">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Your account</h1>
@@ -56,6 +58,7 @@ export default async function AccountPage() {
           </button>
         </form>
       </div>
+      <EmailSection user={user} changed={email === "changed"} />
       <section aria-labelledby="devices-heading" className="card mt-8 max-w-xl space-y-3 p-6">
         <h2 id="devices-heading" className="text-lg font-semibold text-slate-900">
           Signed-in devices

@@ -18,7 +18,7 @@ if (outcome === "promoted") console.log(`${parsed.data} is now an admin. Their e
 else if (outcome === "already-admin") console.log(`${parsed.data} is already an admin.`);
 else {
   const password = randomBytes(12).toString("base64url");
-  const created = await createAccount({ name: parsed.data.split("@")[0]!, email: parsed.data, password, role: "admin" });
+  const created = await createAccount({ name: parsed.data.split("@")[0]!, email: parsed.data, password, role: "admin" }, { verified: true });
   if (!created.ok) {
     console.error(created.message);
     process.exit(1);

@@ -197,6 +197,7 @@ describe("the checklist and the trust rule agree", () => {
         { kind: "state", state: "NY", status: "verified", expiresOn: "2030-01-01", rejectionReason: null },
       ],
       today: "2026-11-25",
+      emailVerified: true,
     });
     expect(result).toEqual({
       listed: true,
