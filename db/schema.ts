@@ -43,7 +43,7 @@ export const bookingStatus = pgEnum("booking_status", [
   "expired",
 ]);
 export const bookingParty = pgEnum("booking_party", ["patient", "provider"]);
-export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset"]);
+export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset", "email_verification", "email_change"]);
 export const paymentStatus = pgEnum("payment_status", [
   "awaiting_payment",
   "paid",
@@ -77,6 +77,9 @@ export const users = pgTable(
     // Notification settings: the email before a confirmed visit. Everything else is not optional
     // (a change to a booking, to the account, a payment).
     bookingReminders: boolean("booking_reminders").notNull().default(true),
+    // Set when the owner opened the link emailed to this address (lib/auth/email-verification.ts);
+    // null until then, and an unverified account cannot request a booking or publish a listing.
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],
@@ -121,7 +124,7 @@ export const signInAttempts = pgTable(
 );
 
 /**
- * Single-use links emailed to an account's owner (a password reset). The link carries a random
+ * Single-use links emailed to an account's owner (a password reset, an email verification, an email change). The link carries a random
  * token; the row keeps only its SHA-256, so someone who reads the table cannot use a live link.
  * A row is spent by setting used_at in the statement that checks it is not yet spent.
  */
@@ -136,12 +139,15 @@ export const accountTokens = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    // Only for an email change: the address the link moves the account to (lower-cased), which the
+    // link itself proves the owner reads.
+    newEmail: text("new_email"),
   },
   (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
 /**
- * Every request for an emailed link (a password reset), kept for the throttles whether or not an
+ * Every request for an emailed link (a password reset, a sign-up, a verification or change link), kept for the throttles whether or not an
  * account has the address, so the limits themselves reveal nothing about who has one.
  */
 export const accountEmailRequests = pgTable(

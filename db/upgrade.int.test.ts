@@ -92,4 +92,9 @@ describe("upgrading a database with plaintext reasons and notes", () => {
     expect(await rows(after, sql`select id from provider_photos`)).toEqual([]);
     expect(await rows(after, sql`select photo_url from providers`)).toEqual([{ photo_url: null }]);
   });
+
+  it("counts the accounts made before sign-up asked for a confirmed address as confirmed, so they can still book", async () => {
+    const accounts = await rows<{ email: string; verified: boolean }>(after, sql`select email, email_verified_at = created_at as verified from users`);
+    expect(accounts).toEqual([{ email: "old@example.com", verified: true }]);
+  });
 });

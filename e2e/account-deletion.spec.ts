@@ -1,16 +1,12 @@
 import type { Page } from "@playwright/test";
-import { signUpProvider } from "./support/accounts";
+import { signUpAndVerify, signUpProvider } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 
 const PASSWORD = "a long enough password";
 
 async function signUpPatient(page: Page, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill("Dana Departing");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpAndVerify(page, { name: "Dana Departing", email, password: PASSWORD });
   await expect(page).toHaveURL(/\/account$/);
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { signedIn } from "./support/accounts";
+import { signedIn, signUpAndVerify } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 
@@ -8,11 +8,7 @@ const PASSWORD = "my first password";
 const NEW_PASSWORD = "my second password";
 
 async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpAndVerify(page, { name, email, password: PASSWORD });
   await expect(page).toHaveURL(/\/account$/);
 }
 

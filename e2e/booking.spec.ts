@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { signedIn } from "./support/accounts";
+import { signedIn, SIGN_UP_SENT, verifyAndSignIn } from "./support/accounts";
 import { answerIntake } from "./support/intake";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { fromFreshAddress } from "./support/outbox";
 import { expect, test } from "./support/test";
 
 const MAYA = "/providers/dr-maya-chen-md-new-york";
@@ -26,11 +27,15 @@ test("a patient requests a time, the provider confirms it, the patient adds it t
 
   await expect(page.getByRole("heading", { name: "Request a consultation" })).toBeVisible();
   const bookUrl = page.url();
+  const email = `casey.${Date.now()}@example.com`;
+  await fromFreshAddress(page);
   await page.getByLabel("Full name").fill("Casey Morgan");
-  await page.getByLabel("Email").fill(`casey.${Date.now()}@example.com`);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
-  // Back on the same time, now signed in.
+  await expect(page.getByRole("status")).toContainText(SIGN_UP_SENT);
+  // The emailed link, then signing in, brings the patient back to the same time.
+  await verifyAndSignIn(page, email, "a long enough password");
   await expect(page).toHaveURL(bookUrl);
   await expect(page.getByLabel("Describe your symptoms")).toBeVisible();
   await expectNoSeriousA11yViolations(page);

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { signUpAndVerify } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 
@@ -24,11 +25,7 @@ async function signInWith(page: Page, email: string, password: string) {
 test("a patient who forgot their password resets it from the emailed link, and every other device is signed out", async ({ page, browser }) => {
   test.slow();
   const email = `forgetful.${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill("Frankie Forgetful");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpAndVerify(page, { name: "Frankie Forgetful", email, password: PASSWORD });
   await expect(page).toHaveURL(/\/account$/);
   const laptop = await (await browser.newContext()).newPage();
   await signInWith(laptop, email, PASSWORD);

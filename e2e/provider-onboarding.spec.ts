@@ -76,7 +76,9 @@ async function adminReviews(page: Page, providerName: string, decision: "approve
 }
 
 test("a new provider is listed after publishing and an admin verifying their NPI and license", async ({ browser }) => {
-  test.slow();
+  // Two people in two browsers, a sign-up confirmed from the outbox, and five accessibility scans:
+  // more than test.slow()'s 90 s on a busy machine.
+  test.setTimeout(180_000);
   const name = `Dr. Onboard ${Date.now().toString(36)}`;
   const provider = await signUpProvider(browser, name, `onboard-${Date.now()}@example.com`);
   provider.on("dialog", (dialog) => dialog.accept());
@@ -112,7 +114,8 @@ test("a new provider is listed after publishing and an admin verifying their NPI
 });
 
 test("a rejected license shows the provider the admin's reason", async ({ browser }) => {
-  test.slow();
+  // A sign-up confirmed from the outbox, the listing, and an admin's review in a second browser.
+  test.setTimeout(180_000);
   const name = `Dr. Rejected ${Date.now().toString(36)}`;
   const provider = await signUpProvider(browser, name, `rejected-${Date.now()}@example.com`);
   await fillListing(provider);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { signedIn } from "./support/accounts";
+import { signedIn, signUpAndVerify } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 const PASSWORD = "a long enough password";
@@ -9,11 +9,7 @@ const PASSWORD = "a long enough password";
 async function newPatient(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@example.com`;
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpAndVerify(page, { name, email, password: PASSWORD });
   await expect(page).toHaveURL(/\/account$/);
   return { page, email };
 }

@@ -4,6 +4,7 @@ import { notificationSettings } from "@/lib/auth/account-settings";
 import { requireRole } from "@/lib/auth/session";
 import { ActionButton } from "../components/action-form";
 import { signOutAction } from "../sign-out-action";
+import { EmailSection } from "./email-section";
 import { NameForm } from "./name-form";
 import { NotificationForm } from "./notification-form";
 import { signOutEverywhereAction } from "./sign-out-everywhere-action";
@@ -49,6 +50,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <NameForm name={user.name} />
       </section>
+      <EmailSection user={user} changed={params.email === "changed"} />
       <section aria-labelledby="password-heading" className="card mt-8 max-w-xl space-y-3 p-6">
         <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
           Password

@@ -153,10 +153,14 @@ export async function createProvider(spec: ProviderSpec = {}) {
 export type TestUser = { id: string; email: string; name: string; role: "patient" | "provider" | "admin"; mustChangePassword: boolean };
 
 /** An account inserted directly (no password hashing: tests that sign in use createAccount). */
-export async function createUser(role: TestUser["role"], name = `Test ${role} ${++counter}`): Promise<TestUser> {
+/** An account whose owner has confirmed the address (as every account was before sign-up asked it), unless `verified` is false. */
+export async function createUser(role: TestUser["role"], name = `Test ${role} ${++counter}`, { verified = true }: { verified?: boolean } = {}): Promise<TestUser> {
   const db = await getDb();
   const email = `${role}${++counter}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const [row] = await db.insert(users).values({ email, name, role, passwordHash: "not-a-real-hash" }).returning({ id: users.id });
+  const [row] = await db
+    .insert(users)
+    .values({ email, name, role, passwordHash: "not-a-real-hash", emailVerifiedAt: verified ? new Date() : null })
+    .returning({ id: users.id });
   return { id: row!.id, email, name, role, mustChangePassword: false };
 }
 

@@ -36,7 +36,7 @@ afterEach(() => actAs(null));
 
 async function person(role: "patient" | "provider"): Promise<SessionUser> {
   const email = `leaving${++n}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const created = await createAccount({ name: `Lee Leaving ${n}`, email, password: PASSWORD, role });
+  const created = await createAccount({ name: `Lee Leaving ${n}`, email, password: PASSWORD, role }, { verified: true });
   if (!created.ok) throw new Error(created.message);
   return { id: created.userId, email, name: `Lee Leaving ${n}`, role, mustChangePassword: false };
 }

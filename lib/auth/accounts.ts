@@ -15,8 +15,15 @@ export type Role = "patient" | "provider" | "admin";
 
 export type CreateAccountResult = { ok: true; userId: string } | { ok: false; field: "email" | null; message: string };
 
-/** Creates an account; admins come only from `npm run admin:create` and the demo seed. */
-export async function createAccount(input: SignUpInput | (Omit<SignUpInput, "role"> & { role: Role })): Promise<CreateAccountResult> {
+/**
+ * Creates an account, unverified unless `verified` (an operator's `npm run admin:create`, who typed
+ * the address themselves); admins come only from that command and the demo seed. Sign-up goes
+ * through lib/auth/email-verification.ts instead, which does not tell a taken address apart.
+ */
+export async function createAccount(
+  input: SignUpInput | (Omit<SignUpInput, "role"> & { role: Role }),
+  { verified = false }: { verified?: boolean } = {},
+): Promise<CreateAccountResult> {
   const db = await getDb();
   let passwordHash: string;
   try {
@@ -29,7 +36,7 @@ export async function createAccount(input: SignUpInput | (Omit<SignUpInput, "rol
     const userId = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ name: input.name, email: input.email.toLowerCase(), role: input.role, passwordHash })
+        .values({ name: input.name, email: input.email.toLowerCase(), role: input.role, passwordHash, emailVerifiedAt: verified ? new Date() : null })
         .returning({ id: users.id });
       await recordAudit(tx, { actorId: row!.id, action: "account.created", subjectType: "user", subjectId: row!.id, details: { role: input.role } });
       return row!.id;
@@ -69,13 +76,14 @@ export async function provisionAdmin(email: string): Promise<ProvisionedAdmin> {
     if (!user) {
       const [row] = await tx
         .insert(users)
-        .values({ name: normalized.split("@")[0]!, email: normalized, role: "admin", passwordHash, mustChangePassword: true })
+        .values({ name: normalized.split("@")[0]!, email: normalized, role: "admin", passwordHash, mustChangePassword: true, emailVerifiedAt: new Date() })
         .returning({ id: users.id });
       await recordAudit(tx, { actorId: null, action: "account.created", subjectType: "user", subjectId: row!.id, details: { role: "admin", by: "admin:create" } });
       return { ok: true, outcome: "created", oneTimePassword };
     }
     if (user.status !== "active") return { ok: false, message: `${normalized} is ${user.status}; enable the account before making it an admin.` };
-    await tx.update(users).set({ role: "admin", passwordHash, mustChangePassword: true }).where(eq(users.id, user.id));
+    // The admin running the command vouches for the address.
+    await tx.update(users).set({ role: "admin", passwordHash, mustChangePassword: true, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
     // A session opened as a patient or provider, or with the old password, does not carry on.
     await revokeUserSessions(tx, user.id);
     if (user.role !== "admin") {

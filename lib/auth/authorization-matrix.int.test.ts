@@ -5,13 +5,15 @@ import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { appointmentTypes, bookings, diaryEntries, diaryScores, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
+import { accountTokens, appointmentTypes, bookings, diaryEntries, diaryScores, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
 import { createBooking } from "@/lib/booking/queries";
 import { checkoutEvent } from "@/lib/payments/test-mode";
 import { getAvailability } from "@/lib/scheduling/queries";
+import { newLinkToken } from "./link-tokens";
+import { hashPassword } from "./password";
 import { getCurrentUser } from "./session";
 import { actAs } from "./testing/acting-user";
 
@@ -82,6 +84,11 @@ type FormAction = (previous: never, formData: FormData) => Promise<ActionResult>
 async function callAction(path: string, name: string, fields: Record<string, string | string[] | Blob> = {}): Promise<ActionResult> {
   const exported = await load<FormAction>(path);
   return exported[name]!({} as never, form(fields));
+}
+
+function rethrowUnlessRedirect(error: unknown): undefined {
+  if (String((error as { digest?: unknown })?.digest ?? "").startsWith("NEXT_REDIRECT")) return undefined;
+  throw error;
 }
 
 /** Public actions: allowed unless they answered with an authorization refusal. */
@@ -227,6 +234,46 @@ const MATRIX: Record<string, Entry> = {
     // The link is the authority: anyone holding one may use it, signed in or not.
     allowed: EVERYONE,
     probe: publicAction("app/(auth)/reset-password/reset-password-action.ts", "resetPasswordAction", { token: "x".repeat(43), password: "long enough password" }),
+  },
+  "app/(auth)/verify-email/verify-email-action.ts#verifyEmailAction": {
+    // The link is the authority, as with a reset link: anyone holding one may open it, signed in or not.
+    allowed: EVERYONE,
+    probe: async () => {
+      const unverified = await createUser("patient", "Not Yet Confirmed", { verified: false });
+      const { token, hash } = newLinkToken();
+      const db = await getDb();
+      await db.insert(accountTokens).values({ tokenHash: hash, userId: unverified.id, purpose: "email_verification", expiresAt: new Date(Date.now() + 3_600_000) });
+      // Success ends in a redirect, which Next throws.
+      await callAction("app/(auth)/verify-email/verify-email-action.ts", "verifyEmailAction", { token }).catch(rethrowUnlessRedirect);
+      const [row] = await db.select({ at: users.emailVerifiedAt }).from(users).where(eq(users.id, unverified.id));
+      return row!.at !== null;
+    },
+  },
+  "app/account/resend-verification-action.ts#resendVerificationAction": {
+    // Every signed-in caller, for their own address: allowed when a new link was made for the caller.
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      const caller = await getCurrentUser();
+      const db = await getDb();
+      if (caller) await db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, caller.id));
+      try {
+        await callAction("app/account/resend-verification-action.ts", "resendVerificationAction", { returnTo: "/account" });
+        return caller !== null && (await db.$count(accountTokens, and(eq(accountTokens.userId, caller.id), eq(accountTokens.purpose, "email_verification")))) > 0;
+      } finally {
+        if (caller) await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, caller.id));
+      }
+    },
+  },
+  "app/account/change-email-action.ts#changeEmailAction": {
+    // Every signed-in caller, for their own account: allowed when a change link was made for the caller.
+    allowed: ["patient", "provider", "otherProvider", "admin"],
+    probe: async () => {
+      const caller = await getCurrentUser();
+      const db = await getDb();
+      if (caller) await db.update(users).set({ passwordHash: await hashPassword("the matrix password") }).where(eq(users.id, caller.id));
+      await callAction("app/account/change-email-action.ts", "changeEmailAction", { newEmail: `moved-${Math.random().toString(36).slice(2, 10)}@example.com`, password: "the matrix password" });
+      return caller !== null && (await db.$count(accountTokens, and(eq(accountTokens.userId, caller.id), eq(accountTokens.purpose, "email_change")))) > 0;
+    },
   },
   "app/sign-out-action.ts#signOutAction": {
     // Anyone may sign out; it ends only the caller's own session.

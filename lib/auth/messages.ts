@@ -24,3 +24,8 @@ export function safeReturnPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value.length > 500 ? fallback : value;
 }
+
+/** Sign-up's one answer, whether or not the address already has an account. */
+export const SIGN_UP_SENT = "Check your email to finish creating your account.";
+export const EMAIL_LINK_SPENT = "This link has expired or has already been used. Sign in and ask for a new one on your account page.";
+export const EMAIL_TAKEN_SINCE = "Another account now uses that address, so yours keeps its current one. Ask for the change again with a different address.";

@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq, gt, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { executeRows, getDb } from "@/db/client";
-import { accountEmailRequests, accountTokens, signInAttempts, users } from "@/db/schema";
+import { and, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { accountTokens, signInAttempts, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { queuePasswordChangedEmail, queuePasswordResetEmail, RESET_LINK_MINUTES } from "@/lib/notifications/account-emails";
 import { HashingBusyError } from "./hashing-budget";
 import { linkTokenHash, newLinkToken } from "./link-tokens";
 import { hashPassword } from "./password";
 import { revokeUserSessions } from "./session-store";
-import { linkRequestDecision, WINDOW_MINUTES } from "./throttle";
+import { linkRequestAllowed, recordLinkRequest } from "./link-requests";
 
 // "Forgot your password?": a link by email, good once for an hour, that sets a new password and
 // ends every session of the account. The answer to a request is the same whether or not an
@@ -19,39 +19,18 @@ export type ResetRequestResult = { ok: true } | { ok: false; retryAfterMinutes: 
 
 export type ResetResult = { ok: true } | { ok: false; reason: "invalid" | "busy" };
 
-const windowStart = (now: Date) => new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString();
-
-/** How many links were asked for from `ip` and for `email` in the window, and the oldest of each. */
-async function linkRequestCounts(email: string, ip: string, now: Date) {
-  const [row] = await executeRows<{ addressCount: number; addressOldest: string | null; emailCount: number; emailOldest: string | null }>(sql`
-    select
-      count(*) filter (where ip = ${ip})::int as "addressCount",
-      min(requested_at) filter (where ip = ${ip}) as "addressOldest",
-      count(*) filter (where email = ${email})::int as "emailCount",
-      min(requested_at) filter (where email = ${email}) as "emailOldest"
-    from account_email_requests
-    where purpose = 'password_reset' and (ip = ${ip} or email = ${email}) and requested_at > ${windowStart(now)}::timestamptz`);
-  const date = (value: string | null | undefined) => (value ? new Date(value) : null);
-  return {
-    address: { failures: row?.addressCount ?? 0, oldest: date(row?.addressOldest) },
-    email: { failures: row?.emailCount ?? 0, oldest: date(row?.emailOldest) },
-  };
-}
-
 /**
  * Emails a reset link to `email` when an active account has it; records the request either way.
  * Refused (nothing recorded, nothing sent) while the address or the email is over its limit.
  */
 export async function requestPasswordReset({ email, ip }: { email: string; ip: string }, now: Date = new Date()): Promise<ResetRequestResult> {
   const normalized = email.trim().toLowerCase();
-  const decision = linkRequestDecision(await linkRequestCounts(normalized, ip, now), now);
+  const decision = await linkRequestAllowed("password_reset", normalized, ip, now);
   if (decision.kind === "limited") return { ok: false, retryAfterMinutes: decision.retryAfterMinutes };
 
   const db = await getDb();
   await db.transaction(async (tx) => {
-    // The rows hold addresses typed by anyone, account or not: kept only while the limits read them.
-    await tx.delete(accountEmailRequests).where(lt(accountEmailRequests.requestedAt, new Date(windowStart(now))));
-    await tx.insert(accountEmailRequests).values({ purpose: "password_reset", email: normalized, ip, requestedAt: now });
+    await recordLinkRequest(tx, "password_reset", normalized, ip, now);
     const [user] = await tx
       .select({ id: users.id, email: users.email })
       .from(users)
@@ -127,7 +106,12 @@ export async function resetPassword({ token, password }: { token: string; passwo
       .update(accountTokens)
       .set({ usedAt: now })
       .where(and(eq(accountTokens.userId, spent.userId), eq(accountTokens.purpose, "password_reset"), isNull(accountTokens.usedAt)));
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, spent.userId));
+    // The link reached the address, which is all a verification link proves: an account nobody
+    // confirmed (someone else signed up with the owner's address, say) becomes the owner's.
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(users.id, spent.userId));
     const sessions = await revokeUserSessions(tx, spent.userId, now);
     // Failures before the reset were against the old password; they no longer lock the owner out.
     await tx.delete(signInAttempts).where(and(eq(signInAttempts.email, target.email.toLowerCase()), eq(signInAttempts.succeeded, false)));

@@ -51,6 +51,17 @@ export const deleteAccountSchema = z.object({
 /** A checkbox sends "on" when ticked and nothing when not. */
 export const notificationSettingsSchema = z.object({ bookingReminders: z.boolean() });
 
+/** The link from a verification or email-change email; `next` is checked by safeReturnPath where it is used. */
+export const emailLinkSchema = z.object({ token: linkToken, next: safeString().max(500).optional() });
+
+/** Asking for the verification link again, from the page the owner should come back to. */
+export const resendVerificationSchema = z.object({ returnTo: safeString().max(500).optional() });
+
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  password: safeString({ message: "Enter your current password." }).min(1, "Enter your current password.").max(200, "That password is too long."),
+});
+
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;
 

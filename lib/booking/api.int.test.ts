@@ -80,4 +80,17 @@ describe("POST /api/bookings", () => {
     expect(body.error).toEqual({ message: "This time was just taken. Here are the next free times.", code: "slot_taken" });
     expect(body.alternatives.length).toBeGreaterThan(0);
   });
+
+  it("answers 403 email_unverified for a patient who has not confirmed their address, and books nothing", async () => {
+    const patient = await createUser("patient", "Not Yet Confirmed", { verified: false });
+    await actAs(patient);
+    const refused = await post(booking(slots[2]!));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: { code: "email_unverified", message: expect.stringMatching(/^Confirm your email address/) } });
+    const mine = await (await GET(new NextRequest("http://localhost:3000/api/bookings"))).json();
+    expect(mine.bookings).toEqual([]);
+    // The slot stays free for someone else.
+    await actAs(await createUser("patient"));
+    expect((await post(booking(slots[2]!))).status).toBe(201);
+  });
 });

@@ -35,7 +35,10 @@ export type CreateBookingResult =
   | { ok: false; reason: "taken"; message: string; alternatives: AvailableSlot[] }
   | { ok: false; reason: "invalid"; message: string; fieldErrors?: Record<string, string> }
   | { ok: false; reason: "limit"; message: string }
-  | { ok: false; reason: "not_found"; message: string };
+  | { ok: false; reason: "not_found"; message: string }
+  | { ok: false; reason: "unverified"; message: string };
+
+export const EMAIL_UNVERIFIED = "Confirm your email address before you send a booking request: open the link we emailed you when you signed up.";
 
 export const SLOT_TAKEN = "This time was just taken. Here are the next free times.";
 
@@ -75,7 +78,10 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
   try {
     return await db.transaction(async (tx): Promise<CreateBookingResult> => {
       // One patient's requests are serialised on their account row, so the cap holds under races.
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, patient.id)).for("update");
+      const [account] = await tx.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, patient.id)).for("update");
+      // A request reaches a provider under the patient's address, which anyone can type: it must
+      // be one the patient showed they read (lib/auth/email-verification.ts).
+      if (!account?.verifiedAt) return { ok: false, reason: "unverified", message: EMAIL_UNVERIFIED };
       const open = await tx.$count(
         bookings,
         and(

@@ -14,6 +14,8 @@ export type ChecklistInput = {
   licenses: { kind: LicenseKind; state: string | null; status: LicenseStatus; expiresOn: string | null; rejectionReason: string | null }[];
   /** YYYY-MM-DD, as the trust rule compares it. */
   today: string;
+  /** Whether the owner confirmed their email address; until then the listing cannot be published. */
+  emailVerified: boolean;
 };
 
 export type Blocker = { code: string; message: string; href: string };
@@ -72,6 +74,13 @@ export function listingChecklist(input: ChecklistInput): Checklist {
   const blockers: Blocker[] = [];
   if (input.suspendedAt) {
     blockers.push({ code: "suspended", message: `Your listing is suspended: ${reason(input.suspensionReason)}. Contact us to resolve it.`, href: "/provider" });
+  }
+  if (!input.emailVerified) {
+    blockers.push({
+      code: "email-unverified",
+      message: "Confirm your email address before you publish: open the link we emailed you, or ask for a new one on your account page.",
+      href: "/account",
+    });
   }
   if (input.listingStatus !== "published") {
     blockers.push({ code: "unpublished", message: "Your listing is not published. Publish it when it is ready.", href: "/provider" });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, licenses, locations, providers } from "@/db/schema";
+import { auditEvents, licenses, locations, providers, users } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { submitNpi, submitStateLicense } from "@/lib/licensing/queries";
@@ -122,6 +122,20 @@ describe("a provider's listing", () => {
 });
 
 describe("from sign-up to search", () => {
+  it("refuses to publish for a provider who has not confirmed their email, and the checklist says why", async () => {
+    const user = await createUser("provider", "Dr. Unconfirmed", { verified: false });
+    await saveListing(user, listing({ name: "Dr. Unconfirmed" }));
+    expect(await setListingPublished(user, true)).toEqual({ ok: false, error: expect.stringMatching(/^Confirm your email address before you publish/) });
+    const db = await getDb();
+    const [row] = await db.select({ status: providers.listingStatus }).from(providers).where(eq(providers.userId, user.id));
+    expect(row!.status).toBe("draft");
+    expect((await getOwnChecklist(user))!.blockers[0]).toMatchObject({ code: "email-unverified", href: "/account" });
+
+    await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+    expect(await setListingPublished(user, true)).toEqual({ ok: true });
+    expect((await getOwnChecklist(user))!.blockers.map((b) => b.code)).not.toContain("email-unverified");
+  });
+
   it("lists a provider only after publishing and an admin verifying the NPI and the state license", async () => {
     const user = await createUser("provider");
     await saveListing(user, listing({ name: "Dr. Journey Test" }));
@@ -197,6 +211,7 @@ describe("the checklist and the trust rule agree", () => {
         { kind: "state", state: "NY", status: "verified", expiresOn: "2030-01-01", rejectionReason: null },
       ],
       today: "2026-11-25",
+      emailVerified: true,
     });
     expect(result).toEqual({
       listed: true,

@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers } from "@/db/schema";
+import { conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import type { CurrentUser } from "@/lib/auth/session";
 import { lookupZip } from "@/lib/geo/places";
 import { isKnownTimeZone, timeZoneAt } from "@/lib/geo/time-zones";
@@ -16,6 +17,7 @@ import type { ListingInput, LocationInput } from "./validation";
 
 export type ListingResult = { ok: true } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
 
+export const PUBLISH_NEEDS_VERIFIED_EMAIL = "Confirm your email address before you publish: open the link we emailed you, or ask for a new one on your account page.";
 export const START_LISTING_FIRST = "Start your listing first: fill in and save your listing details.";
 export const MAX_LOCATIONS = 20;
 
@@ -203,6 +205,12 @@ export async function setListingPublished(user: CurrentUser, publish: boolean): 
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     const status = publish ? "published" : "draft";
     if (own.listingStatus === status) return { ok: true };
+    // A published listing takes booking requests under the owner's address: it must be one they
+    // showed they read (lib/auth/email-verification.ts). Unpublishing is always allowed.
+    if (publish) {
+      const [owner] = await tx.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, user.id));
+      if (!owner?.verifiedAt) return { ok: false, error: PUBLISH_NEEDS_VERIFIED_EMAIL };
+    }
     await tx
       .update(providers)
       .set({ listingStatus: status, updatedAt: new Date() })
@@ -230,5 +238,6 @@ export async function getOwnChecklist(user: CurrentUser, now: Date = new Date())
     },
   });
   if (!row) return null;
-  return listingChecklist({ ...row, conditionCount: row.conditions.length, today: trustDate(now) });
+  const emailVerified = await isEmailVerified(user);
+  return listingChecklist({ ...row, conditionCount: row.conditions.length, today: trustDate(now), emailVerified });
 }

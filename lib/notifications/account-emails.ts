@@ -103,3 +103,78 @@ export function queueAccountDeletedEmail(writer: Writer, to: string, at: Date): 
     }),
   );
 }
+
+export const VERIFY_LINK_HOURS = 24;
+
+/**
+ * The link that makes a new account usable (or confirms it again). `returnTo` is a same-site path
+ * (the booking page with the chosen time, say) the link brings its owner back to.
+ */
+export function queueVerificationEmail(writer: Writer, to: string, token: string, returnTo: string | null): Promise<void> {
+  const next = returnTo ? `&next=${encodeURIComponent(returnTo)}` : "";
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "email_verification",
+      subject: "Confirm your email for Relief Finder",
+      paragraphs: [
+        "Someone, hopefully you, created a Relief Finder account with this email address.",
+        `Confirm the address to finish creating the account. The link below works once, for ${VERIFY_LINK_HOURS} hours.`,
+      ],
+      action: { label: "Confirm your email", path: `/verify-email?token=${encodeURIComponent(token)}${next}` },
+      after: ["If you did not create an account, ignore this email: nothing happens without the link."],
+    }),
+  );
+}
+
+/**
+ * Sign-up with an address that already has an account: the owner is told, and given the ways in,
+ * while the visitor sees the same answer as for a new address. Nothing about the account changes.
+ */
+export function queueSignUpAttemptEmail(writer: Writer, to: string): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "sign_up_attempt",
+      subject: "Someone tried to create a Relief Finder account with your email",
+      paragraphs: [
+        "Someone, perhaps you, tried to create a new Relief Finder account with this email address. You already have an account, so no new one was made and nothing about yours changed.",
+      ],
+      action: { label: "Sign in", path: "/sign-in" },
+      after: [`Forgot your password? Choose a new one: ${link("/forgot-password")}`, "If this was not you, you can ignore this email."],
+    }),
+  );
+}
+
+/** The link to the new address of an email change; the account keeps its old address until it is opened. */
+export function queueEmailChangeLinkEmail(writer: Writer, to: string, token: string): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "email_change",
+      subject: "Confirm your new email for Relief Finder",
+      paragraphs: [
+        "Someone, hopefully you, asked to move a Relief Finder account to this email address.",
+        `Confirm it to make the change; until then the account keeps its old address. The link below works once, for ${VERIFY_LINK_HOURS} hours.`,
+      ],
+      action: { label: "Confirm the new address", path: `/verify-email?token=${encodeURIComponent(token)}` },
+      after: ["If you did not ask for this, ignore this email: nothing changes without the link."],
+    }),
+  );
+}
+
+/** Tells the old address that the account moved, so a change its owner did not make does not go unnoticed. */
+export function queueEmailChangedEmail(writer: Writer, to: string, newEmail: string, at: Date): Promise<void> {
+  return enqueueEmail(
+    writer,
+    compose(to, {
+      kind: "email_changed",
+      subject: "Your Relief Finder email was changed",
+      paragraphs: [
+        `On ${formatInstantLong(at.toISOString(), "UTC")} the email address of your Relief Finder account was changed from this address to ${newEmail}. Sign-in, password resets and every email now go there.`,
+        "If you made this change, there is nothing more to do. If you did not, contact support at once: until then, whoever made the change can sign in with that address.",
+      ],
+      action: { label: "Sign in", path: "/sign-in" },
+    }),
+  );
+}

@@ -60,8 +60,8 @@ describe("contentSecurityPolicy", () => {
 });
 
 describe("referrerPolicy", () => {
-  it("sends no referrer from the payment, intake and password-reset pages", () => {
-    for (const path of ["/pay/6f0e3a1c-0000-4000-8000-000000000000", "/pay", "/providers/dr-maya-chen-md-new-york/book", "/reset-password"]) {
+  it("sends no referrer from the payment, intake, password-reset and verify-email pages", () => {
+    for (const path of ["/pay/6f0e3a1c-0000-4000-8000-000000000000", "/pay", "/providers/dr-maya-chen-md-new-york/book", "/reset-password", "/verify-email"]) {
       expect(referrerPolicy(path), path).toBe("no-referrer");
     }
   });

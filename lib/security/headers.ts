@@ -52,8 +52,8 @@ export function contentSecurityPolicy(nonce: string, settings: SecuritySettings)
 // actions use fetch, which keeps the Origin header); a form posted without JavaScript from a
 // no-referrer page carries `Origin: null`, which Next's server-action check refuses, but these
 // pages cannot be reached without JavaScript (free times are loaded by script).
-// The reset page's URL holds a live reset link's secret.
-const NO_REFERRER = [/^\/pay(\/|$)/, /^\/providers\/[^/]+\/book(\/|$)/, /^\/reset-password(\/|$)/];
+// The reset and verify-email pages' URLs hold a live link's secret.
+const NO_REFERRER = [/^\/pay(\/|$)/, /^\/providers\/[^/]+\/book(\/|$)/, /^\/reset-password(\/|$)/, /^\/verify-email(\/|$)/];
 
 export function referrerPolicy(pathname: string): string {
   return NO_REFERRER.some((pattern) => pattern.test(pathname)) ? "no-referrer" : "strict-origin-when-cross-origin";

@@ -31,6 +31,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Your password is changed and every device was signed out. Sign in with the new password.
           </p>
         ) : null}
+        {params.verified === "1" ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            Your email address is confirmed. Sign in to continue.
+          </p>
+        ) : null}
+        {params.email === "changed" ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            Your email address is changed. Sign in with the new one.
+          </p>
+        ) : null}
         <div className="mt-6">
           <SignInForm callbackUrl={callbackUrl} />
         </div>

@@ -1,14 +1,21 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { guardAction } from "@/lib/actions/guard";
-import { createAccount } from "@/lib/auth/accounts";
-import { safeReturnPath, signInRefusal } from "@/lib/auth/messages";
-import { signIn } from "@/lib/auth/next-auth";
+import { clientAddress } from "@/lib/auth/client-ip";
+import { signUp as createUnverifiedAccount } from "@/lib/auth/email-verification";
+import { safeReturnPath, SIGN_IN_BUSY, SIGN_UP_SENT, tooManyAttemptsMessage } from "@/lib/auth/messages";
 import { signUpSchema } from "@/lib/auth/validation";
+import { deliverOutboxSoon } from "@/lib/notifications/deliver-soon";
 
 type Field = "name" | "email" | "password" | "role";
-export type SignUpState = { error?: string; fieldErrors?: Partial<Record<Field, string>>; values?: { name: string; email: string; role: string } };
+export type SignUpState = {
+  error?: string;
+  fieldErrors?: Partial<Record<Field, string>>;
+  values?: { name: string; email: string; role: string };
+  /** Set once the form was accepted: the same words for a new address and a taken one. */
+  sent?: { message: string; email: string };
+};
 
 const text = (value: FormDataEntryValue | null, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
@@ -16,6 +23,9 @@ export async function signUpAction(previous: SignUpState, formData: FormData): P
   return guardAction(() => signUp(previous, formData));
 }
 
+// Signs nobody in: a new address would otherwise land signed in and a taken one not, which tells
+// anyone who has an account. The emailed link (or, for a taken address, the owner's own sign-in)
+// is the way in (lib/auth/email-verification.ts).
 async function signUp(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
   if (!(formData instanceof FormData)) return { error: "Fill in the form and try again." };
   // Echo back what was typed, except the password.
@@ -31,20 +41,14 @@ async function signUp(_previous: SignUpState, formData: FormData): Promise<SignU
     for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as Field] ??= issue.message;
     return { fieldErrors, values };
   }
-  const created = await createAccount(parsed.data);
-  if (!created.ok) return created.field ? { fieldErrors: { [created.field]: created.message }, values } : { error: created.message, values };
   const fallback = parsed.data.role === "provider" ? "/provider" : "/account";
-  try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeReturnPath(formData.get("callbackUrl"), fallback),
-    });
-  } catch (error) {
-    // Success ends in a redirect, which Next throws and must be let through. A refusal here (the
-    // hashing budget full, most likely) leaves a created account: say so, not that something broke.
-    if (!(error instanceof CredentialsSignin)) throw error;
-    return { error: `Your account is ready, but we could not sign you in just now. ${signInRefusal(error.code ?? "").message}`, values };
-  }
-  return {};
+  const result = await createUnverifiedAccount({
+    ...parsed.data,
+    ip: clientAddress(await headers()),
+    // Where the emailed link brings its owner back: the booking page with the chosen time, say.
+    returnTo: safeReturnPath(formData.get("callbackUrl"), fallback),
+  });
+  if (!result.ok) return { error: result.reason === "busy" ? SIGN_IN_BUSY : tooManyAttemptsMessage(result.retryAfterMinutes), values };
+  deliverOutboxSoon();
+  return { sent: { message: SIGN_UP_SENT, email: parsed.data.email } };
 }

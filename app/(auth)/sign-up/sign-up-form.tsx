@@ -9,6 +9,17 @@ import { signUpAction, type SignUpState } from "./sign-up-action";
 export function SignUpForm({ callbackUrl, role, fixedRole = false }: { callbackUrl: string; role: "patient" | "provider"; fixedRole?: boolean }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
   const chosenRole = state.values?.role ?? role;
+  if (state.sent) {
+    return (
+      <div role="status" className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <p className="font-semibold">{state.sent.message}</p>
+        <p>
+          We sent a message to {state.sent.email}. Open the link in it within 24 hours; if nothing arrives in a few minutes, check your spam
+          folder.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -24,6 +24,8 @@ export const POST = jsonRoute({ route: "/api/bookings", ...PATIENTS, body: { sch
       return problem(409, result.message, { code: "slot_taken", alternatives: result.alternatives });
     case "limit":
       return problem(409, result.message, { code: "open_request_limit" });
+    case "unverified":
+      return problem(403, result.message, { code: "email_unverified" });
     case "not_found":
       return problem(404, result.message);
     case "invalid":

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { HOLD_MINUTES } from "@/lib/booking/queries";
@@ -11,6 +12,7 @@ import { formatMinutes, formatMoney, formatInstant } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
 import { LocalTime } from "../../../components/local-time";
 import { SignUpForm } from "../../../(auth)/sign-up/sign-up-form";
+import { VerifyEmailNotice } from "../../../account/verify-email-notice";
 import { getProvider } from "../get-provider";
 import { IntakeForm } from "./intake-form";
 
@@ -64,6 +66,8 @@ export default async function BookPage({ params, searchParams }: Props) {
   }
 
   const [user, catalog] = await Promise.all([getCurrentUser(), getCatalog()]);
+  // An unconfirmed address cannot send a request (lib/booking/queries.ts); say so before the intake, not after it.
+  const verified = user?.role === "patient" ? await isEmailVerified(user) : true;
   const conditions = provider.conditions.map((c) => ({ slug: c.slug, name: c.name }));
   const instant = new Date(start);
 
@@ -92,6 +96,11 @@ export default async function BookPage({ params, searchParams }: Props) {
           <p role="alert" className="mt-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950">
             You are signed in as a {user.role}. Sign out and sign in with a patient account to request a consultation.
           </p>
+        ) : !verified ? (
+          <VerifyEmailNotice email={user.email} returnTo={here}>
+            Before you can send this request, confirm your email address with the link we sent you. Your chosen time stays selected: the
+            link brings you back here.
+          </VerifyEmailNotice>
         ) : (
           <IntakeForm
             providerSlug={provider.slug}
