@@ -17,6 +17,7 @@ const chen: ProviderCard = {
   selfPay: true,
   telehealth: false,
   verified: true,
+  rating: { average: null, count: 0 },
 };
 const names = {
   conditions: new Map([

@@ -7,6 +7,9 @@ import { ProviderAvatar } from "../../components/provider-avatar";
 import { VerifiedBadge } from "../../components/verified-badge";
 import { AppointmentTypes, ConditionsTreated, Licenses, Locations, Payment, Prices } from "./profile-sections";
 
+// Shown only when the provider chose to say ("undisclosed" has no label).
+const GENDER_LABELS: Record<string, string> = { female: "Female", male: "Male", nonbinary: "Nonbinary" };
+
 /** The profile's body, shared by the public page and the provider's own preview. */
 export function ProfileView({
   provider,
@@ -40,6 +43,7 @@ export function ProfileView({
               </li>
             ) : null}
             {languages.length > 0 ? <li>Speaks {listNames(languages)}</li> : null}
+            {GENDER_LABELS[provider.gender] ? <li>{GENDER_LABELS[provider.gender]}</li> : null}
             {provider.telehealth ? <li className="font-medium text-sky-800">Offers telehealth visits</li> : null}
             {nextAvailable ? (
               <li className="font-medium text-emerald-800">
