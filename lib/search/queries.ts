@@ -6,7 +6,7 @@ import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
 import { parseFilters, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
-import { MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type Rating, type SearchFilters, type SearchResponse } from "./types";
+import { ratingOf, MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
 
 // One set of references per catalog (it is cached for a minute), so parseFilters reuses its schema.
 const referencesOf = new WeakMap<Catalog, FilterReferences>();
@@ -222,7 +222,3 @@ function toCard(r: Row & { slug: string }): ProviderCard {
   };
 }
 
-/** The API's rating: the average to one decimal, as cards and profiles show it. */
-export function ratingOf(count: number, average: number | null): Rating {
-  return { count, average: count > 0 && average !== null ? Math.round(average * 10) / 10 : null };
-}

@@ -66,3 +66,8 @@ export type SearchResponse = {
   /** More than `total` providers match. */
   totalIsCapped: boolean;
 };
+
+/** The API's rating: the average to one decimal, null while nothing counts. */
+export function ratingOf(count: number, average: number | null): Rating {
+  return { count, average: count > 0 && average !== null ? Math.round(average * 10) / 10 : null };
+}
