@@ -478,11 +478,17 @@ export const bookings = pgTable(
     cancelReasonCiphertext: text("cancel_reason_ciphertext"),
     proposalNoteCiphertext: text("proposal_note_ciphertext"),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    // When the request last reached the provider (made, paid, or moved by the patient) and when the
+    // provider first answered it (confirmed, declined or proposed a time): the profile's "usually
+    // confirms within" reads the two (lib/providers/response-time.ts).
+    requestedAt: timestamp("requested_at", { withTimezone: true }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("bookings_provider_start_idx").on(t.providerId, t.startsAt),
+    index("bookings_provider_answered_idx").on(t.providerId, t.answeredAt).where(sql`${t.answeredAt} is not null`),
     index("bookings_patient_start_idx").on(t.patientId, t.startsAt),
     index("bookings_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed' and ${t.reminderSentAt} is null`),
     check("bookings_times", sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
@@ -530,6 +536,13 @@ export const searchEntries = pgTable(
     // Sort keys of the results page, so ordering never joins providers for every match.
     name: text("name").notNull(),
     slug: text("slug").notNull(),
+    // The provider's gender as they chose to show it ("undisclosed" matches no gender filter).
+    gender: gender("gender").notNull().default("undisclosed"),
+    // Visible reviews of the provider: the card's stars come from the entry, so a search reads no
+    // reviews. The refresh fills them, and a trigger on reviews updates them in the transaction
+    // that adds, edits, hides or shows one (migration 0020).
+    ratingCount: integer("rating_count").notNull().default(0),
+    ratingAverage: real("rating_average"),
   },
   (t) => [
     // Serves the trust rule's lookup by location; the covering search index, which drizzle cannot
@@ -766,3 +779,70 @@ export type NewBooking = typeof bookings.$inferInsert;
 export type NewAppointmentType = typeof appointmentTypes.$inferInsert;
 export type DiaryEntry = typeof diaryEntries.$inferSelect;
 export type DiaryScore = typeof diaryScores.$inferSelect;
+
+/**
+ * Verified reviews (lib/reviews): one per patient and provider, written only by a patient with a
+ * completed visit in the last 90 days, edited again only after a later one. Hidden reviews stay
+ * for the record but neither show nor count.
+ */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    // No cascade: accounts are closed, not deleted.
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id),
+    rating: smallint("rating").notNull(),
+    text: text("text"),
+    // false: shown as "Verified patient" instead of first name and last initial.
+    showName: boolean("show_name").notNull().default(true),
+    createdAt: createdAt(),
+    // The patient's last write: a completed visit after it allows the next edit.
+    editedAt: timestamp("edited_at", { withTimezone: true }).notNull().defaultNow(),
+    reply: text("reply"),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: text("hidden_reason"),
+    hiddenBy: uuid("hidden_by").references(() => users.id, { onDelete: "set null" }),
+    // An admin's last decision on its reports; reports after it put the review back in the queue.
+    moderatedAt: timestamp("moderated_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("reviews_provider_patient").on(t.providerId, t.patientId),
+    index("reviews_provider_created_idx").on(t.providerId, t.createdAt),
+    check("reviews_rating", sql`${t.rating} between 1 and 5`),
+    check("reviews_text_length", sql`char_length(${t.text}) <= 1000`),
+    check("reviews_reply_length", sql`char_length(${t.reply}) <= 1000`),
+    check("reviews_reply_has_when", sql`(${t.reply} is null) = (${t.repliedAt} is null)`),
+    check("reviews_hidden_has_reason", sql`${t.hiddenAt} is null or ${t.hiddenReason} is not null`),
+  ],
+);
+
+export const reviewReportReason = pgEnum("review_report_reason", ["health_details", "personal_information", "offensive", "spam", "not_genuine", "other"]);
+
+// Anyone may report a review, signed in or not; the address only limits how many (lib/reviews/reports.ts).
+export const reviewReports = pgTable(
+  "review_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    reporterId: uuid("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    reason: reviewReportReason("reason").notNull(),
+    note: text("note"),
+    ip: text("ip").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("review_reports_review_idx").on(t.reviewId, t.createdAt),
+    index("review_reports_ip_idx").on(t.ip, t.createdAt),
+    check("review_reports_note_length", sql`char_length(${t.note}) <= 500`),
+  ],
+);
+
+export type Review = typeof reviews.$inferSelect;

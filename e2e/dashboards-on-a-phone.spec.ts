@@ -6,8 +6,8 @@ import { expect, test } from "./support/test";
 // Every signed-in page, on a phone: nothing wider than the screen, nothing axe calls serious.
 const DASHBOARDS = {
   "patient@example.com": ["/patient", "/patient/diary", "/providers/dr-maya-chen-md-new-york"],
-  "provider@example.com": ["/provider", "/provider/listing", "/provider/locations", "/provider/schedule", "/provider/licenses", "/provider/requests", "/provider/preview"],
-  "admin@example.com": ["/admin/licenses", "/admin/providers", "/admin/payments", "/admin/audit"],
+  "provider@example.com": ["/provider", "/provider/listing", "/provider/locations", "/provider/schedule", "/provider/licenses", "/provider/requests", "/provider/preview", "/provider/reviews"],
+  "admin@example.com": ["/admin/licenses", "/admin/providers", "/admin/payments", "/admin/reviews", "/admin/audit"],
 };
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: devices["iPhone 13"].userAgent });

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/licenses", label: "License queue" },
   { href: "/admin/providers", label: "Providers" },
   { href: "/admin/accounts", label: "Accounts" },
+  { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { getPatientBookingsOverview, type PatientBooking } from "@/lib/booking/queries";
 import { isActive, STATUS_LABELS } from "@/lib/booking/state";
+import { providersToReview } from "@/lib/reviews/reviews";
 import { formatMoney } from "@/lib/ui/format";
 import { LocalTime } from "../components/local-time";
 import { PaymentLine } from "../components/payment-line";
@@ -70,7 +71,7 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
 export default async function PatientBookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const patient = await requireRole(["patient"], "/patient");
   const params = await searchParams;
-  const { upcoming, past } = await getPatientBookingsOverview(patient);
+  const [{ upcoming, past }, toReview] = await Promise.all([getPatientBookingsOverview(patient), providersToReview(patient)]);
   const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
   const requested = find(params.requested);
   const paid = find(params.paid);
@@ -97,6 +98,21 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
             ? "Your time is held. Pay the deposit to send your request to the provider."
             : `Request sent. ${requested.provider.name} will confirm it or suggest another time; we'll email you.`}
         </p>
+      ) : null}
+      {toReview.length > 0 ? (
+        <section aria-labelledby="review-heading" className="card p-5">
+          <h2 id="review-heading" className="text-lg font-semibold text-slate-900">
+            Review your visits
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">Your review helps other patients choose. It shows your first name and last initial, or only &ldquo;Verified patient&rdquo;.</p>
+          <ul className="mt-3 space-y-2">
+            {toReview.map((p) => (
+              <li key={p.slug}>
+                <Link href={`/providers/${encodeURIComponent(p.slug)}#write-review`}>Write a review of {p.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">

@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/provider/locations", label: "Locations" },
   { href: "/provider/schedule", label: "Schedule" },
   { href: "/provider/licenses", label: "Licenses" },
+  { href: "/provider/reviews", label: "Reviews" },
   { href: "/provider/preview", label: "Preview" },
 ] as const;
 

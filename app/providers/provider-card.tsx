@@ -42,6 +42,14 @@ export function ProviderCard({ card, compact = false }: { card: ProviderCardView
               </Link>
             </h3>
             <p>{card.specialty}</p>
+            {card.rating ? (
+              <p className="result-rating">
+                <span aria-hidden="true">★</span>
+                {` ${card.rating.average}`}
+                <span className="sr-only"> out of 5,</span>
+                {` (${card.rating.count} ${card.rating.count === 1 ? "review" : "reviews"})`}
+              </p>
+            ) : null}
           </div>
           <VerifiedBadge />
         </div>

@@ -8,7 +8,14 @@ import { DEFAULT_RADIUS_MI, SELF_PAY, type FilterError } from "@/lib/search/type
 import { errorProps, FieldError, NearField, SelectField, type Option } from "../components/form-fields";
 
 const RADII = [5, 10, 25, 50, 100, 200];
-const SECONDARY = ["radiusMi", "insurance", "maxFee", "telehealth", "language", "sort"] as const;
+const SECONDARY = ["radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "sort"] as const;
+
+const GENDER_OPTIONS: Option[] = [
+  { value: "", label: "Any gender" },
+  { value: "female", label: "Female" },
+  { value: "male", label: "Male" },
+  { value: "nonbinary", label: "Nonbinary" },
+];
 
 const SORT_OPTIONS: Option[] = [
   { value: "match", label: "Best match" },
@@ -110,6 +117,7 @@ export function SearchForm({
             error={error}
             options={[{ value: "", label: "Any language" }, ...LANGUAGES.map((l) => ({ value: l.code, label: l.name }))]}
           />
+          <SelectField name="gender" label="Provider's gender" value={values.gender} error={error} options={GENDER_OPTIONS} />
           <div>
             <div className="flex items-center gap-2">
               <input

@@ -5,6 +5,7 @@ import { providers, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoBookings } from "./bookings";
 import { seedDemoDiary } from "./diary";
+import { seedDemoReviews } from "./reviews";
 import { DEMO_ANCHORS } from "./generate";
 
 export const DEMO_PASSWORD = "relief-demo-1";
@@ -38,4 +39,5 @@ export async function seedDemoAccounts(db: Database, today: string): Promise<voi
   await db.update(providers).set({ userId: idOf("provider@example.com") }).where(eq(providers.slug, DEMO_ANCHORS.maya));
   await seedDemoBookings(db, { patient: idOf("patient@example.com"), patient2: idOf("patient2@example.com") }, today);
   await seedDemoDiary(db, idOf("patient@example.com"), today);
+  await seedDemoReviews(db, passwordHash, today);
 }

@@ -160,12 +160,30 @@ describe("demo bookings", () => {
     const rows = await executeRows<{ email: string; status: string; starts_at: string | Date; intake_ciphertext: string }>(sql`
       select u.email, b.status, b.starts_at, b.intake_ciphertext from bookings b
       join users u on u.id = b.patient_id join providers p on p.id = b.provider_id
-      where p.slug = ${DEMO_ANCHORS.maya} order by b.starts_at`);
+      where p.slug = ${DEMO_ANCHORS.maya} and u.email like 'patient%' order by b.starts_at`);
     expect(rows.map((r) => [r.email, r.status])).toEqual([
       ["patient@example.com", "completed"],
       ["patient@example.com", "confirmed"],
       ["patient2@example.com", "requested"],
     ]);
     expect(rows.every((r) => r.intake_ciphertext.startsWith("v1.") && !r.intake_ciphertext.includes("headache"))).toBe(true);
+  });
+});
+
+describe("demo reviews", () => {
+  it("gives Dr. Maya Chen five verified reviews, each after a completed visit, and leaves patient@example.com's visit to review", async () => {
+    const rows = await executeRows<{ email: string; rating: number; visits: number; hidden: boolean }>(sql`
+      select u.email, r.rating, r.hidden_at is not null as hidden,
+        (select count(*)::int from bookings b where b.patient_id = r.patient_id and b.provider_id = r.provider_id
+          and b.status = 'completed' and b.starts_at < r.created_at) as visits
+      from reviews r join users u on u.id = r.patient_id join providers p on p.id = r.provider_id
+      where p.slug = ${DEMO_ANCHORS.maya} order by u.email`);
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.visits === 1 && !r.hidden)).toBe(true);
+    expect(rows.map((r) => r.email)).not.toContain("patient@example.com");
+    const [entry] = await executeRows<{ rating_count: number }>(sql`
+      select e.rating_count from search_entries e join providers p on p.id = e.provider_id
+      where p.slug = ${DEMO_ANCHORS.maya} and e.condition_id is null limit 1`);
+    expect(entry?.rating_count).toBe(5);
   });
 });

@@ -12,6 +12,8 @@ import {
   payments,
   providerPhotos,
   providers,
+  reviewReports,
+  reviews,
   signInAttempts,
   timeOff,
   users,
@@ -28,7 +30,7 @@ import { depositOutcome } from "@/lib/payments/refund-policy";
 // first, through the same transition as a cancel button, so refunds and emails follow each
 // provider's policy (a patient) or refund in full (a provider). Then, in one transaction, what
 // identifies the person goes: name, email and password, intakes and notes (their ciphertext
-// overwritten: nothing is left to decrypt, whoever holds the key), the diary, photos, tokens,
+// overwritten: nothing is left to decrypt, whoever holds the key), the diary, reviews, photos, tokens,
 // sessions and sign-in records. Rows that must stay (bookings for the other side's records,
 // payments, the audit log) keep only the account's id, which no longer leads to anyone. The email
 // address is free to sign up again.
@@ -106,6 +108,8 @@ export async function deleteAccount(
         .where(eq(bookings.patientId, user.id));
       await tx.delete(diaryEntries).where(eq(diaryEntries.patientId, user.id));
       await tx.delete(diaryScores).where(eq(diaryScores.patientId, user.id));
+      // A review is the patient's own words; the provider's rating is recounted by its trigger.
+      await tx.delete(reviews).where(eq(reviews.patientId, user.id));
     }
     if (provider) {
       await tx.delete(providerPhotos).where(eq(providerPhotos.providerId, provider.id));
@@ -121,6 +125,7 @@ export async function deleteAccount(
     await tx.delete(authSessions).where(eq(authSessions.userId, user.id));
     await tx.delete(signInAttempts).where(eq(signInAttempts.email, email));
     await tx.delete(accountEmailRequests).where(eq(accountEmailRequests.email, email));
+    await tx.update(reviewReports).set({ reporterId: null }).where(eq(reviewReports.reporterId, user.id));
     // Mail already sent stays until the purge; mail not yet sent to the address goes now.
     await tx.delete(emailOutbox).where(and(eq(emailOutbox.toAddress, user.email), isNull(emailOutbox.sentAt)));
     await tx

@@ -1,14 +1,14 @@
 import "server-only";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditEvents, bookings, diaryEntries, diaryScores, payments, providers, users } from "@/db/schema";
+import { auditEvents, bookings, diaryEntries, diaryScores, payments, providers, reviews, users } from "@/db/schema";
 import { recordAudits } from "@/lib/audit/record";
 import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { openNotes } from "@/lib/booking/notes";
 import { readDiary } from "@/lib/diary/entries";
 
 // The patient's part of "download your data": every booking with the intake and notes opened,
-// its payment, the diary, and an accounting of disclosures (every time someone else opened what
+// its payment, the diary, reviews, and an accounting of disclosures (every time someone else opened what
 // the patient wrote, with who and when). Opening the intakes here is itself a read, audited as the
 // patient's own so the audit log shows the export happened.
 
@@ -60,7 +60,24 @@ export async function patientExport(db: Reader, patientId: string) {
   const from = [firstEntry?.day, firstScore?.day].filter((d): d is string => Boolean(d)).sort()[0];
   const diary = from ? await readDiary({ id: patientId, role: "patient" }, { from, to: "9999-12-31" }) : null;
 
+  const reviewRows = await db
+    .select({ review: reviews, providerName: providers.name })
+    .from(reviews)
+    .innerJoin(providers, eq(providers.id, reviews.providerId))
+    .where(eq(reviews.patientId, patientId))
+    .orderBy(asc(reviews.createdAt));
+
   return {
+    reviews: reviewRows.map(({ review: r, providerName }) => ({
+      provider: providerName,
+      rating: r.rating,
+      text: r.text,
+      showName: r.showName,
+      writtenAt: iso(r.createdAt),
+      editedAt: iso(r.editedAt),
+      reply: r.reply,
+      hidden: r.hiddenAt ? { at: iso(r.hiddenAt), reason: r.hiddenReason } : null,
+    })),
     bookings: rows.map(({ booking: b, providerName, providerSlug, payment: p }) => ({
       id: b.id,
       provider: { name: providerName, slug: providerSlug },

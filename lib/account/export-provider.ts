@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appointmentTypes, bookings, conditions, licenses, locations, payments, providerConditions, providerPhotos, providers, timeOff, weeklyHours } from "@/db/schema";
+import { appointmentTypes, bookings, conditions, licenses, locations, payments, providerConditions, providerPhotos, providers, reviews, timeOff, weeklyHours } from "@/db/schema";
 
 // The provider's part of "download your data": what they entered (listing, licenses, locations,
 // schedule) and their bookings as appointments, without anything the patients wrote or who they
@@ -32,6 +32,7 @@ export async function providerExport(db: Reader, userId: string) {
       .where(eq(bookings.providerId, p.id))
       .orderBy(asc(bookings.startsAt)),
   ]);
+  const reviewRows = await db.select().from(reviews).where(eq(reviews.providerId, p.id)).orderBy(asc(reviews.createdAt));
   const hours = locationRows.length === 0 ? [] : await db.select().from(weeklyHours).where(inArray(weeklyHours.locationId, locationRows.map((l) => l.id)));
   return {
     listing: {
@@ -91,6 +92,8 @@ export async function providerExport(db: Reader, userId: string) {
       archivedAt: iso(t.archivedAt),
     })),
     timeOff: offRows.map((t) => ({ startsAt: iso(t.startsAt), endsAt: iso(t.endsAt), locationId: t.locationId, note: t.note })),
+    // What patients wrote in public about the listing, and the replies; not who wrote it.
+    reviews: reviewRows.map((r) => ({ rating: r.rating, text: r.text, writtenAt: iso(r.createdAt), reply: r.reply, repliedAt: iso(r.repliedAt), hidden: r.hiddenAt !== null })),
     bookings: bookingRows.map(({ booking: b, paymentStatus }) => ({
       id: b.id,
       appointmentType: b.typeName,

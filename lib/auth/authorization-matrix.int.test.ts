@@ -5,10 +5,11 @@ import { DateTime } from "luxon";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { accountTokens, appointmentTypes, bookings, diaryEntries, diaryScores, licenses, locations, payments, providerPhotos, providers, timeOff, users, weeklyHours } from "@/db/schema";
+import { accountTokens, appointmentTypes, bookings, diaryEntries, diaryScores, licenses, locations, payments, providerPhotos, providers, reviewReports, reviews, timeOff, users, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
+import { newBookingRow } from "@/lib/booking/booking-row";
 import { createBooking } from "@/lib/booking/queries";
 import { checkoutEvent } from "@/lib/payments/test-mode";
 import { getAvailability } from "@/lib/scheduling/queries";
@@ -203,6 +204,50 @@ async function nextFreeSlot(world: World) {
   return result.slots[0]!;
 }
 const ADMIN = ["admin"] as const;
+
+// ---- reviews: each probe gets a review of its own, by a patient of its own -------------------
+
+/** A review of the owner by a new patient (who had a completed visit), as the probe needs it. */
+async function freshReview(world: World, extra: Partial<typeof reviews.$inferInsert> = {}): Promise<string> {
+  const author = await createUser("patient");
+  await completedVisit(world, author.id, 20);
+  const db = await getDb();
+  const [row] = await db.insert(reviews).values({ providerId: world.owner.id, patientId: author.id, rating: 4, text: "Matrix review", ...extra }).returning({ id: reviews.id });
+  return row!.id;
+}
+
+/** A completed visit of `patientId` with the owner, `daysAgo` days ago. */
+async function completedVisit(world: World, patientId: string, daysAgo: number) {
+  const db = await getDb();
+  const [location] = await db.select().from(locations).where(eq(locations.providerId, world.owner.id)).limit(1);
+  const type = { id: world.owner.typeIds[0]!, name: "Initial consultation", minutes: 30, bufferAfterMinutes: 0, feeCents: 20_000, depositCents: 0 };
+  await db.insert(bookings).values(
+    newBookingRow({ providerId: world.owner.id, patientId, location: location!, type, start: new Date(Date.now() - daysAgo * 86_400_000), status: "completed", intake: { matrix: true }, cancellationWindowHours: 24 }),
+  );
+}
+
+/** The world's patient may write a review of the owner now: a recent completed visit, no review yet. */
+async function patientMayReview(world: World) {
+  await ensureListed(world);
+  const db = await getDb();
+  await db.delete(reviews).where(and(eq(reviews.providerId, world.owner.id), eq(reviews.patientId, world.users.patient.id)));
+  await completedVisit(world, world.users.patient.id, 10);
+}
+
+async function patientReview(world: World) {
+  const db = await getDb();
+  const [row] = await db.select().from(reviews).where(and(eq(reviews.providerId, world.owner.id), eq(reviews.patientId, world.users.patient.id)));
+  return row;
+}
+
+async function reviewRow(id: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(reviews).where(eq(reviews.id, id));
+  return row!;
+}
+
+const reviewRequest = (world: World, method: "POST" | "PATCH", body: unknown) =>
+  new NextRequest(`http://localhost:3000/api/providers/${world.owner.slug}/reviews`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 let diaryDays = 0;
 /** A different past day for each diary probe, so every write is a new row to count. */
@@ -790,6 +835,78 @@ const MATRIX: Record<string, Entry> = {
     },
   },
 
+  "app/api/providers/[slug]/reviews/route.ts#POST": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await patientMayReview(world);
+      const { POST } = await load<RouteHandler>("app/api/providers/[slug]/reviews/route.ts");
+      const response = await POST!(reviewRequest(world, "POST", { rating: 5, text: "Matrix" }), { params: Promise.resolve({ slug: world.owner.slug }) });
+      return response.status === 201 && (await patientReview(world)) !== undefined;
+    },
+  },
+  "app/api/providers/[slug]/reviews/route.ts#PATCH": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await patientMayReview(world);
+      const db = await getDb();
+      // Written before the visit patientMayReview added, so an edit is due.
+      await db.insert(reviews).values({ providerId: world.owner.id, patientId: world.users.patient.id, rating: 1, editedAt: new Date(Date.now() - 30 * 86_400_000) });
+      const { PATCH } = await load<RouteHandler>("app/api/providers/[slug]/reviews/route.ts");
+      const response = await PATCH!(reviewRequest(world, "PATCH", { rating: 3 }), { params: Promise.resolve({ slug: world.owner.slug }) });
+      return response.ok && (await patientReview(world))?.rating === 3;
+    },
+  },
+  "app/providers/[slug]/reviews/write-review-action.ts#writeReviewAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await patientMayReview(world);
+      await callAction("app/providers/[slug]/reviews/write-review-action.ts", "writeReviewAction", { slug: world.owner.slug, mode: "create", rating: "4", text: "From the form" });
+      return (await patientReview(world))?.text === "From the form";
+    },
+  },
+  "app/providers/[slug]/reviews/report-review-action.ts#reportReviewAction": {
+    // Anyone who reads a review may report it.
+    allowed: EVERYONE,
+    probe: async (world) => {
+      const id = await freshReview(world);
+      await callAction("app/providers/[slug]/reviews/report-review-action.ts", "reportReviewAction", { reviewId: id, reason: "spam" });
+      const db = await getDb();
+      return (await db.$count(reviewReports, eq(reviewReports.reviewId, id))) === 1;
+    },
+  },
+  "app/provider/reviews/reply-action.ts#replyToReviewAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      await ensureListed(world);
+      const id = await freshReview(world);
+      await callAction("app/provider/reviews/reply-action.ts", "replyToReviewAction", { reviewId: id, reply: "Thank you" });
+      return (await reviewRow(id)).reply === "Thank you";
+    },
+  },
+  "app/admin/reviews/hide-review-action.ts#hideReviewAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const id = await freshReview(world);
+      await callAction("app/admin/reviews/hide-review-action.ts", "hideReviewAction", { reviewId: id, reason: "Shares personal details" });
+      return (await reviewRow(id)).hiddenAt !== null;
+    },
+  },
+  "app/admin/reviews/unhide-review-action.ts#unhideReviewAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const id = await freshReview(world, { hiddenAt: new Date(), hiddenReason: "test" });
+      await callAction("app/admin/reviews/unhide-review-action.ts", "unhideReviewAction", { reviewId: id });
+      return (await reviewRow(id)).hiddenAt === null;
+    },
+  },
+  "app/admin/reviews/keep-review-action.ts#keepReviewAction": {
+    allowed: ADMIN,
+    probe: async (world) => {
+      const id = await freshReview(world);
+      await callAction("app/admin/reviews/keep-review-action.ts", "keepReviewAction", { reviewId: id });
+      return (await reviewRow(id)).moderatedAt !== null;
+    },
+  },
   "app/api/providers/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/providers/route.ts", "/api/providers?condition=chronic-migraine&near=10016") },
   "app/api/providers/[slug]/route.ts#GET": {
     allowed: EVERYONE,

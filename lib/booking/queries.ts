@@ -135,7 +135,8 @@ async function insertBooking(
     cancellationWindowHours: schedule.cancellationWindowHours,
   });
   const { id } = row;
-  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now });
+  // A request waiting for its deposit reaches the provider when paid (lib/payments/webhook.ts).
+  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now, requestedAt: status === "requested" ? now : null });
   if (depositDue) await createDeposit(tx, id, type.depositCents);
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });

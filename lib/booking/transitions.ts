@@ -52,6 +52,16 @@ async function isSuspendedProvider(tx: Tx, user: CurrentUser): Promise<boolean> 
 
 type Change = Partial<typeof bookings.$inferInsert>;
 
+// What the profile's "usually confirms within" measures (lib/providers/response-time.ts): the
+// provider's first answer to a request, and a patient's move, which asks them again.
+const ANSWERS: readonly BookingAction[] = ["confirm", "decline", "propose"];
+
+function responseTimes(booking: Booking, action: BookingAction, now: Date): Change {
+  if (ANSWERS.includes(action)) return booking.answeredAt ? {} : { answeredAt: now };
+  if (action === "reschedule") return { requestedAt: now, answeredAt: null };
+  return {};
+}
+
 /**
  * The shared path of every transition: lock, check who may do what, apply `change` (its status
  * follows the lifecycle), audit, notify. `change` may throw TimeTaken when a new time is not free.
@@ -73,7 +83,7 @@ async function transition(
       const { booking, party } = own;
       const status = nextStatus(booking, action, party, now);
       if (!status) return { ok: false, error: `This booking is ${booking.status.replace("_", " ")}, so it cannot be changed that way now. Reload the page.` };
-      const values = { ...(await change(tx, booking)), status, updatedAt: now };
+      const values = { ...(await change(tx, booking)), ...responseTimes(booking, action, now), status, updatedAt: now };
       await settleDeposit(tx, booking, action, party, now);
       await tx
         .update(bookings)

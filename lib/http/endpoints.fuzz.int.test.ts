@@ -88,7 +88,7 @@ const QUERY_KEYS = ["from", "to", "type", "condition", "near", "radiusMi", "insu
 class HostileForm extends FormData {
   constructor(private readonly value: string) {
     super();
-    for (const key of ["id", "name", "email", "password", "token", "reason", "note", "start", "choice", "role", "publish"]) super.append(key, value);
+    for (const key of ["id", "name", "email", "password", "token", "reason", "note", "start", "choice", "role", "publish", "reviewId", "rating", "text", "reply", "slug", "mode"]) super.append(key, value);
   }
   override get(): FormDataEntryValue {
     return this.value;
@@ -200,7 +200,9 @@ function requestsFor(key: string, params: string[], value: string): { request: N
   const query = new URLSearchParams(QUERY_KEYS.map((k) => [k, value.slice(0, 2000)])).toString();
   const routeParams = Object.fromEntries(params.map((p) => [p, key.includes(`[...${p}]`) ? [value, value] : value]));
   const url = `http://localhost:3000${path}?${query}`;
-  const bodies = [...hostileBodies(value, validBooking).map((b) => JSON.stringify(b)), "{broken", JSON.stringify({ x: value }).repeat(2)];
+  // A review's fields (POST and PATCH /api/providers/[slug]/reviews) beside the booking's.
+  const reviewBodies = [{ rating: value }, { rating: 5, text: value }, { rating: 5, showName: value }, { rating: 5, text: [value] }];
+  const bodies = [...[...hostileBodies(value, validBooking), ...reviewBodies].map((b) => JSON.stringify(b)), "{broken", JSON.stringify({ x: value }).repeat(2)];
   // HTTP cannot carry a NUL or a lone surrogate in a header; such a request never reaches a route.
   const header = /^[\x20-\x7e]*$/.test(value) ? value.slice(0, 200) : "x";
   return [

@@ -102,7 +102,7 @@ async function sessionCompleted(tx: Tx, event: Stripe.Event, session: Stripe.Che
     // A savepoint lets the exclusion constraint refuse a time someone else took meanwhile.
     try {
       await tx.transaction(async (sp) => {
-        await sp.update(bookings).set({ status: "requested", holdExpiresAt: null, updatedAt: now }).where(eq(bookings.id, booking.id));
+        await sp.update(bookings).set({ status: "requested", holdExpiresAt: null, requestedAt: now, updatedAt: now }).where(eq(bookings.id, booking.id));
       });
       await recordAudit(tx, { actorId: null, action: "booking.paid", subjectType: "booking", subjectId: booking.id, details: { from: booking.status, to: "requested" } });
       await notifyBookingRequested(tx, booking.id);

@@ -5,6 +5,9 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { bookableLocation, listedProvider, trustDate } from "@/lib/licensing/trust";
 import { isSlug } from "@/lib/listing/slug";
+import { authorLabel } from "@/lib/reviews/author";
+import { ratingOf, type Rating } from "@/lib/search/types";
+import { RESPONSE_TIME_MIN_ANSWERS, RESPONSE_TIME_WINDOW_DAYS, responseHoursOf } from "./response-time";
 
 export type ProviderLocation = {
   id: string;
@@ -46,12 +49,40 @@ export type ProviderProfile = {
   /** Verified, unexpired licenses only: what a patient can rely on. */
   licenses: { kind: "npi" | "state" | "board"; state: string | null; number: string; expiresOn: string | null; verifiedAt: string }[];
   appointmentTypes: { id: string; kind: string; name: string; minutes: number; feeCents: number; depositCents: number }[];
+  /** Visible verified reviews: their count and average (one decimal). */
+  rating: Rating;
+  /** The newest visible reviews, at most PROFILE_REVIEWS. */
+  reviews: PublicReview[];
+  /** "Usually confirms within N hours": the median hours to answer a request, once there are enough answers; else null. */
+  responseTimeHours: number | null;
 };
 
-type ProfileRow = Omit<ProviderProfile, "updatedAt"> & { updatedAt: string | Date };
+export type PublicReview = {
+  id: string;
+  rating: number;
+  text: string | null;
+  /** "Pat P." or "Verified patient". */
+  author: string;
+  createdAt: string;
+  editedAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+};
+
+export const PROFILE_REVIEWS = 20;
+
+type ReviewRow = Omit<PublicReview, "author"> & { authorName: string; showName: boolean };
+type ProfileRow = Omit<ProviderProfile, "updatedAt" | "rating" | "reviews" | "responseTimeHours"> & {
+  updatedAt: string | Date;
+  ratingCount: number;
+  ratingAverage: number | null;
+  reviewRows: ReviewRow[];
+  responseSeconds: number | null;
+};
 
 /** The profile as one statement: `where` picks the provider, `locationRule` which locations show. */
-async function selectProfile(where: SQL, locationRule: SQL, today: string): Promise<ProfileRow | undefined> {
+async function selectProfile(where: SQL, locationRule: SQL, today: string, now: Date): Promise<ProfileRow | undefined> {
+  const answeredSince = new Date(now.getTime() - RESPONSE_TIME_WINDOW_DAYS * 86_400_000).toISOString();
   const [row] = await executeRows<ProfileRow>(sql`
     select p.slug, p.name, p.credentials, p.specialty, p.bio, p.photo_url as "photoUrl",
       p.years_experience as "yearsExperience", p.languages, p.gender, p.telehealth, p.self_pay as "selfPay",
@@ -74,14 +105,51 @@ async function selectProfile(where: SQL, locationRule: SQL, today: string): Prom
           and (x.expires_on is null or x.expires_on >= ${today}::date)) as licenses,
       (select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'minutes', a.minutes,
           'feeCents', a.fee_cents, 'depositCents', a.deposit_cents) order by a.kind, a.minutes), '[]'::json)
-        from appointment_types a where a.provider_id = p.id and a.archived_at is null) as "appointmentTypes"
+        from appointment_types a where a.provider_id = p.id and a.archived_at is null) as "appointmentTypes",
+      rating."ratingCount", rating."ratingAverage",
+      (select coalesce(json_agg(json_build_object('id', r.id, 'rating', r.rating, 'text', r.text, 'authorName', u.name,
+          'showName', r.show_name, 'createdAt', r.created_at, 'editedAt', r.edited_at, 'reply', r.reply, 'repliedAt', r.replied_at)
+          order by r.created_at desc), '[]'::json)
+        from (select * from reviews r where r.provider_id = p.id and r.hidden_at is null order by r.created_at desc limit ${PROFILE_REVIEWS}) r
+        join users u on u.id = r.patient_id) as "reviewRows",
+      -- The median time from a request reaching the provider to their first answer, over answers
+      -- of the last 90 days; null until there are enough of them to say "usually".
+      (select case when count(*) >= ${RESPONSE_TIME_MIN_ANSWERS}
+          then percentile_cont(0.5) within group (order by extract(epoch from b.answered_at - b.requested_at)::float8) end
+        from bookings b where b.provider_id = p.id and b.answered_at >= ${answeredSince}::timestamptz
+          and b.requested_at is not null and b.answered_at >= b.requested_at) as "responseSeconds"
     from providers p
+    cross join lateral (
+      select count(*)::int as "ratingCount", avg(r.rating)::float8 as "ratingAverage"
+      from reviews r where r.provider_id = p.id and r.hidden_at is null
+    ) rating
     where ${where}
     limit 1`);
   return row;
 }
 
-const toProfile = (row: ProfileRow): ProviderProfile => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() });
+const iso = (value: string | Date) => new Date(value).toISOString();
+
+// An allow-list: the author's name leaves as first name and initial, or not at all.
+function toProfile(row: ProfileRow): ProviderProfile {
+  const { ratingCount, ratingAverage, reviewRows, responseSeconds, ...rest } = row;
+  return {
+    ...rest,
+    updatedAt: iso(row.updatedAt),
+    rating: ratingOf(ratingCount, ratingAverage),
+    reviews: reviewRows.map((r) => ({
+      id: r.id,
+      rating: r.rating,
+      text: r.text,
+      author: authorLabel(r.authorName, r.showName),
+      createdAt: iso(r.createdAt),
+      editedAt: iso(r.editedAt),
+      reply: r.reply,
+      repliedAt: r.repliedAt ? iso(r.repliedAt) : null,
+    })),
+    responseTimeHours: responseHoursOf(responseSeconds),
+  };
+}
 
 /**
  * A listed provider's public profile in one statement, or null when the slug is unknown or the
@@ -90,7 +158,7 @@ const toProfile = (row: ProfileRow): ProviderProfile => ({ ...row, updatedAt: ne
 export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ProviderProfile | null> {
   if (!isSlug(slug)) return null;
   const today = trustDate(now);
-  const row = await selectProfile(sql`p.slug = ${slug}`, bookableLocation(today), today);
+  const row = await selectProfile(sql`p.slug = ${slug}`, bookableLocation(today), today, now);
   if (!row || row.locations.length === 0) return null;
   return toProfile(row);
 }
@@ -101,7 +169,7 @@ export async function getListedProvider(slug: string, now: Date = new Date()): P
  */
 export async function getOwnProfilePreview(user: CurrentUser, now: Date = new Date()): Promise<ProviderProfile | null> {
   assertRole(user, ["provider"], "only providers preview a listing");
-  const row = await selectProfile(sql`p.user_id = ${user.id}`, sql`true`, trustDate(now));
+  const row = await selectProfile(sql`p.user_id = ${user.id}`, sql`true`, trustDate(now), now);
   return row ? toProfile(row) : null;
 }
 

@@ -12,7 +12,7 @@ let pending: { slug: string };
 
 beforeAll(async () => {
   await seedReferenceData();
-  listed = await createProvider({ name: "Dr. Api Listed", carriers: ["aetna"], provider: { telehealth: true } });
+  listed = await createProvider({ name: "Dr. Api Listed", carriers: ["aetna"], provider: { telehealth: true, gender: "female" } });
   pending = await createProvider({ name: "Dr. Api Pending", licenses: [npiLicense({ status: "pending", verifiedAt: null }), stateLicense("NY")] });
 });
 
@@ -39,6 +39,7 @@ describe("GET /api/providers", () => {
           selfPay: true,
           telehealth: true,
           verified: true,
+          rating: { average: null, count: 0 },
         },
       ],
       page: 1,
@@ -46,6 +47,12 @@ describe("GET /api/providers", () => {
       total: 1,
       totalIsCapped: false,
     });
+  });
+
+  it("filters by gender", async () => {
+    const female = await (await call("?gender=female")).json();
+    expect(female.results.map((r: { slug: string }) => r.slug)).toEqual([listed.slug]);
+    expect((await (await call("?gender=male")).json()).total).toBe(0);
   });
 
   it.each([
@@ -56,6 +63,8 @@ describe("GET /api/providers", () => {
     ["?page=abc", "page"],
     [`?near=${"9".repeat(5000)}`, "near"],
     ["?sort=distance", "sort"],
+    ["?gender=other", "gender"],
+    ["?gender=undisclosed", "gender"],
   ])("answers 400 with the field for %s", async (query, field) => {
     const response = await call(query);
     expect(response.status).toBe(400);

@@ -16,21 +16,21 @@ beforeAll(async () => {
   await createProvider({
     name: "Near Cheap Migraine",
     milesNorth: 2,
-    provider: { consultFeeCents: 9_000, telehealth: true, languages: ["en", "es"], selfPay: true },
+    provider: { consultFeeCents: 9_000, telehealth: true, languages: ["en", "es"], selfPay: true, gender: "female" },
     conditions: [{ slug: "chronic-migraine", yearsTreating: 2 }],
     carriers: ["aetna"],
   });
   await createProvider({
     name: "Mid Expert Migraine",
     milesNorth: 10,
-    provider: { consultFeeCents: 30_000, selfPay: false },
+    provider: { consultFeeCents: 30_000, selfPay: false, gender: "male" },
     conditions: [{ slug: "chronic-migraine", yearsTreating: 15 }, { slug: "cervical-dystonia", yearsTreating: 3 }],
     carriers: ["cigna"],
   });
   await createProvider({
     name: "Far Tmj",
     milesNorth: 30,
-    provider: { consultFeeCents: 15_000, languages: ["en", "zh"] },
+    provider: { consultFeeCents: 15_000, languages: ["en", "zh"], gender: "nonbinary" },
     conditions: [{ slug: "tmj-jaw-pain", yearsTreating: 8 }],
     carriers: ["aetna", "cigna"],
   });
@@ -81,6 +81,17 @@ describe("filters", () => {
   it("telehealth and language", async () => {
     expect(names(await search("near=10016&radiusMi=50&telehealth=1"))).toEqual(["Near Cheap Migraine"]);
     expect(names(await search("near=10016&radiusMi=50&language=zh"))).toEqual(["Far Tmj"]);
+  });
+
+  it("gender, near a place and anywhere; a provider who chose not to say matches none", async () => {
+    expect(names(await search("near=10016&radiusMi=50&gender=female"))).toEqual(["Near Cheap Migraine"]);
+    expect(names(await search("near=10016&radiusMi=50&gender=male&sort=fee"))).toEqual(["Mid Expert Migraine"]);
+    expect(names(await search("gender=nonbinary"))).toEqual(["Far Tmj"]);
+    expect(names(await search("gender=female&sort=fee"))).toEqual(["Near Cheap Migraine"]);
+    // "Across Country" left the default, undisclosed: found without the filter, never with one.
+    const all = await Promise.all(["female", "male", "nonbinary"].map((g) => search(`gender=${g}`)));
+    expect(all.flatMap(names)).not.toContain("Across Country");
+    expect(names(await search(""))).toContain("Across Country");
   });
 
   it("lists each card's conditions and insurance", async () => {

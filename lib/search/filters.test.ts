@@ -10,15 +10,15 @@ describe("parseFilters", () => {
   it("fills defaults for an empty search", () => {
     expect(parse("")).toMatchObject({
       ok: true,
-      filters: { condition: null, near: null, radiusMi: 25, insurance: null, maxFeeDollars: null, telehealth: false, language: null, sort: "match", page: 1 },
+      filters: { condition: null, near: null, radiusMi: 25, insurance: null, maxFeeDollars: null, telehealth: false, language: null, gender: null, sort: "match", page: 1 },
     });
   });
 
   it("reads every filter", () => {
-    const result = parse("condition=tmj-jaw-pain&near=10016&radiusMi=10&insurance=aetna&maxFee=250&telehealth=1&language=es&sort=fee&page=3");
+    const result = parse("condition=tmj-jaw-pain&near=10016&radiusMi=10&insurance=aetna&maxFee=250&telehealth=1&language=es&gender=female&sort=fee&page=3");
     expect(result).toMatchObject({
       ok: true,
-      filters: { condition: "tmj-jaw-pain", nearText: "10016", radiusMi: 10, insurance: "aetna", maxFeeDollars: 250, telehealth: true, language: "es", sort: "fee", page: 3 },
+      filters: { condition: "tmj-jaw-pain", nearText: "10016", radiusMi: 10, insurance: "aetna", maxFeeDollars: 250, telehealth: true, language: "es", gender: "female", sort: "fee", page: 3 },
     });
     expect(result.ok && result.filters.near).toMatchObject({ label: "New York, NY 10016", latitude: 40.7443, longitude: -73.9781 });
   });
@@ -46,6 +46,8 @@ describe("parseFilters", () => {
     ["maxFee=-5", "maxFee", /whole number of dollars/],
     ["telehealth=yes", "telehealth", /Telehealth/],
     ["language=xx", "language", /language/],
+    ["gender=undisclosed", "gender", /female, male or nonbinary/],
+    ["gender=FEMALE", "gender", /female, male or nonbinary/],
     ["sort=random", "sort", /Sort by/],
     ["sort=distance", "sort", /ZIP code or city to sort by distance/],
     ["page=two", "page", /Page must be/],
@@ -62,7 +64,7 @@ describe("parseFilters", () => {
   });
 
   it("never throws, whatever the input", () => {
-    const keys = fc.constantFrom("condition", "near", "radiusMi", "insurance", "maxFee", "telehealth", "language", "sort", "page", "other");
+    const keys = fc.constantFrom("condition", "near", "radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "sort", "page", "other");
     fc.assert(
       fc.property(fc.dictionary(keys, fc.string({ maxLength: 300 })), (params) => {
         const result = parseFilters(params, refs);
@@ -74,7 +76,7 @@ describe("parseFilters", () => {
 
 describe("filtersToQuery", () => {
   it("round-trips a search through its URL, leaving defaults out", () => {
-    const first = parse("condition=tmj-jaw-pain&near=Austin,%20TX&radiusMi=50&insurance=self-pay&maxFee=300&telehealth=1&language=es&sort=distance&page=2");
+    const first = parse("condition=tmj-jaw-pain&near=Austin,%20TX&radiusMi=50&insurance=self-pay&maxFee=300&telehealth=1&language=es&gender=nonbinary&sort=distance&page=2");
     if (!first.ok) throw new Error(first.error.message);
     const query = filtersToQuery(first.filters);
     const again = parse(query.slice(1));

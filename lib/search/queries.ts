@@ -6,7 +6,7 @@ import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
 import { parseFilters, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
-import { MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
+import { ratingOf, MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
 
 // One set of references per catalog (it is cached for a minute), so parseFilters reuses its schema.
 const referencesOf = new WeakMap<Catalog, FilterReferences>();
@@ -42,6 +42,8 @@ type Row = {
   telehealth: boolean;
   conditions: string[];
   insurance: string[];
+  rating_count: number;
+  rating_average: number | null;
 };
 
 // Every filter reads the entry itself: the condition picks which entries (a location has one per
@@ -59,11 +61,13 @@ function entryFilters(f: SearchFilters, today: string): SQL[] {
   if (f.maxFeeDollars !== null) where.push(sql`e.consult_fee_cents <= ${f.maxFeeDollars * 100}`);
   if (f.telehealth) where.push(sql`e.telehealth`);
   if (f.language) where.push(sql`e.languages @> array[${f.language}]::text[]`);
+  if (f.gender) where.push(sql`e.gender = ${f.gender}::gender`);
   return where;
 }
 
 // The columns every page row is sorted and shown by, from the entry of the provider's nearest location.
-const MATCH_COLUMNS = sql`e.provider_id, e.city, e.state, e.years_treating, e.years_experience, e.consult_fee_cents, e.name, e.slug`;
+const MATCH_COLUMNS = sql`e.provider_id, e.city, e.state, e.years_treating, e.years_experience, e.consult_fee_cents, e.name, e.slug,
+  e.rating_count, e.rating_average`;
 
 function orderBy(f: SearchFilters): SQL {
   const byDistance = sql`m.distance_mi asc nulls last`;
@@ -174,7 +178,7 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
-        p.consult_fee_cents, p.self_pay, p.telehealth,
+        p.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average,
         array(select c.slug from provider_conditions pc join conditions c on c.id = pc.condition_id
               where pc.provider_id = p.id order by c.sort_order) as conditions,
         array(select ic.slug from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id
@@ -214,5 +218,7 @@ function toCard(r: Row & { slug: string }): ProviderCard {
     selfPay: r.self_pay,
     telehealth: r.telehealth,
     verified: true,
+    rating: ratingOf(r.rating_count, r.rating_average),
   };
 }
+

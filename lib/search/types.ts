@@ -4,6 +4,10 @@ export type Sort = (typeof SORTS)[number];
 /** The `insurance` filter's value for patients paying themselves. */
 export const SELF_PAY = "self-pay";
 
+/** The genders a search may ask for; a provider who chose not to say matches none of them. */
+export const GENDER_FILTERS = ["female", "male", "nonbinary"] as const;
+export type GenderFilter = (typeof GENDER_FILTERS)[number];
+
 export const PAGE_SIZE = 20;
 /**
  * A search counts matching providers up to this many; past it the total says "1,000+". Nobody
@@ -25,6 +29,7 @@ export type SearchFilters = {
   maxFeeDollars: number | null;
   telehealth: boolean;
   language: string | null;
+  gender: GenderFilter | null;
   sort: Sort;
   page: number;
 };
@@ -46,7 +51,11 @@ export type ProviderCard = {
   selfPay: boolean;
   telehealth: boolean;
   verified: true;
+  /** Visible verified reviews; average is null while there are none. */
+  rating: Rating;
 };
+
+export type Rating = { average: number | null; count: number };
 
 export type SearchResponse = {
   results: ProviderCard[];
@@ -57,3 +66,8 @@ export type SearchResponse = {
   /** More than `total` providers match. */
   totalIsCapped: boolean;
 };
+
+/** The API's rating: the average to one decimal, null while nothing counts. */
+export function ratingOf(count: number, average: number | null): Rating {
+  return { count, average: count > 0 && average !== null ? Math.round(average * 10) / 10 : null };
+}

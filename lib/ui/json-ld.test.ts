@@ -57,4 +57,16 @@ describe("physicianJsonLd", () => {
     expect(data.address).toHaveLength(2);
     expect(data.geo).toHaveLength(2);
   });
+
+  it("gives aggregateRating once there are at least five visible reviews", () => {
+    expect(physicianJsonLd({ ...provider, rating: { average: 4.8, count: 4 } }, "https://relief.example")).not.toHaveProperty("aggregateRating");
+    expect(physicianJsonLd({ ...provider, rating: { average: null, count: 0 } }, "https://relief.example")).not.toHaveProperty("aggregateRating");
+    expect(physicianJsonLd({ ...provider, rating: { average: 4.6, count: 5 } }, "https://relief.example").aggregateRating).toEqual({
+      "@type": "AggregateRating",
+      ratingValue: 4.6,
+      reviewCount: 5,
+      bestRating: 5,
+      worstRating: 1,
+    });
+  });
 });

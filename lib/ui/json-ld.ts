@@ -25,7 +25,11 @@ export type PhysicianInput = {
   consultFeeCents: number;
   pricePerUnitCents: number | null;
   locations: (PostalLocation & { name: string; latitude: number; longitude: number })[];
+  rating?: { average: number | null; count: number };
 };
+
+/** Fewer reviews than this say little, and search engines treat a tiny sample as noise. */
+export const MIN_REVIEWS_FOR_AGGREGATE = 5;
 
 function one<T>(items: T[]): T | T[] | undefined {
   if (items.length === 0) return undefined;
@@ -59,6 +63,10 @@ export function physicianJsonLd(provider: PhysicianInput, siteUrl: string): Reco
         addressCountry: "US",
       })),
     ),
+    aggregateRating:
+      provider.rating && provider.rating.average !== null && provider.rating.count >= MIN_REVIEWS_FOR_AGGREGATE
+        ? { "@type": "AggregateRating", ratingValue: provider.rating.average, reviewCount: provider.rating.count, bestRating: 5, worstRating: 1 }
+        : undefined,
     geo: one(
       provider.locations.map((l) => ({
         "@type": "GeoCoordinates",

@@ -17,6 +17,7 @@ const chen: ProviderCard = {
   selfPay: true,
   telehealth: false,
   verified: true,
+  rating: { average: null, count: 0 },
 };
 const names = {
   conditions: new Map([
@@ -31,6 +32,7 @@ const names = {
 
 describe("providerCardView", () => {
   it("puts a search result in the words its card shows", () => {
+    expect(providerCardView({ ...chen, rating: { average: 4.56, count: 5 } }, names).rating).toEqual({ average: "4.6", count: 5 });
     expect(providerCardView(chen, names, "2026-12-03T14:00:00.000Z")).toEqual({
       slug: "dr-maya-chen-md-new-york",
       name: "Dr. Maya Chen",
@@ -43,6 +45,7 @@ describe("providerCardView", () => {
       treats: "Chronic migraine · Neck and shoulder pain",
       fee: "$200",
       payment: "Aetna, Cigna · Self-pay",
+      rating: null,
       nextAvailable: "2026-12-03T14:00:00.000Z",
     });
   });

@@ -23,6 +23,8 @@ export type ProviderCardView = {
   fee: string;
   /** "Aetna, Cigna · Self-pay", "Self-pay only" or "Ask about payment". */
   payment: string;
+  /** "4.6" and the count of verified reviews, or null while there are none. */
+  rating: { average: string; count: number } | null;
   /** The first free consultation (an instant); null when none in the next two weeks, absent when not looked up. */
   nextAvailable?: string | null;
 };
@@ -53,6 +55,7 @@ export function providerCardView(
     treats: conditions.length > 0 ? conditions.join(" · ") : null,
     fee: formatMoney(provider.consultFeeCents),
     payment,
+    rating: provider.rating.count > 0 && provider.rating.average !== null ? { average: provider.rating.average.toFixed(1), count: provider.rating.count } : null,
     ...(nextAvailable === undefined ? {} : { nextAvailable }),
   };
 }

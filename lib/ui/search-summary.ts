@@ -10,6 +10,8 @@ export type SearchDescription = {
   maxFeeDollars: number | null;
   telehealth: boolean;
   languageName: string | null;
+  /** "female", "male" or "nonbinary"; absent or null for any. */
+  gender?: string | null;
 };
 
 function qualifiers(d: SearchDescription): string[] {
@@ -19,6 +21,7 @@ function qualifiers(d: SearchDescription): string[] {
   if (d.maxFeeDollars !== null) parts.push(`with a consultation fee of ${formatMoney(d.maxFeeDollars * 100)} or less`);
   if (d.telehealth) parts.push("offering telehealth");
   if (d.languageName) parts.push(`speaking ${d.languageName}`);
+  if (d.gender) parts.push(`who identify as ${d.gender}`);
   return parts;
 }
 

@@ -13,6 +13,7 @@ const FILTERS = [
   { value: "listing.", label: "Listings" },
   { value: "user.", label: "Role changes" },
   { value: "account.", label: "Accounts" },
+  { value: "review.", label: "Reviews" },
 ] as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -44,7 +44,7 @@ export default async function PreviewPage() {
         ) : null}
       </div>
       <div className="mt-2">
-        <ProfileView provider={profile} verified={checklist.listed} />
+        <ProfileView provider={profile} verified={checklist.listed} preview />
       </div>
     </div>
   );

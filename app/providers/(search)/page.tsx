@@ -80,6 +80,7 @@ function describe(filters: SearchFilters, catalog: Catalog): SearchDescription {
     maxFeeDollars: filters.maxFeeDollars,
     telehealth: filters.telehealth,
     languageName: filters.language ? languageName(filters.language) : null,
+    gender: filters.gender,
   };
 }
 
@@ -144,7 +145,7 @@ function EmptyResults({
   href: (overrides: Partial<SearchFilters>) => string;
 }) {
   const wider = filters.near ? widerRadius(filters.radiusMi) : null;
-  const hasOtherFilters = filters.insurance !== null || filters.maxFeeDollars !== null || filters.telehealth || filters.language !== null;
+  const hasOtherFilters = filters.insurance !== null || filters.maxFeeDollars !== null || filters.telehealth || filters.language !== null || filters.gender !== null;
   return (
     <div className="card border-dashed p-6 text-center sm:p-10">
       <h2 id="results-heading" className="text-lg font-semibold text-slate-900">
@@ -165,7 +166,7 @@ function EmptyResults({
         {hasOtherFilters ? (
           <li>
             <Link
-              href={href({ insurance: null, maxFeeDollars: null, telehealth: false, language: null, page: 1 })}
+              href={href({ insurance: null, maxFeeDollars: null, telehealth: false, language: null, gender: null, page: 1 })}
               className="btn-secondary"
             >
               Remove other filters

@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { ownReviewState } from "@/lib/reviews/reviews";
 import { getNextAvailable } from "@/lib/scheduling/queries";
 import type { ProviderProfile } from "@/lib/providers/queries";
 import { listNames, midSentence } from "@/lib/ui/format";
@@ -11,6 +13,7 @@ import { physicianJsonLd, serializeJsonLd } from "@/lib/ui/json-ld";
 import { getProvider } from "./get-provider";
 import { BookingPanel } from "./booking-panel";
 import { ProfileView } from "./profile-view";
+import { OwnReview } from "./reviews/own-review";
 
 type Params = Promise<{ slug: string }>;
 
@@ -44,8 +47,10 @@ export default async function ProviderPage({ params }: { params: Params }) {
   await connection();
   const { slug } = await params;
   // The next opening needs only the slug: both reads at once (it is null for an unlisted slug).
-  const [provider, nextAvailable] = await Promise.all([getProvider(slug), getNextAvailable(slug)]);
+  const [provider, nextAvailable, user] = await Promise.all([getProvider(slug), getNextAvailable(slug), getCurrentUser()]);
   if (!provider) notFound();
+  // Only a patient may have a review to write or edit here.
+  const own = user?.role === "patient" ? await ownReviewState(user, provider.slug) : null;
   // Set by proxy.ts for this request: the policy admits only inline scripts that carry it.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
 
@@ -64,6 +69,7 @@ export default async function ProviderPage({ params }: { params: Params }) {
       <ProfileView
         provider={provider}
         nextAvailable={nextAvailable?.start ?? null}
+        ownReview={own ? <OwnReview slug={provider.slug} providerName={provider.name} state={own} /> : undefined}
         booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} />}
       />
     </article>
