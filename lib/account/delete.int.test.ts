@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE } from "@/app/api/account/route";
 import { getDb } from "@/db/client";
-import { auditEvents, bookings, diaryEntries, emailOutbox, payments, providers, searchEntries, users } from "@/db/schema";
+import { auditEvents, bookings, diaryEntries, emailOutbox, payments, providers, reviews, searchEntries, users } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session-store";
@@ -83,6 +83,8 @@ describe("a patient deleting their account", () => {
     const provider = await clinic();
     const soon = await paidBooking(patient, provider, at(2, 10)); // 27 hours after NOW
     const later = await paidBooking(patient, provider, at(7, 10));
+    const db0 = await getDb();
+    await db0.insert(reviews).values({ providerId: provider.id, patientId: patient.id, rating: 4, text: "REVIEW-CANARY" });
     await saveDiaryEntry(patient, { date: "2026-11-30", headache: true, migraine: true, pain: 7, hours: 5, acuteMedicine: true, medicines: [], note: "private" });
     // A day later the first is inside its 24-hour window: its deposit is kept, the other's refunded.
     const deleteAt = minutesLater(NOW, 24 * 60);
@@ -102,6 +104,7 @@ describe("a patient deleting their account", () => {
     expect(row).toMatchObject({ status: "deleted", name: "Deleted account" });
     expect(JSON.stringify(row)).not.toContain(patient.email);
     expect(await db.select().from(diaryEntries).where(eq(diaryEntries.patientId, patient.id))).toEqual([]);
+    expect(await db.select().from(reviews).where(eq(reviews.patientId, patient.id))).toEqual([]);
     expect((await db.select().from(auditEvents).where(and(eq(auditEvents.actorId, patient.id), eq(auditEvents.action, "account.deleted")))).length).toBe(1);
     // The provider was told about both cancellations; the patient gets only the goodbye.
     const mail = await db.select({ to: emailOutbox.toAddress, kind: emailOutbox.kind }).from(emailOutbox).where(eq(emailOutbox.toAddress, patient.email));
