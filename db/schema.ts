@@ -330,6 +330,8 @@ export const licenses = pgTable(
     // The certifying board, for kind 'board' (e.g. "American Board of Psychiatry and Neurology").
     issuer: text("issuer"),
     expiresOn: date("expires_on", { mode: "string" }),
+    // The last "expires in N days" email sent for this expiry (30, then 7); cleared by a new expiry.
+    expiryNoticeDays: smallint("expiry_notice_days"),
     status: licenseStatus("status").notNull().default("pending"),
     verifiedBy: uuid("verified_by").references(() => users.id, { onDelete: "set null" }),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),

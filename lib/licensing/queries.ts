@@ -31,6 +31,7 @@ const GONE = "That license no longer exists. Reload the page.";
 // Everything a changed license must lose: a verification belongs to the number that was checked.
 const BACK_TO_PENDING = {
   status: "pending",
+  expiryNoticeDays: null,
   verifiedAt: null,
   verifiedBy: null,
   sourceNote: null,

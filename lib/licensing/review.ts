@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { licenses } from "@/db/schema";
+import { queueLicenseApprovedEmail, queueLicenseRejectedEmail } from "@/lib/notifications/provider-emails";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -112,6 +113,7 @@ export async function approveLicense(admin: CurrentUser, input: { id: string; so
       subjectId: input.id,
       details: { providerId: license.providerId, kind: license.kind, state: license.state, source: input.sourceNote },
     });
+    await queueLicenseApprovedEmail(tx, license.providerId, license);
     return { ok: true, message: "License verified." };
   });
 }
@@ -134,6 +136,7 @@ export async function rejectLicense(admin: CurrentUser, input: { id: string; rea
       subjectId: input.id,
       details: { providerId: updated.providerId, kind: updated.kind, state: updated.state, reason: input.reason },
     });
+    await queueLicenseRejectedEmail(tx, updated.providerId, updated, input.reason);
     return { ok: true, message: "License rejected. The provider sees your reason." };
   });
 }

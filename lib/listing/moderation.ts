@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { providers } from "@/db/schema";
+import { queueReinstatedEmail, queueSuspendedEmail } from "@/lib/notifications/provider-emails";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -67,6 +68,7 @@ export async function suspendProvider(admin: CurrentUser, input: { providerId: s
       .returning({ name: providers.name });
     if (!row) return { ok: false, error: "This provider is already suspended, or no longer exists. Reload the page." };
     await recordAudit(tx, { actorId: admin.id, action: "provider.suspended", subjectType: "provider", subjectId: input.providerId, details: { reason: input.reason } });
+    await queueSuspendedEmail(tx, input.providerId, input.reason);
     return { ok: true, message: `${row.name} is suspended: out of search, with their requests and intakes closed.` };
   });
 }
@@ -82,6 +84,7 @@ export async function reinstateProvider(admin: CurrentUser, input: { providerId:
       .returning({ name: providers.name });
     if (!row) return { ok: false, error: "This provider is not suspended. Reload the page." };
     await recordAudit(tx, { actorId: admin.id, action: "provider.reinstated", subjectType: "provider", subjectId: input.providerId, details: {} });
+    await queueReinstatedEmail(tx, input.providerId);
     return { ok: true, message: `${row.name} is reinstated; the trust rule decides whether they are listed.` };
   });
 }

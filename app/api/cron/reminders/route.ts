@@ -1,5 +1,6 @@
 import { queueDueReminders } from "@/lib/booking/reminders";
 import { purgeExpiredRecords } from "@/lib/housekeeping/purge";
+import { queueLicenseExpiryNotices } from "@/lib/notifications/provider-emails";
 import { env } from "@/lib/env";
 import { jsonRoute, problem } from "@/lib/http/json-route";
 import { deliverOutbox } from "@/lib/notifications/outbox";
@@ -13,9 +14,10 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
     return problem(503, "CRON_SECRET is not configured.");
   }
   const reminders = await queueDueReminders();
+  const licenseNotices = await queueLicenseExpiryNotices();
   // Also a safety net: refunds and emails a request queued but could not finish.
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
-  return Response.json({ reminders, refunds, ...delivery, purged });
+  return Response.json({ reminders, licenseNotices, refunds, ...delivery, purged });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "licenses" ADD COLUMN "expiry_notice_days" smallint;
