@@ -15,8 +15,19 @@ import { ownBookings } from "./ownership";
 
 const utc = (d: Date): DateArray => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 
-/** A confirmed booking as an .ics file, for its patient or its provider; null for anyone else. */
-export async function bookingCalendarFile(user: CurrentUser, bookingId: string): Promise<{ filename: string; content: string } | null> {
+type CalendarRow = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  typeName: string;
+  locationName: string;
+  locationAddress: string;
+  telehealth: boolean;
+  providerName: string;
+};
+
+async function confirmedBooking(bookingId: string, only?: ReturnType<typeof ownBookings>): Promise<CalendarRow | null> {
   if (!isUuid(bookingId)) return null;
   const db = await getDb();
   const [row] = await db
@@ -33,23 +44,45 @@ export async function bookingCalendarFile(user: CurrentUser, bookingId: string):
     })
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
-    .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), ownBookings(user)));
-  if (!row) return null;
+    .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), only));
+  return row ?? null;
+}
+
+/**
+ * `discreet` leaves out the appointment type's and the location's names, which providers write and
+ * which can name a treatment or a condition: a file attached to an email travels as the email does.
+ */
+function render(row: CalendarRow, discreet: boolean): { filename: string; content: string } {
   const { error, value } = createEvent({
     uid: `${row.id}@relief-finder`,
     productId: "relief-finder/bookings",
-    title: `${row.typeName} with ${row.providerName}`,
+    title: discreet ? `Appointment with ${row.providerName}` : `${row.typeName} with ${row.providerName}`,
     start: utc(row.startsAt),
     startInputType: "utc",
     startOutputType: "utc",
     end: utc(row.endsAt),
     endInputType: "utc",
     endOutputType: "utc",
-    location: row.telehealth ? "Video visit" : `${row.locationName}, ${row.locationAddress}`,
+    location: row.telehealth ? "Video visit" : discreet ? row.locationAddress : `${row.locationName}, ${row.locationAddress}`,
     description: `At the clinic: ${formatInstant(row.startsAt.toISOString(), row.timeZone)} (${row.timeZone}).\nManage it: ${new URL("/patient", env.SITE_URL)}`,
     status: "CONFIRMED",
     url: new URL("/patient", env.SITE_URL).toString(),
   });
   if (error || !value) throw error ?? new Error("could not build the calendar file");
   return { filename: `relief-finder-${row.startsAt.toISOString().slice(0, 10)}.ics`, content: value };
+}
+
+/** A confirmed booking as an .ics file, for its patient or its provider; null for anyone else. */
+export async function bookingCalendarFile(user: CurrentUser, bookingId: string): Promise<{ filename: string; content: string } | null> {
+  const row = await confirmedBooking(bookingId, ownBookings(user));
+  return row ? render(row, false) : null;
+}
+
+/**
+ * The .ics attached to a confirmation email, made when the email is sent: null once the booking is
+ * no longer confirmed. The outbox row names the booking, so only its own addressee gets it.
+ */
+export async function confirmationAttachment(bookingId: string): Promise<{ filename: string; content: string } | null> {
+  const row = await confirmedBooking(bookingId);
+  return row ? render(row, true) : null;
 }

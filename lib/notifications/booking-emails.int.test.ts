@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { processPendingRefunds, startDepositCheckout } from "@/lib/payments/deposits";
 import { checkoutEvent } from "@/lib/payments/test-mode";
 import { processWebhook } from "@/lib/payments/webhook";
+import { outgoingMessage } from "./outbox";
 
 // Every kind of booking email, sent for bookings whose every free-text field holds a canary: the
 // intake, the reasons and notes either side wrote, the appointment type's and the location's names
@@ -109,6 +110,20 @@ async function outbox() {
 }
 
 describe("booking emails", () => {
+  it("attach the calendar file to a confirmation only, without the type's or location's names", async () => {
+    const emails = await outbox();
+    const confirmed = emails.find((e) => e.kind === "confirmed")!;
+    const message = await outgoingMessage(confirmed);
+    expect(message.attachments).toHaveLength(1);
+    const [ics] = message.attachments!;
+    expect(ics!.contentType).toMatch(/^text\/calendar/);
+    expect(ics!.content).toContain(`SUMMARY:Appointment with ${PROVIDER_NAME}`);
+    expect(ics!.content).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+    for (const word of FORBIDDEN) expect(ics!.content).not.toMatch(word);
+    expect(message.html).toBe(confirmed.bodyHtml);
+    for (const other of emails.filter((e) => e.kind !== "confirmed")) expect((await outgoingMessage(other)).attachments).toBeUndefined();
+  });
+
   it("are sent for every kind of change", async () => {
     const kinds = new Set((await outbox()).map((e) => e.kind));
     expect([...kinds].sort()).toEqual(["cancelled", "confirmed", "declined", "moved", "proposed", "refunded", "reminder", "request_received", "request_sent"]);

@@ -3,7 +3,8 @@ import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { env, isOutboxReadable, type Env } from "@/lib/env";
-import { sendMail } from "./mailer";
+import { confirmationAttachment } from "@/lib/booking/calendar";
+import { sendMail, type MailMessage } from "./mailer";
 
 export type OutgoingEmail = { to: string; subject: string; body: string; html?: string; kind: string; bookingId?: string };
 
@@ -36,7 +37,7 @@ export async function deliverOutbox(): Promise<{ sent: number; failed: number }>
       if (!next) return null;
       try {
         const transport = env.SMTP_URL ? "smtp" : "dev-outbox";
-        if (env.SMTP_URL) await sendMail({ to: next.toAddress, subject: next.subject, text: next.bodyText, html: next.bodyHtml ?? undefined });
+        if (env.SMTP_URL) await sendMail(await outgoingMessage(next));
         await tx.update(emailOutbox).set({ sentAt: new Date(), transport, attempts: next.attempts + 1, lastError: null }).where(eq(emailOutbox.id, next.id));
         return true;
       } catch (error) {
@@ -52,6 +53,21 @@ export async function deliverOutbox(): Promise<{ sent: number; failed: number }>
     else failed++;
   }
   return { sent, failed };
+}
+
+/** Emails that carry the booking's calendar file. */
+const WITH_CALENDAR_FILE = new Set(["confirmed"]);
+
+/** A queued row as the mail server gets it: both parts, and the .ics for a confirmation. */
+export async function outgoingMessage(row: Pick<typeof emailOutbox.$inferSelect, "toAddress" | "subject" | "bodyText" | "bodyHtml" | "kind" | "bookingId">): Promise<MailMessage> {
+  const calendar = row.bookingId && WITH_CALENDAR_FILE.has(row.kind) ? await confirmationAttachment(row.bookingId) : null;
+  return {
+    to: row.toAddress,
+    subject: row.subject,
+    text: row.bodyText,
+    ...(row.bodyHtml ? { html: row.bodyHtml } : {}),
+    ...(calendar ? { attachments: [{ filename: calendar.filename, content: calendar.content, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }] } : {}),
+  };
 }
 
 export type OutboxEntry = { id: string; to: string; subject: string; body: string; kind: string; createdAt: string; transport: string | null };
