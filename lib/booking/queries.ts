@@ -10,7 +10,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { checkSlot, loadSchedule } from "@/lib/scheduling/queries";
 import { daysAround, isOffered, rangeCovering, type AvailableSlot, type Schedule } from "@/lib/scheduling/schedule";
-import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
+import { notifyBookingRequested, notifyHoldExpired } from "@/lib/notifications/booking-emails";
 import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
 import { newBookingRow } from "./booking-row";
 import type { Intake } from "./intake";
@@ -46,14 +46,28 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 class SlotTaken extends Error {}
 
-/** Marks the provider's unpaid holds that have lapsed as expired, so their time is free again. */
-export async function expireLapsedHolds(tx: Pick<Database, "update">, providerId: string, now: Date): Promise<void> {
+type HoldWriter = Pick<Database, "update" | "select" | "insert">;
+
+/**
+ * Marks unpaid holds that have lapsed as expired, so their time is free again, and tells each
+ * patient. `providerId` limits it to one provider (before a change to their bookings); the daily
+ * cron passes none, so a hold nobody touched afterwards is still ended and its patient told.
+ */
+export async function expireLapsedHolds(tx: HoldWriter, providerId: string | null, now: Date): Promise<number> {
   const expired = await tx
     .update(bookings)
     .set({ status: "expired", updatedAt: now })
-    .where(and(eq(bookings.providerId, providerId), eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`))
+    .where(and(providerId ? eq(bookings.providerId, providerId) : undefined, eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`))
     .returning({ id: bookings.id });
   await cancelLapsedDeposits(tx, expired.map((b) => b.id), now);
+  for (const { id } of expired) await notifyHoldExpired(tx, id);
+  return expired.length;
+}
+
+/** The cron's sweep over every provider. */
+export async function expireAllLapsedHolds(now: Date = new Date()): Promise<number> {
+  const db = await getDb();
+  return db.transaction((tx) => expireLapsedHolds(tx, null, now));
 }
 
 /**

@@ -173,6 +173,17 @@ export async function notifyReminder(tx: Reader, bookingId: string): Promise<voi
   });
 }
 
+/** Tells the patient an unpaid hold ended, so they do not think the time is still theirs. */
+export async function notifyHoldExpired(tx: Reader, bookingId: string): Promise<void> {
+  const facts = await bookingFacts(tx, bookingId);
+  if (!facts) return;
+  await toPatient(tx, bookingId, facts, "hold_expired", `The time with ${facts.providerName} is no longer held`, {
+    lead: `We held this time for you while you paid the deposit, but the payment did not arrive in time, so the time is free again and nothing was charged.`,
+    next: ["If you still want to see this provider, choose a time again on their profile."],
+    action: "Your bookings",
+  });
+}
+
 /** Tells the patient their deposit came back. */
 export async function notifyRefund(tx: Reader, bookingId: string, amountCents: number): Promise<void> {
   const facts = await bookingFacts(tx, bookingId);

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox, payments, providers, stripeEvents } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
-import { createBooking, listPatientBookings } from "@/lib/booking/queries";
+import { createBooking, expireAllLapsedHolds, listPatientBookings } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
 import { listFailedRefunds, processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
@@ -114,6 +114,21 @@ describe("a signed event that does not match the deposit", () => {
     expect(intent).toBe(JSON.parse(first.payload).data.object.payment_intent);
     const anomalies = await listPaymentAnomalies(await createUser("admin"));
     expect(anomalies.filter((a) => a.bookingId === bookingId).map((a) => a.reason)).toEqual(["already_paid"]);
+  });
+});
+
+describe("a hold nobody pays", () => {
+  it("ends at the daily sweep even if nothing else touches the provider, and the patient is told once", async () => {
+    const { bookingId, patient } = await depositBooking("Unpaid Hold");
+    await expireAllLapsedHolds(minutesLater(10));
+    expect((await state(bookingId)).booking).toBe("pending_payment");
+    await expireAllLapsedHolds(minutesLater(31));
+    await expireAllLapsedHolds(minutesLater(60));
+    expect(await state(bookingId)).toMatchObject({ booking: "expired", payment: "canceled" });
+    const db = await getDb();
+    const told = await db.select().from(emailOutbox).where(and(eq(emailOutbox.bookingId, bookingId), eq(emailOutbox.kind, "hold_expired")));
+    expect(told.map((e) => e.toAddress)).toEqual([patient.email]);
+    expect(told[0]!.bodyText).toContain("nothing was charged");
   });
 });
 

@@ -7,7 +7,7 @@ import { bookings, paymentAnomalies, payments, stripeEvents } from "@/db/schema"
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
-import { notifyBookingRequested, notifyRefund } from "@/lib/notifications/booking-emails";
+import { notifyBookingRequested, notifyHoldExpired, notifyRefund } from "@/lib/notifications/booking-emails";
 import { verifyWebhook } from "./gateway";
 import { cancelLapsedDeposits, markForRefund } from "./deposits";
 import { depositMismatch, type PaidSession } from "./session-match";
@@ -138,6 +138,7 @@ async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session, now: Dat
   if (!row || row.booking.status !== "pending_payment") return;
   await tx.update(bookings).set({ status: "expired", updatedAt: now }).where(and(eq(bookings.id, row.booking.id), eq(bookings.status, "pending_payment")));
   await cancelLapsedDeposits(tx, [row.booking.id], now);
+  await notifyHoldExpired(tx, row.booking.id);
   await recordAudit(tx, { actorId: null, action: "booking.expire", subjectType: "booking", subjectId: row.booking.id, details: { from: "pending_payment", to: "expired" } });
 }
 

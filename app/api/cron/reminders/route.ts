@@ -1,3 +1,4 @@
+import { expireAllLapsedHolds } from "@/lib/booking/queries";
 import { queueDueReminders } from "@/lib/booking/reminders";
 import { purgeExpiredRecords } from "@/lib/housekeeping/purge";
 import { queueLicenseExpiryNotices } from "@/lib/notifications/provider-emails";
@@ -13,11 +14,12 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   } else if (env.NODE_ENV === "production") {
     return problem(503, "CRON_SECRET is not configured.");
   }
+  const holdsExpired = await expireAllLapsedHolds();
   const reminders = await queueDueReminders();
   const licenseNotices = await queueLicenseExpiryNotices();
   // Also a safety net: refunds and emails a request queued but could not finish.
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
-  return Response.json({ reminders, licenseNotices, refunds, ...delivery, purged });
+  return Response.json({ reminders, holdsExpired, licenseNotices, refunds, ...delivery, purged });
 });
