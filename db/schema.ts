@@ -77,6 +77,10 @@ export const users = pgTable(
     // Notification settings: the email before a confirmed visit. Everything else is not optional
     // (a change to a booking, to the account, a payment).
     bookingReminders: boolean("booking_reminders").notNull().default(true),
+    // Patients: a daily email to fill in the diary, off until they turn it on; and the last day
+    // (UTC) it went, so the cron sends at most one a day.
+    diaryReminders: boolean("diary_reminders").notNull().default(false),
+    diaryRemindedOn: date("diary_reminded_on", { mode: "string" }),
     // Set when the owner opened the link emailed to this address (lib/auth/email-verification.ts);
     // null until then, and an unverified account cannot request a booking or publish a listing.
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),

@@ -41,11 +41,13 @@ test("a patient renames the account, turns reminders off and changes the passwor
   const reminders = notifications.getByLabel("Email me a reminder the day before a confirmed visit");
   await expect(reminders).toBeChecked();
   await reminders.uncheck();
+  await notifications.getByLabel("Email me once a day to fill in my diary").check();
   await notifications.getByRole("button", { name: "Save notification settings" }).click();
-  await expect(notifications.getByRole("status")).toContainText("Reminders are off.");
+  await expect(notifications.getByRole("status")).toContainText("Visit reminders are off");
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Sasha S. Settings");
   await expect(page.getByLabel("Email me a reminder the day before a confirmed visit")).not.toBeChecked();
+  await expect(page.getByLabel("Email me once a day to fill in my diary")).toBeChecked();
 
   await page.getByRole("link", { name: "Change password" }).click();
   await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();

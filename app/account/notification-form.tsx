@@ -4,7 +4,7 @@ import { ActionForm, FormMessage, SubmitButton } from "../components/action-form
 import { Checkbox } from "../components/form-controls";
 import { saveNotificationSettingsAction } from "./notification-settings-action";
 
-export function NotificationForm({ bookingReminders }: { bookingReminders: boolean }) {
+export function NotificationForm({ bookingReminders, diaryReminders, patient }: { bookingReminders: boolean; diaryReminders: boolean; patient: boolean }) {
   return (
     <ActionForm action={saveNotificationSettingsAction} className="space-y-3" aria-label="Notifications">
       {(state, pending) => (
@@ -15,6 +15,14 @@ export function NotificationForm({ bookingReminders }: { bookingReminders: boole
             defaultChecked={bookingReminders}
             hint="Emails about a change to a booking, a payment or your account always come: they may need you to act."
           />
+          {patient ? (
+            <Checkbox
+              name="diaryReminders"
+              label="Email me once a day to fill in my diary"
+              defaultChecked={diaryReminders}
+              hint="Skipped on days you have already filled in. The email says only that it is your daily check-in."
+            />
+          ) : null}
           <FormMessage state={state} />
           <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary">
             Save notification settings

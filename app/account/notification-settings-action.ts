@@ -7,9 +7,9 @@ import { notificationSettingsSchema } from "@/lib/auth/validation";
 export const saveNotificationSettingsAction = authorizedAction(
   ["patient", "provider", "admin"],
   notificationSettingsSchema,
-  (form) => ({ bookingReminders: form.get("bookingReminders") === "on" }),
+  (form) => ({ bookingReminders: form.get("bookingReminders") === "on", diaryReminders: form.get("diaryReminders") === "on" }),
   async (settings, user) => {
     await saveNotificationSettings(user, settings);
-    return { ok: true, message: settings.bookingReminders ? "Reminders are on." : "Reminders are off. Emails about changes to your bookings still come." };
+    return { ok: true, message: settings.bookingReminders ? "Notification settings saved. Visit reminders are on." : "Notification settings saved. Visit reminders are off; emails about changes to your bookings still come." };
   },
 );

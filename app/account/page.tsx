@@ -64,7 +64,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="notifications-heading" className="text-lg font-semibold text-slate-900">
           Notifications
         </h2>
-        <NotificationForm bookingReminders={settings.bookingReminders} />
+        <NotificationForm bookingReminders={settings.bookingReminders} diaryReminders={settings.diaryReminders} patient={user.role === "patient"} />
       </section>
       <section aria-labelledby="data-heading" className="card mt-8 max-w-xl space-y-3 p-6">
         <h2 id="data-heading" className="text-lg font-semibold text-slate-900">

@@ -68,20 +68,22 @@ export async function changePassword(
   });
 }
 
-export type NotificationSettings = { bookingReminders: boolean };
+export type NotificationSettings = { bookingReminders: boolean; diaryReminders: boolean };
 
 export async function notificationSettings(user: SessionUser): Promise<NotificationSettings> {
   assertRole(user, OWNERS, "read notification settings");
   const db = await getDb();
-  const [row] = await db.select({ bookingReminders: users.bookingReminders }).from(users).where(eq(users.id, user.id));
-  return { bookingReminders: row?.bookingReminders ?? true };
+  const [row] = await db.select({ bookingReminders: users.bookingReminders, diaryReminders: users.diaryReminders }).from(users).where(eq(users.id, user.id));
+  return { bookingReminders: row?.bookingReminders ?? true, diaryReminders: row?.diaryReminders ?? false };
 }
 
 export async function saveNotificationSettings(user: SessionUser, settings: NotificationSettings): Promise<void> {
   assertRole(user, OWNERS, "change notification settings");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ bookingReminders: settings.bookingReminders }).where(eq(users.id, user.id));
+    // Only patients keep a diary; anyone else's diary setting stays off.
+    const diaryReminders = user.role === "patient" && settings.diaryReminders;
+    await tx.update(users).set({ bookingReminders: settings.bookingReminders, diaryReminders }).where(eq(users.id, user.id));
     await recordAudit(tx, { actorId: user.id, action: "account.notifications_changed", subjectType: "user", subjectId: user.id, details: { ...settings } });
   });
 }

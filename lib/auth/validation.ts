@@ -49,7 +49,7 @@ export const deleteAccountSchema = z.object({
 });
 
 /** A checkbox sends "on" when ticked and nothing when not. */
-export const notificationSettingsSchema = z.object({ bookingReminders: z.boolean() });
+export const notificationSettingsSchema = z.object({ bookingReminders: z.boolean(), diaryReminders: z.boolean() });
 
 /** The link from a verification or email-change email; `next` is checked by safeReturnPath where it is used. */
 export const emailLinkSchema = z.object({ token: linkToken, next: safeString().max(500).optional() });

@@ -314,13 +314,13 @@ describe("calendar files and reminders", () => {
     const { providerUser, patient, book } = await setup("Flow Quiet");
     const id = await book(at(3, 10));
     await confirmBooking(providerUser, id, NOW);
-    await saveNotificationSettings(patient, { bookingReminders: false });
+    await saveNotificationSettings(patient, { bookingReminders: false, diaryReminders: false });
     const dayBefore = new Date("2026-12-02T16:00:00Z");
     await queueDueReminders(dayBefore);
     expect((await emailsFor(id)).filter((e) => e.kind === "reminder")).toEqual([]);
-    expect(await notificationSettings(patient)).toEqual({ bookingReminders: false });
+    expect(await notificationSettings(patient)).toEqual({ bookingReminders: false, diaryReminders: false });
 
-    await saveNotificationSettings(patient, { bookingReminders: true });
+    await saveNotificationSettings(patient, { bookingReminders: true, diaryReminders: false });
     await queueDueReminders(new Date(dayBefore.getTime() + 3_600_000));
     expect((await emailsFor(id)).filter((e) => e.kind === "reminder").map((e) => e.toAddress)).toEqual([patient.email]);
   });

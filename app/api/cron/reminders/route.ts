@@ -1,5 +1,6 @@
 import { expireAllLapsedHolds } from "@/lib/booking/queries";
 import { queueDueReminders } from "@/lib/booking/reminders";
+import { queueDiaryReminders } from "@/lib/diary/reminders";
 import { purgeExpiredRecords } from "@/lib/housekeeping/purge";
 import { queueLicenseExpiryNotices } from "@/lib/notifications/provider-emails";
 import { env } from "@/lib/env";
@@ -17,9 +18,10 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   const holdsExpired = await expireAllLapsedHolds();
   const reminders = await queueDueReminders();
   const licenseNotices = await queueLicenseExpiryNotices();
+  const diaryReminders = await queueDiaryReminders();
   // Also a safety net: refunds and emails a request queued but could not finish.
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
-  return Response.json({ reminders, holdsExpired, licenseNotices, refunds, ...delivery, purged });
+  return Response.json({ reminders, holdsExpired, licenseNotices, diaryReminders, refunds, ...delivery, purged });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "diary_reminders" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "diary_reminded_on" date;
