@@ -12,11 +12,13 @@ type Props = {
   providerName: string;
   proposedStartsAt: string | null;
   proposalNote: string | null;
+  /** False inside the free-cancellation window: only the clinic can move it then. */
+  movable: boolean;
   cancellation: { freeUntil: string; windowHours: number; depositCents: number; policy: string };
 };
 
 /** What a patient can do with an upcoming booking: accept a proposal, add it to a calendar, move it or cancel it. */
-export function PatientBookingActions({ id, status, providerName, proposedStartsAt, proposalNote, cancellation }: Props) {
+export function PatientBookingActions({ id, status, providerName, proposedStartsAt, proposalNote, movable, cancellation }: Props) {
   return (
     <div className="mt-4 space-y-4">
       {proposedStartsAt && status === "requested" ? (
@@ -36,10 +38,13 @@ export function PatientBookingActions({ id, status, providerName, proposedStarts
             Add to calendar (.ics)
           </a>
         ) : null}
-        {status !== "pending_payment" ? (
+        {status !== "pending_payment" && movable ? (
           <Link className="btn-secondary text-sm" href={`/patient/bookings/${id}/reschedule`}>
             Reschedule
           </Link>
+        ) : null}
+        {status !== "pending_payment" && !movable ? (
+          <p className="text-sm text-slate-700">Less than {cancellation.windowHours} hours to go: to move it, contact the clinic.</p>
         ) : null}
       </div>
       <details>

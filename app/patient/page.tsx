@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { getPatientBookingsOverview, type PatientBooking } from "@/lib/booking/queries";
-import { isActive, STATUS_LABELS } from "@/lib/booking/state";
+import { canMoveOnline, isActive, STATUS_LABELS } from "@/lib/booking/state";
 import { providersToReview } from "@/lib/reviews/reviews";
 import { formatMoney } from "@/lib/ui/format";
 import { LocalTime } from "../components/local-time";
@@ -56,6 +56,7 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
           providerName={booking.provider.name}
           proposedStartsAt={booking.proposedStartsAt}
           proposalNote={booking.proposalNote}
+          movable={canMoveOnline({ startsAt: new Date(booking.startsAt), cancellationWindowHours: booking.cancellationWindowHours })}
           cancellation={{
             freeUntil: booking.freeCancellationUntil,
             windowHours: booking.cancellationWindowHours,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextStatus } from "./state";
+import { canMoveOnline, nextStatus } from "./state";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const future = (status: Parameters<typeof nextStatus>[0]["status"]) => ({ status, startsAt: new Date("2026-12-05T15:00:00Z") });
@@ -31,5 +31,14 @@ describe("booking lifecycle", () => {
     expect(nextStatus(past("confirmed"), "complete", "provider", now)).toBe("completed");
     expect(nextStatus(past("confirmed"), "noShow", "provider", now)).toBe("no_show");
     expect(nextStatus(past("requested"), "noShow", "provider", now)).toBeNull();
+  });
+});
+
+describe("moving a visit online", () => {
+  const startsAt = new Date("2026-12-10T15:00:00Z");
+  it("is open until the free-cancellation window starts, and closed inside it", () => {
+    expect(canMoveOnline({ startsAt, cancellationWindowHours: 24 }, new Date("2026-12-09T14:59:59Z"))).toBe(true);
+    expect(canMoveOnline({ startsAt, cancellationWindowHours: 24 }, new Date("2026-12-09T15:00:00Z"))).toBe(false);
+    expect(canMoveOnline({ startsAt, cancellationWindowHours: 0 }, new Date("2026-12-10T14:59:00Z"))).toBe(true);
   });
 });

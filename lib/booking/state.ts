@@ -57,6 +57,19 @@ export function nextStatus(
   return rule.to === "unchanged" ? booking.status : rule.to;
 }
 
+/**
+ * Whether the patient may still move the visit online: only before the free-cancellation window.
+ * Inside it a move would let a late patient push the visit out and then cancel it for a full
+ * refund, round the policy they agreed to; the clinic can still move it by proposing a time.
+ */
+export function canMoveOnline(booking: { startsAt: Date; cancellationWindowHours: number }, now: Date = new Date()): boolean {
+  return now.getTime() < booking.startsAt.getTime() - booking.cancellationWindowHours * 3_600_000;
+}
+
+export function movingClosedMessage(booking: { cancellationWindowHours: number; locationName: string; locationAddress: string }): string {
+  return `Less than ${booking.cancellationWindowHours} hours before the visit it can no longer be moved online. To change it, contact the clinic (${booking.locationName}, ${booking.locationAddress}); cancelling now follows the cancellation policy.`;
+}
+
 /** Statuses `action` may start from, for the WHERE clause that makes the change atomic. */
 export function statusesFor(action: BookingAction): readonly BookingStatus[] {
   return RULES[action].from;

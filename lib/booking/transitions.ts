@@ -16,7 +16,7 @@ import { expireLapsedHolds } from "./queries";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
 import { settleDeposit } from "@/lib/payments/deposits";
 import { sealNote } from "./notes";
-import { nextStatus, statusesFor, type BookingAction, type Party } from "./state";
+import { canMoveOnline, movingClosedMessage, nextStatus, statusesFor, type BookingAction, type Party } from "./state";
 
 // Every change to a booking after it is requested: the provider confirms, declines, proposes a
 // time, marks it completed or missed; the patient accepts a proposal or reschedules; either side
@@ -34,6 +34,9 @@ export const SUSPENDED = "Your listing is suspended, so its bookings cannot be c
 export const TIME_TAKEN = "That time was just taken. Choose another.";
 
 class TimeTaken extends Error {}
+
+/** A change the rules refuse, with the message the caller sees. */
+class Refused extends Error {}
 
 /** The booking row if `user` is its patient or its provider, locked for the change. */
 async function lockOwn(tx: Tx, user: CurrentUser, bookingId: string): Promise<{ booking: Booking; party: Party } | null> {
@@ -64,7 +67,8 @@ function responseTimes(booking: Booking, action: BookingAction, now: Date): Chan
 
 /**
  * The shared path of every transition: lock, check who may do what, apply `change` (its status
- * follows the lifecycle), audit, notify. `change` may throw TimeTaken when a new time is not free.
+ * follows the lifecycle), audit, notify. `change` may throw TimeTaken when a new time is not free,
+ * or Refused with its own message.
  */
 async function transition(
   user: CurrentUser,
@@ -100,6 +104,7 @@ async function transition(
       return { ok: true, message };
     });
   } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: error.message };
     if (error instanceof TimeTaken || isExclusionViolation(error, "bookings_no_overlap")) return { ok: false, error: TIME_TAKEN };
     throw error;
   }
@@ -168,7 +173,10 @@ export function rescheduleBooking(patient: CurrentUser, bookingId: string, start
     patient,
     bookingId,
     "reschedule",
-    async (tx, booking) => ({ ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null }),
+    async (tx, booking) => {
+      if (!canMoveOnline(booking, now)) throw new Refused(movingClosedMessage(booking));
+      return { ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null };
+    },
     "Booking moved. The provider will confirm the new time.",
     now,
   );

@@ -250,6 +250,20 @@ describe("refunds follow the policy", () => {
     expect(await state(bookingId)).toMatchObject({ booking: "requested", payment: "paid" });
   });
 
+  it("cannot be got round by moving a late booking out and then cancelling it", async () => {
+    const { bookingId, patient, providerUser } = await paidBooking("Policy Move Then Cancel");
+    await confirmBooking(providerUser, bookingId, minutesLater(10));
+    // 20 hours before a visit with a 24-hour window: too late to move it online.
+    const late = new Date(new Date(at(3, 10)).getTime() - 20 * 3_600_000);
+    const moved = await rescheduleBooking(patient, bookingId, new Date(at(10, 11)), late);
+    expect(moved).toEqual({ ok: false, error: expect.stringMatching(/^Less than 24 hours before the visit it can no longer be moved online\. To change it, contact the clinic \(/) });
+    const db = await getDb();
+    const [row] = await db.select({ startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.id, bookingId));
+    expect(row!.startsAt.toISOString()).toBe(at(3, 10));
+    await cancelBooking(patient, bookingId, "", late);
+    expect(await state(bookingId)).toMatchObject({ booking: "cancelled", payment: "kept" });
+  });
+
   it("keep the deposit of a no-show", async () => {
     const { bookingId, providerUser } = await paidBooking("Policy No Show");
     await confirmBooking(providerUser, bookingId, minutesLater(10));

@@ -62,7 +62,7 @@ export default async function PayPage({ params, searchParams }: Props) {
           <dt className="font-medium text-slate-900">Refunds</dt>
           <dd className="text-slate-700">
             In full if the provider declines or cancels, or if you cancel at least {booking.cancellationWindowHours} hours before. Later, or if you
-            miss the visit, the deposit is kept. {booking.provider.cancellationPolicy}
+            miss the visit, the deposit is kept, and the visit can be moved only by the clinic. {booking.provider.cancellationPolicy}
           </dd>
         </div>
       </dl>

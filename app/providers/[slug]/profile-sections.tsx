@@ -103,7 +103,7 @@ function DepositAndCancellation({ provider }: Props) {
         <dt className="font-medium text-slate-900">Deposit when you book</dt>
         <dd>{provider.depositCents > 0 ? formatMoney(provider.depositCents) : "None"}</dd>
         <dt className="font-medium text-slate-900">Cancel or reschedule</dt>
-        <dd>{hours > 0 ? `Up to ${hours} ${hours === 1 ? "hour" : "hours"} before your appointment` : "Any time before your appointment"}</dd>
+        <dd>{hours > 0 ? `Up to ${hours} ${hours === 1 ? "hour" : "hours"} before your appointment; after that only the clinic can move it` : "Any time before your appointment"}</dd>
         {policy !== "" ? (
           <>
             <dt className="font-medium text-slate-900">Policy</dt>

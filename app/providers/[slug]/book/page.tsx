@@ -154,7 +154,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             <dt className="font-medium text-slate-900">Deposit and cancellation</dt>
             <dd className="text-slate-700">
               {type.depositCents > 0 ? `${formatMoney(type.depositCents)} deposit holds this time for ${HOLD_MINUTES} minutes while you pay. ` : "No deposit. "}
-              Free cancellation until {provider.cancellationWindowHours} hours before. {provider.cancellationPolicy}
+              Free cancellation and online rescheduling until {provider.cancellationWindowHours} hours before; after that only the clinic can move it. {provider.cancellationPolicy}
             </dd>
           </div>
         </dl>

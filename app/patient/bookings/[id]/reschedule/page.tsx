@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getPatientBooking } from "@/lib/booking/queries";
-import { nextStatus } from "@/lib/booking/state";
+import { canMoveOnline, movingClosedMessage, nextStatus } from "@/lib/booking/state";
 import { getListedProvider } from "@/lib/providers/queries";
 import { LocalTime } from "../../../../components/local-time";
 import { BookingPanel } from "../../../../providers/[slug]/booking-panel";
@@ -18,7 +18,10 @@ export default async function ReschedulePage({ params }: { params: Promise<{ id:
   const provider = await getListedProvider(booking.provider.slug);
   const type = provider?.appointmentTypes.find((t) => t.id === booking.appointmentTypeId);
   const location = provider?.locations.find((l) => l.id === booking.locationId);
-  const movable = nextStatus({ status: booking.status, startsAt: new Date(booking.startsAt) }, "reschedule", "patient") !== null;
+  const startsAt = new Date(booking.startsAt);
+  const open = nextStatus({ status: booking.status, startsAt }, "reschedule", "patient") !== null;
+  const insideWindow = open && !canMoveOnline({ startsAt, cancellationWindowHours: booking.cancellationWindowHours });
+  const movable = open && !insideWindow;
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
@@ -33,7 +36,7 @@ export default async function ReschedulePage({ params }: { params: Promise<{ id:
       </p>
       {!movable || !provider || !type || !location ? (
         <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950">
-          This booking cannot be moved online. Cancel it and book a new time, or contact the provider.
+          {insideWindow ? movingClosedMessage(booking) : "This booking cannot be moved online. Cancel it and book a new time, or contact the provider."}
         </p>
       ) : (
         <BookingPanel slug={provider.slug} types={[type]} locations={[location]} horizonDays={provider.horizonDays} rescheduleBookingId={booking.id} />
