@@ -23,7 +23,7 @@ test("a patient signs up, confirms the address, sees their account, signs out an
   await verifyAndSignIn(page, email, "a long enough password");
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await expect(page.getByText("Jordan Rivera")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Jordan Rivera");
   await expect(page.getByText("Patient", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
