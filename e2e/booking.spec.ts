@@ -93,7 +93,8 @@ test("a patient requests a time, the provider confirms it, the patient adds it t
   await expect(newTimes.getByRole("button").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await newTimes.getByRole("button").first().click();
-  await newTimes.getByRole("link", { name: "Back to your bookings" }).click();
+  await expect(page).toHaveURL(/\/patient\?moved=/);
+  await expect(page.getByRole("status")).toContainText("Booking moved. Dr. Maya Chen will confirm the new time");
   await expect(card.getByText("Requested")).toBeVisible();
 
   page.on("dialog", (dialog) => dialog.accept());

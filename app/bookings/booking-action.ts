@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { toActionState } from "@/lib/actions/action-state";
 import { authorizedAction } from "@/lib/actions/validated-action";
@@ -17,6 +18,8 @@ export function bookingAction<S extends z.ZodType>(
   schema: S,
   toInput: (form: FormData) => unknown,
   run: (input: z.infer<S>, user: CurrentUser) => Promise<TransitionResult>,
+  /** Where to go after a success, for a change made from a page of its own. */
+  thenGoTo?: (input: z.infer<S>) => string,
 ) {
   return authorizedAction(roles, schema, toInput, async (input, user) => {
     const result = await run(input, user);
@@ -24,6 +27,7 @@ export function bookingAction<S extends z.ZodType>(
       revalidatePath("/provider/requests");
       revalidatePath("/patient");
       afterBookingChange();
+      if (thenGoTo) redirect(thenGoTo(input));
     }
     // Each transition's result says what it did.
     return toActionState(result);

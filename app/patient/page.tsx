@@ -75,6 +75,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
   const [{ upcoming, past }, toReview] = await Promise.all([getPatientBookingsOverview(patient), providersToReview(patient)]);
   const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
   const requested = find(params.requested);
+  const moved = find(params.moved);
   const paid = find(params.paid);
   return (
     <div className="space-y-8">
@@ -98,6 +99,11 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
           {requested.status === "pending_payment"
             ? "Your time is held. Pay the deposit to send your request to the provider."
             : `Request sent. ${requested.provider.name} will confirm it or suggest another time; we'll email you.`}
+        </p>
+      ) : null}
+      {moved ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
+          Booking moved. {moved.provider.name} will confirm the new time; we&apos;ll email you.
         </p>
       ) : null}
       {toReview.length > 0 ? (

@@ -140,11 +140,6 @@ export function BookingPanel({
                   <input type="hidden" name="id" value={rescheduleBookingId} />
                   <div className="mb-3">
                     <FormMessage state={state} />
-                    {state.ok ? (
-                      <Link href="/patient" className="mt-2 inline-block">
-                        Back to your bookings
-                      </Link>
-                    ) : null}
                   </div>
                   <SlotDays days={days} slot={(s) => (
                     <button type="submit" name="start" value={s.start} disabled={pending} className={SLOT_CLASS}>
