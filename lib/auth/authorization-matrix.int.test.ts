@@ -969,6 +969,7 @@ const MATRIX: Record<string, Entry> = {
       return response.status === 201;
     },
   },
+  "app/api/openapi.json/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/openapi.json/route.ts", "/api/openapi.json") },
   "app/api/photos/[id]/route.ts#GET": {
     allowed: EVERYONE,
     probe: async (world) => {
