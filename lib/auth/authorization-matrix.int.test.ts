@@ -595,6 +595,34 @@ const MATRIX: Record<string, Entry> = {
       return get("app/api/bookings/[id]/ics/route.ts", `/api/bookings/${id}/ics`, { id });
     },
   },
+  // The JSON API's own booking routes: only the booking's patient (a provider works from the inbox).
+  "app/api/bookings/[id]/route.ts#GET": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      return get("app/api/bookings/[id]/route.ts", `/api/bookings/${id}`, { id });
+    },
+  },
+  "app/api/bookings/[id]/cancel/route.ts#POST": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const { POST } = await load<RouteHandler>("app/api/bookings/[id]/cancel/route.ts");
+      await POST!(jsonRequest(`/api/bookings/${id}/cancel`, "POST", { reason: "" }), { params: Promise.resolve({ id }) });
+      return (await bookingRow(id)).status === "cancelled";
+    },
+  },
+  "app/api/bookings/[id]/reschedule/route.ts#POST": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const id = await ownerBooking(world);
+      const before = (await bookingRow(id)).startsAt.getTime();
+      const slot = await nextFreeSlot(world);
+      const { POST } = await load<RouteHandler>("app/api/bookings/[id]/reschedule/route.ts");
+      await POST!(jsonRequest(`/api/bookings/${id}/reschedule`, "POST", { start: slot.start }), { params: Promise.resolve({ id }) });
+      return (await bookingRow(id)).startsAt.getTime() !== before;
+    },
+  },
   "app/api/bookings/[id]/slots/route.ts#GET": {
     allowed: PATIENT,
     probe: async (world) => {
@@ -941,6 +969,7 @@ const MATRIX: Record<string, Entry> = {
       return response.status === 201;
     },
   },
+  "app/api/openapi.json/route.ts#GET": { allowed: EVERYONE, probe: () => get("app/api/openapi.json/route.ts", "/api/openapi.json") },
   "app/api/photos/[id]/route.ts#GET": {
     allowed: EVERYONE,
     probe: async (world) => {

@@ -15,7 +15,11 @@ import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
 import { newBookingRow } from "./booking-row";
 import type { Intake } from "./intake";
 import { openNotes } from "./notes";
-import { currentStatus, isActive, OPEN_REQUEST_STATUSES, type BookingStatus } from "./state";
+import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
+import { currentStatus, isActive, OPEN_REQUEST_STATUSES } from "./state";
+
+// The patient's booking DTO is defined, as a zod schema, in ./patient-booking-schema.
+export type { PatientBooking, PaymentSummary };
 
 export const MAX_OPEN_REQUESTS = 3;
 export const HOLD_MINUTES = 30;
@@ -161,52 +165,12 @@ async function insertBooking(
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export type PaymentSummary = {
-  id: string;
-  status: "awaiting_payment" | "paid" | "refund_pending" | "refunded" | "refund_failed" | "kept" | "canceled";
-  amountCents: number;
-  paidAt: string | null;
-  /** Stripe's payment reference, as on the receipt. */
-  receipt: string | null;
-  refundedAt: string | null;
-  lastPaymentError: string | null;
-};
-
 const paymentColumns = { id: true, status: true, amountCents: true, paidAt: true, paymentIntentId: true, refundedAt: true, lastPaymentError: true } as const;
 
 export function toPaymentSummary(p: { id: string; status: PaymentSummary["status"]; amountCents: number; paidAt: Date | null; paymentIntentId: string | null; refundedAt: Date | null; lastPaymentError: string | null } | null | undefined): PaymentSummary | null {
   if (!p) return null;
   return { id: p.id, status: p.status, amountCents: p.amountCents, paidAt: iso(p.paidAt), receipt: p.paymentIntentId, refundedAt: iso(p.refundedAt), lastPaymentError: p.lastPaymentError };
 }
-
-export type PatientBooking = {
-  id: string;
-  locationId: string | null;
-  appointmentTypeId: string | null;
-  status: BookingStatus;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  typeName: string;
-  locationName: string;
-  locationAddress: string;
-  telehealth: boolean;
-  feeCents: number;
-  depositCents: number;
-  holdExpiresAt: string | null;
-  declineReason: string | null;
-  cancelledBy: "patient" | "provider" | null;
-  cancelReason: string | null;
-  proposedStartsAt: string | null;
-  proposalNote: string | null;
-  /** The provider's free-cancellation window when this was booked, in hours before the start. */
-  cancellationWindowHours: number;
-  /** Until when cancelling costs nothing: that window before the start. */
-  freeCancellationUntil: string;
-  /** The deposit, when the booking asked one. */
-  payment: PaymentSummary | null;
-  provider: { slug: string; name: string; credentials: string; cancellationPolicy: string };
-};
 
 /**
  * The signed-in patient's own bookings, soonest first, with the notes either side wrote opened for

@@ -29,7 +29,7 @@ export type TransitionResult = { ok: true; message: string } | { ok: false; erro
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-const GONE = "This booking no longer exists, or is not yours. Reload the page.";
+export const GONE = "This booking no longer exists, or is not yours. Reload the page.";
 export const SUSPENDED = "Your listing is suspended, so its bookings cannot be changed until an admin reinstates it.";
 export const TIME_TAKEN = "That time was just taken. Choose another.";
 

@@ -7,6 +7,7 @@ import { executeRows } from "@/db/client";
 import { asOwner } from "@/db/testing/as-owner";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { actAs } from "@/lib/auth/testing/acting-user";
+import { createBooking } from "@/lib/booking/queries";
 import { getAvailability } from "@/lib/scheduling/queries";
 
 // Every route handler and server action the build knows of, enumerated from its manifests (so a
@@ -113,6 +114,8 @@ type Caller = "anonymous" | "patient" | "provider" | "admin";
 const CALLERS: Caller[] = ["anonymous", "patient", "provider", "admin"];
 let people: Record<Exclude<Caller, "anonymous">, TestUser>;
 let validBooking: Record<string, unknown>;
+/** A booking of the fuzzing patient, so the routes under /api/bookings/[id] also get past the id to the body. */
+let ownBookingId: string;
 
 const act = (caller: Caller) => actAs(caller === "anonymous" ? null : people[caller]);
 
@@ -189,6 +192,10 @@ beforeAll(async () => {
   const free = await getAvailability(provider.slug, { from, to, type: provider.typeIds[0]! });
   if (!free.ok || !free.slots[0]) throw new Error("the fuzz target has no free slot");
   validBooking = { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: free.slots[0].locationId, start: free.slots[0].start, telehealth: false, intake: validIntake() };
+  const own = free.slots[1]!;
+  const booked = await createBooking(people.patient, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: own.locationId, start: own.start, telehealth: false, intake: validIntake() });
+  if (!booked.ok) throw new Error(booked.message);
+  ownBookingId = booked.id;
   await installWriteCounter();
 });
 
@@ -198,18 +205,24 @@ type Handler = (request: NextRequest, context: { params: Promise<Record<string, 
 function requestsFor(key: string, params: string[], value: string): { request: NextRequest; params: Record<string, string | string[]> }[] {
   const path = key.replace(/\/route$/, "").replace(/\[\.\.\.[^\]]+\]/, "x").replace(/\[[^\]]+\]/g, "x");
   const query = new URLSearchParams(QUERY_KEYS.map((k) => [k, value.slice(0, 2000)])).toString();
-  const routeParams = Object.fromEntries(params.map((p) => [p, key.includes(`[...${p}]`) ? [value, value] : value]));
+  const hostileParams = Object.fromEntries(params.map((p) => [p, key.includes(`[...${p}]`) ? [value, value] : value]));
   const url = `http://localhost:3000${path}?${query}`;
   // A review's fields (POST and PATCH /api/providers/[slug]/reviews) beside the booking's.
   const reviewBodies = [{ rating: value }, { rating: 5, text: value }, { rating: 5, showName: value }, { rating: 5, text: [value] }];
-  const bodies = [...[...hostileBodies(value, validBooking), ...reviewBodies].map((b) => JSON.stringify(b)), "{broken", JSON.stringify({ x: value }).repeat(2)];
+  // A booking change's fields (POST /api/bookings/[id]/cancel and /reschedule).
+  const changeBodies = [{ reason: value }, { reason: [value] }, { start: value }, { start: [value] }];
+  const bodies = [...[...hostileBodies(value, validBooking), ...reviewBodies, ...changeBodies].map((b) => JSON.stringify(b)), "{broken", JSON.stringify({ x: value }).repeat(2)];
   // HTTP cannot carry a NUL or a lone surrogate in a header; such a request never reaches a route.
   const header = /^[\x20-\x7e]*$/.test(value) ? value.slice(0, 200) : "x";
-  return [
-    { request: new NextRequest(url), params: routeParams },
-    ...bodies.map((body) => ({ request: new NextRequest(url, { method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": header, authorization: `Bearer ${header}` } }), params: routeParams })),
-    { request: new NextRequest(url, { method: "POST", body: value, headers: { "content-type": "text/plain" } }), params: routeParams },
-  ];
+  const post = (body: string, routeParams: Record<string, string | string[]>, type = "application/json") => ({
+    request: new NextRequest(url, { method: "POST", body, headers: { "content-type": type, "stripe-signature": header, authorization: `Bearer ${header}` } }),
+    params: routeParams,
+  });
+  // A booking's routes also get a real id of the patient's, so a change's hostile fields reach its schema.
+  const ownBooking = key.startsWith("/api/bookings/[id]/")
+    ? [{ request: new NextRequest(url), params: { id: ownBookingId } }, ...[...changeBodies.map((b) => JSON.stringify(b)), "{broken"].map((body) => post(body, { id: ownBookingId }))]
+    : [];
+  return [{ request: new NextRequest(url), params: hostileParams }, ...bodies.map((body) => post(body, hostileParams)), post(value, hostileParams, "text/plain"), ...ownBooking];
 }
 
 // A few thousand calls: about 30 s on a quiet machine, several times that on a busy one.

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { bookingStatus, paymentStatus } from "@/db/schema";
+import { safeString } from "@/lib/validation/text";
+
+// The patient's view of a booking as the JSON API answers it and the patient pages show it: the
+// one definition of its shape. PatientBooking (lib/booking/queries.ts) is inferred from it, so the
+// query cannot return a field this schema does not list without failing the typecheck, and the
+// OpenAPI document (lib/api/openapi.ts) is generated from it. The intake is not in it: the
+// patient wrote it, the pages never show it back, and the API must not become a way to read it.
+
+const instant = z.iso.datetime();
+const text = safeString();
+
+export const paymentSummarySchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(paymentStatus.enumValues),
+    amountCents: z.int().nonnegative(),
+    paidAt: instant.nullable(),
+    /** Stripe's payment reference, as on the receipt. */
+    receipt: text.nullable().meta({ description: "The payment reference, as on the receipt." }),
+    refundedAt: instant.nullable(),
+    lastPaymentError: text.nullable(),
+  })
+  .meta({ id: "PaymentSummary" });
+
+export const patientBookingSchema = z
+  .object({
+    id: z.uuid(),
+    locationId: z.uuid().nullable(),
+    appointmentTypeId: z.uuid().nullable(),
+    status: z.enum(bookingStatus.enumValues),
+    startsAt: instant,
+    endsAt: instant,
+    timeZone: text,
+    typeName: text,
+    locationName: text,
+    locationAddress: text,
+    telehealth: z.boolean(),
+    feeCents: z.int().nonnegative(),
+    depositCents: z.int().nonnegative(),
+    holdExpiresAt: instant.nullable(),
+    declineReason: text.nullable(),
+    cancelledBy: z.enum(["patient", "provider"]).nullable(),
+    cancelReason: text.nullable(),
+    proposedStartsAt: instant.nullable(),
+    proposalNote: text.nullable(),
+    cancellationWindowHours: z.int().nonnegative().meta({ description: "The provider's free-cancellation window when this was booked, in hours before the start." }),
+    freeCancellationUntil: instant.meta({ description: "Until when cancelling costs nothing: that window before the start." }),
+    payment: paymentSummarySchema.nullable().meta({ description: "The deposit, when the booking asked one." }),
+    provider: z.object({ slug: text, name: text, credentials: text, cancellationPolicy: text }),
+  })
+  .meta({ id: "PatientBooking" });
+
+export type PaymentSummary = z.infer<typeof paymentSummarySchema>;
+export type PatientBooking = z.infer<typeof patientBookingSchema>;
+
+/** GET /api/bookings/[id]. */
+export const bookingResponseSchema = z.object({ booking: patientBookingSchema }).meta({ id: "BookingResponse" });
+/** POST /api/bookings/[id]/cancel and /reschedule: what was done, and the booking now. */
+export const bookingChangeResponseSchema = z.object({ message: text, booking: patientBookingSchema }).meta({ id: "BookingChangeResponse" });
