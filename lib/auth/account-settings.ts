@@ -5,8 +5,7 @@ import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { queueNameChangedEmail, queuePasswordChangedEmail } from "@/lib/notifications/account-emails";
 import { assertRole } from "./authorize";
-import { HashingBusyError } from "./hashing-budget";
-import { hashPassword } from "./password";
+import { hashNewPassword } from "./password";
 import { attemptSignIn } from "./sign-in";
 import { revokeOtherSessions, type SessionUser } from "./session-store";
 
@@ -51,13 +50,8 @@ export async function changePassword(
     if (checked.reason === "busy") return { ok: false, reason: "busy" };
     return { ok: false, reason: "wrong_password" };
   }
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(input.password);
-  } catch (error) {
-    if (error instanceof HashingBusyError) return { ok: false, reason: "busy" };
-    throw error;
-  }
+  const passwordHash = await hashNewPassword(input.password);
+  if (passwordHash === null) return { ok: false, reason: "busy" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id));

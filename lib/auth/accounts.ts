@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { HashingBusyError } from "./hashing-budget";
 import { SIGN_IN_BUSY } from "./messages";
-import { hashPassword } from "./password";
+import { hashNewPassword } from "./password";
 import { revokeUserSessions } from "./session-store";
 import type { SignUpInput } from "./validation";
 
@@ -25,13 +24,8 @@ export async function createAccount(
   { verified = false }: { verified?: boolean } = {},
 ): Promise<CreateAccountResult> {
   const db = await getDb();
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(input.password);
-  } catch (error) {
-    if (error instanceof HashingBusyError) return { ok: false, field: null, message: SIGN_IN_BUSY };
-    throw error;
-  }
+  const passwordHash = await hashNewPassword(input.password);
+  if (passwordHash === null) return { ok: false, field: null, message: SIGN_IN_BUSY };
   try {
     const userId = await db.transaction(async (tx) => {
       const [row] = await tx
@@ -62,13 +56,8 @@ export type ProvisionedAdmin =
  */
 export async function provisionAdmin(email: string): Promise<ProvisionedAdmin> {
   const oneTimePassword = randomBytes(12).toString("base64url");
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(oneTimePassword);
-  } catch (error) {
-    if (error instanceof HashingBusyError) return { ok: false, message: SIGN_IN_BUSY };
-    throw error;
-  }
+  const passwordHash = await hashNewPassword(oneTimePassword);
+  if (passwordHash === null) return { ok: false, message: SIGN_IN_BUSY };
   const normalized = email.toLowerCase();
   const db = await getDb();
   return db.transaction(async (tx): Promise<ProvisionedAdmin> => {

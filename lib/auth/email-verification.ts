@@ -15,7 +15,7 @@ import type { Role } from "./accounts";
 import { HashingBusyError } from "./hashing-budget";
 import { linkRequestAllowed, recordLinkRequest } from "./link-requests";
 import { linkTokenHash, newLinkToken } from "./link-tokens";
-import { hashPassword, verifyPassword } from "./password";
+import { hashNewPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./validation";
 
 // Sign-up, email verification and email change: an address counts as the owner's only once they
@@ -72,14 +72,9 @@ export async function signUp(
   const email = input.email.trim().toLowerCase();
   const decision = await linkRequestAllowed("email_verification", email, input.ip, now);
   if (decision.kind === "limited") return { ok: false, reason: "limited", retryAfterMinutes: decision.retryAfterMinutes };
-  let passwordHash: string;
-  try {
-    // Hashed before looking the address up, so a taken address costs the same time as a new one.
-    passwordHash = await hashPassword(input.password);
-  } catch (error) {
-    if (error instanceof HashingBusyError) return { ok: false, reason: "busy" };
-    throw error;
-  }
+  // Hashed before looking the address up, so a taken address costs the same time as a new one.
+  const passwordHash = await hashNewPassword(input.password);
+  if (passwordHash === null) return { ok: false, reason: "busy" };
   const db = await getDb();
   await db.transaction(async (tx) => {
     await recordLinkRequest(tx, "email_verification", email, input.ip, now);

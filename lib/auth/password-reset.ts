@@ -4,9 +4,8 @@ import { getDb } from "@/db/client";
 import { accountTokens, signInAttempts, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { queuePasswordChangedEmail, queuePasswordResetEmail, RESET_LINK_MINUTES } from "@/lib/notifications/account-emails";
-import { HashingBusyError } from "./hashing-budget";
 import { linkTokenHash, newLinkToken } from "./link-tokens";
-import { hashPassword } from "./password";
+import { hashNewPassword } from "./password";
 import { revokeUserSessions } from "./session-store";
 import { linkRequestAllowed, recordLinkRequest } from "./link-requests";
 
@@ -87,13 +86,8 @@ export async function resetPassword({ token, password }: { token: string; passwo
   // Checked before hashing, so a stale link costs no hashing time.
   const target = await resetTarget(token, now);
   if (!target) return { ok: false, reason: "invalid" };
-  let passwordHash: string;
-  try {
-    passwordHash = await hashPassword(password);
-  } catch (error) {
-    if (error instanceof HashingBusyError) return { ok: false, reason: "busy" };
-    throw error;
-  }
+  const passwordHash = await hashNewPassword(password);
+  if (passwordHash === null) return { ok: false, reason: "busy" };
   const db = await getDb();
   return db.transaction(async (tx): Promise<ResetResult> => {
     const [spent] = await tx

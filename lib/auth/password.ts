@@ -1,6 +1,6 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { hashingBudget } from "./hashing-budget";
+import { HashingBusyError, hashingBudget } from "./hashing-budget";
 
 // argon2id with the library's defaults (19 MiB, 2 passes: OWASP's minimum recommendation). The
 // parameters travel inside each hash, so raising them later still verifies old passwords. Every
@@ -8,6 +8,19 @@ import { hashingBudget } from "./hashing-budget";
 // when it is full.
 export function hashPassword(password: string): Promise<string> {
   return hashingBudget.run(() => hash(password));
+}
+
+/**
+ * A new password's hash, or null when the process's hashing budget is full: every caller answers
+ * "busy, try again" then rather than failing.
+ */
+export async function hashNewPassword(password: string): Promise<string | null> {
+  try {
+    return await hashPassword(password);
+  } catch (error) {
+    if (error instanceof HashingBusyError) return null;
+    throw error;
+  }
 }
 
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
