@@ -489,6 +489,9 @@ export const bookings = pgTable(
     // confirms within" reads the two (lib/providers/response-time.ts).
     requestedAt: timestamp("requested_at", { withTimezone: true }),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
+    // While requested: when the request lapses unanswered (lib/booking/answer-by.ts). Reads treat a
+    // request past it as expired at once; a sweep then frees the time and refunds the deposit.
+    answerBy: timestamp("answer_by", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -496,6 +499,7 @@ export const bookings = pgTable(
     index("bookings_provider_start_idx").on(t.providerId, t.startsAt),
     index("bookings_provider_answered_idx").on(t.providerId, t.answeredAt).where(sql`${t.answeredAt} is not null`),
     index("bookings_patient_start_idx").on(t.patientId, t.startsAt),
+    index("bookings_answer_by_idx").on(t.answerBy).where(sql`${t.status} = 'requested'`),
     index("bookings_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed' and ${t.reminderSentAt} is null`),
     check("bookings_times", sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
     check("bookings_money", sql`${t.feeCents} >= 0 and ${t.depositCents} >= 0`),

@@ -32,6 +32,16 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
           {STATUS_LABELS[booking.status]}
         </span>
       </div>
+      {booking.status === "requested" && booking.answerBy ? (
+        <p className="mt-2 text-sm text-slate-800">
+          {booking.proposedStartsAt ? "Answer the suggested time by " : `${booking.provider.name} has until `}
+          <LocalTime iso={booking.answerBy} />
+          {booking.proposedStartsAt ? "" : " to answer"}; otherwise the request lapses, the time is freed and any deposit is refunded in full.
+        </p>
+      ) : null}
+      {booking.status === "expired" ? (
+        <p className="mt-2 text-sm text-slate-800">Ended before it was settled: the deposit was not paid in time, or the request was not answered in time. Nothing is owed, and a paid deposit is refunded in full.</p>
+      ) : null}
       {booking.status === "declined" && booking.declineReason ? <p className="mt-2 text-sm text-slate-800">Declined: {booking.declineReason}</p> : null}
       {booking.status === "cancelled" ? (
         <p className="mt-2 text-sm text-slate-800">

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Database } from "@/db/open";
 import { appointmentTypes, bookings, locations, providers } from "@/db/schema";
+import { answerDeadline } from "@/lib/booking/answer-by";
 import { newBookingRow } from "@/lib/booking/booking-row";
 import { DEMO_ANCHORS } from "./generate";
 
@@ -58,9 +59,12 @@ export async function seedDemoBookings(db: Database, patients: { patient: string
       intake: { ...INTAKE, condition: "neck-shoulder-pain", headacheDaysPerMonth: null, painScore: 6, symptoms: "Stiff, aching neck after long days at a desk.", safety: { ...INTAKE.safety, pregnantOrBreastfeeding: true } },
     },
   ];
+  // The request reached Dr. Chen this morning, and has the answer-by time any request gets.
+  const requestedAt = DateTime.fromISO(today, { zone: "America/New_York" }).set({ hour: 8 }).toJSDate();
   await db.insert(bookings).values(
-    plans.map((plan) =>
-      newBookingRow({ providerId: maya.id, patientId: plan.patientId, location, type, start: plan.start.toJSDate(), status: plan.status, intake: plan.intake, depositCents: 0, cancellationWindowHours: maya.cancellationWindowHours }),
-    ),
+    plans.map((plan) => ({
+      ...newBookingRow({ providerId: maya.id, patientId: plan.patientId, location, type, start: plan.start.toJSDate(), status: plan.status, intake: plan.intake, depositCents: 0, cancellationWindowHours: maya.cancellationWindowHours }),
+      ...(plan.status === "requested" ? { requestedAt, answerBy: answerDeadline(plan.start.toJSDate(), requestedAt) } : {}),
+    })),
   );
 }

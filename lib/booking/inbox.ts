@@ -13,7 +13,8 @@ import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
 import { safetyFlags, type Intake } from "./intake";
 import { openNotes, patientWrittenNotes, type BookingNotes } from "./notes";
 import { toPaymentSummary, type PaymentSummary } from "./queries";
-import type { BookingStatus } from "./state";
+import { notLapsed } from "./held";
+import { currentStatus, type BookingStatus } from "./state";
 
 // The provider's side: their requests and appointments, with each patient's intake opened for
 // them. Opening an intake is a read of health information, so each one writes an audit row; so
@@ -46,6 +47,8 @@ export type InboxBooking = {
   feeCents: number;
   depositCents: number;
   proposedStartsAt: string | null;
+  /** While requested: when it lapses unanswered (./answer-by.ts). */
+  answerBy: string | null;
   cancelledBy: "patient" | "provider" | null;
   /** Opened with the intake, on the booking's own page; null in the inbox's lists. */
   notes: BookingNotes | null;
@@ -98,6 +101,8 @@ const columns = {
   feeCents: bookings.feeCents,
   depositCents: bookings.depositCents,
   proposedStartsAt: bookings.proposedStartsAt,
+  answerBy: bookings.answerBy,
+  holdExpiresAt: bookings.holdExpiresAt,
   cancelledBy: bookings.cancelledBy,
   intakeCiphertext: bookings.intakeCiphertext,
   declineReasonCiphertext: bookings.declineReasonCiphertext,
@@ -124,10 +129,13 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectBookings>["where"]>>[numbe
 type Open = { intake: boolean; notes: boolean };
 
 /** A booking as the inbox shows it, with what `open` names opened (each read audited by the caller). */
-async function toInboxBooking(row: Row, open: Open): Promise<InboxBooking> {
-  const { intakeCiphertext, declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, patientName, patientEmail, payment, ...rest } = row;
+async function toInboxBooking(row: Row, open: Open, now: Date): Promise<InboxBooking> {
+  const { intakeCiphertext, declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, patientName, patientEmail, payment, holdExpiresAt: _hold, ...rest } = row;
+  const status = currentStatus(row, now);
   return {
     ...rest,
+    status,
+    answerBy: status === "requested" ? (rest.answerBy?.toISOString() ?? null) : null,
     notes: open.notes ? openNotes(row.id, { declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext }) : null,
     payment: toPaymentSummary(payment),
     startsAt: rest.startsAt.toISOString(),
@@ -149,7 +157,7 @@ export type ProviderInbox = {
 };
 
 /**
- * The signed-in provider's requests (newest first), upcoming appointments (soonest first) and
+ * The signed-in provider's requests (the one to answer soonest first), upcoming appointments (soonest first) and
  * recent past ones. Only the requests, which the provider must judge, come with their intakes,
  * each read audited; an upcoming appointment's intake is opened on its own page when wanted
  * (getInboxBooking), so a visit to the inbox does not read every patient's history. A suspended
@@ -163,10 +171,16 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
   if (own.suspendedAt) return { suspension: { reason: own.suspensionReason }, requests: [], upcoming: [], past: [] };
   const mine = eq(bookings.providerId, own.id);
   const [requests, upcoming, past] = await Promise.all([
-    selectBookings(db).where(and(mine, eq(bookings.status, "requested"))).orderBy(desc(bookings.createdAt)).limit(LIMIT),
+    // The one to answer soonest first; a lapsed request is no longer theirs to answer.
+    selectBookings(db).where(and(mine, eq(bookings.status, "requested"), notLapsed(now))).orderBy(asc(bookings.answerBy), desc(bookings.createdAt)).limit(LIMIT),
     selectBookings(db).where(and(mine, eq(bookings.status, "confirmed"), gte(bookings.endsAt, now))).orderBy(asc(bookings.startsAt)).limit(LIMIT),
     selectBookings(db)
-      .where(and(mine, sql`not (${bookings.status} in ('requested', 'pending_payment') or (${bookings.status} = 'confirmed' and ${bookings.endsAt} >= ${now.toISOString()}::timestamptz))`))
+      .where(
+        and(
+          mine,
+          sql`not (${bookings.status} = 'pending_payment' or (${bookings.status} = 'requested' and ${notLapsed(now)}) or (${bookings.status} = 'confirmed' and ${bookings.endsAt} >= ${now.toISOString()}::timestamptz))`,
+        ),
+      )
       .orderBy(desc(bookings.startsAt))
       .limit(LIMIT),
   ]);
@@ -176,9 +190,9 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
   );
   return {
     suspension: null,
-    requests: await Promise.all(requests.map((r) => toInboxBooking(r, { intake: true, notes: false }))),
-    upcoming: await Promise.all(upcoming.map((r) => toInboxBooking(r, { intake: false, notes: false }))),
-    past: await Promise.all(past.map((r) => toInboxBooking(r, { intake: false, notes: false }))),
+    requests: await Promise.all(requests.map((r) => toInboxBooking(r, { intake: true, notes: false }, now))),
+    upcoming: await Promise.all(upcoming.map((r) => toInboxBooking(r, { intake: false, notes: false }, now))),
+    past: await Promise.all(past.map((r) => toInboxBooking(r, { intake: false, notes: false }, now))),
   };
 }
 
@@ -186,7 +200,7 @@ export async function getProviderInbox(provider: CurrentUser, now: Date = new Da
  * One of the provider's own bookings with its intake and notes opened, each read of what the
  * patient wrote audited; null otherwise, and null for every booking while the provider is suspended.
  */
-export async function getInboxBooking(provider: CurrentUser, bookingId: string): Promise<InboxBooking | null> {
+export async function getInboxBooking(provider: CurrentUser, bookingId: string, now: Date = new Date()): Promise<InboxBooking | null> {
   assertRole(provider, ["provider"], "only providers read intakes");
   if (!isUuid(bookingId)) return null;
   const db = await getDb();
@@ -198,5 +212,5 @@ export async function getInboxBooking(provider: CurrentUser, bookingId: string):
     intakeRead(provider, own.id, row.id),
     ...patientWrittenNotes(row).map((note) => ({ actorId: provider.id, action: "booking_note.read", subjectType: "booking", subjectId: row.id, details: { providerId: own.id, note } })),
   ]);
-  return toInboxBooking(row, { intake: true, notes: true });
+  return toInboxBooking(row, { intake: true, notes: true }, now);
 }

@@ -40,6 +40,7 @@ export const patientBookingSchema = z
     feeCents: z.int().nonnegative(),
     depositCents: z.int().nonnegative(),
     holdExpiresAt: instant.nullable(),
+    answerBy: instant.nullable().meta({ description: "While requested: when the request lapses if it is not answered (the time is freed, any deposit refunded in full)." }),
     declineReason: text.nullable(),
     cancelledBy: z.enum(["patient", "provider"]).nullable(),
     cancelReason: text.nullable(),

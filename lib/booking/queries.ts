@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, users } from "@/db/schema";
@@ -10,9 +10,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { checkSlot, loadSchedule } from "@/lib/scheduling/queries";
 import { daysAround, isOffered, rangeCovering, type AvailableSlot, type Schedule } from "@/lib/scheduling/schedule";
-import { notifyBookingRequested, notifyHoldExpired } from "@/lib/notifications/booking-emails";
-import { cancelLapsedDeposits, createDeposit } from "@/lib/payments/deposits";
+import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
+import { createDeposit } from "@/lib/payments/deposits";
+import { answerDeadline } from "./answer-by";
 import { newBookingRow } from "./booking-row";
+import { notLapsed } from "./held";
+import { releaseLapsed } from "./lapses";
 import type { Intake } from "./intake";
 import { openNotes } from "./notes";
 import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
@@ -50,30 +53,6 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 class SlotTaken extends Error {}
 
-type HoldWriter = Pick<Database, "update" | "select" | "insert">;
-
-/**
- * Marks unpaid holds that have lapsed as expired, so their time is free again, and tells each
- * patient. `providerId` limits it to one provider (before a change to their bookings); the daily
- * cron passes none, so a hold nobody touched afterwards is still ended and its patient told.
- */
-export async function expireLapsedHolds(tx: HoldWriter, providerId: string | null, now: Date): Promise<number> {
-  const expired = await tx
-    .update(bookings)
-    .set({ status: "expired", updatedAt: now })
-    .where(and(providerId ? eq(bookings.providerId, providerId) : undefined, eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`))
-    .returning({ id: bookings.id });
-  await cancelLapsedDeposits(tx, expired.map((b) => b.id), now);
-  for (const { id } of expired) await notifyHoldExpired(tx, id);
-  return expired.length;
-}
-
-/** The cron's sweep over every provider. */
-export async function expireAllLapsedHolds(now: Date = new Date()): Promise<number> {
-  const db = await getDb();
-  return db.transaction((tx) => expireLapsedHolds(tx, null, now));
-}
-
 /**
  * A patient requests a consultation in a free slot. The slot is checked against the provider's
  * hours and bookings, then the database's exclusion constraint settles any race: of two requests
@@ -105,7 +84,7 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
         and(
           eq(bookings.patientId, patient.id),
           inArray(bookings.status, [...OPEN_REQUEST_STATUSES]),
-          sql`(${bookings.status} <> 'pending_payment' or ${bookings.holdExpiresAt} > ${now.toISOString()}::timestamptz)`,
+          notLapsed(now),
         ),
       );
       if (open >= MAX_OPEN_REQUESTS) {
@@ -116,7 +95,7 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
       if (!schedule) return { ok: false, reason: "not_found", message: "This provider is not taking bookings, or that appointment type is not theirs." };
       const location = schedule.locations.find((l) => l.id === request.locationId);
       if (!location) return { ok: false, reason: "invalid", message: "Choose one of the provider's locations.", fieldErrors: { locationId: "Choose one of the provider's locations." } };
-      await expireLapsedHolds(tx, schedule.providerId, now);
+      await releaseLapsed(tx, schedule.providerId, now);
       if (!isOffered(schedule, location.id, start, now)) throw new SlotTaken();
       return insertBooking(tx, patient, request, schedule, location, start, now);
     });
@@ -154,7 +133,8 @@ async function insertBooking(
   });
   const { id } = row;
   // A request waiting for its deposit reaches the provider when paid (lib/payments/webhook.ts).
-  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now, requestedAt: status === "requested" ? now : null });
+  const reached = status === "requested" ? { requestedAt: now, answerBy: answerDeadline(start, now) } : {};
+  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now, ...reached });
   if (depositDue) await createDeposit(tx, id, type.depositCents);
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });
@@ -191,8 +171,11 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
   });
   return rows.map(({ declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, ...r }) => {
     const status = currentStatus(r, now);
-    // A lapsed hold's deposit can no longer be paid, as cancelLapsedDeposits will record.
-    const payment = status === "expired" && r.payment?.status === "awaiting_payment" ? { ...r.payment, status: "canceled" as const } : r.payment;
+    // What the sweep (./lapses.ts) will record: a lapsed hold's deposit can no longer be paid, and
+    // a lapsed request's paid deposit is being refunded.
+    const lapsedPayment: PaymentSummary["status"] | null =
+      !r.payment || status !== "expired" ? null : r.payment.status === "awaiting_payment" ? "canceled" : r.status === "requested" && r.payment.status === "paid" ? "refund_pending" : null;
+    const payment = lapsedPayment ? { ...r.payment!, status: lapsedPayment } : r.payment;
     return {
       ...r,
       ...openNotes(r.id, { declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext }),
@@ -200,6 +183,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
       startsAt: r.startsAt.toISOString(),
       endsAt: r.endsAt.toISOString(),
       holdExpiresAt: iso(r.holdExpiresAt),
+      answerBy: status === "requested" ? iso(r.answerBy) : null,
       proposedStartsAt: iso(r.proposedStartsAt),
       freeCancellationUntil: new Date(r.startsAt.getTime() - r.cancellationWindowHours * 3_600_000).toISOString(),
       payment: toPaymentSummary(payment),

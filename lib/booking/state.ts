@@ -34,12 +34,18 @@ export function isActive(status: BookingStatus): boolean {
 }
 
 /**
- * What a booking's status is now: an unpaid hold past its end is expired even before a write marks
- * it so (the next booking attempt or move does), since no scheduler is needed for correctness.
+ * What a booking's status is now: an unpaid hold past its end, or a request past its answer-by
+ * time (./answer-by.ts), is expired even before a write marks it so (the next booking attempt, a
+ * change to it, or the cron does), since no scheduler is needed for correctness.
  */
-export function currentStatus(booking: { status: BookingStatus; holdExpiresAt: Date | null }, now: Date): BookingStatus {
-  const lapsed = booking.status === "pending_payment" && booking.holdExpiresAt !== null && booking.holdExpiresAt.getTime() <= now.getTime();
-  return lapsed ? "expired" : booking.status;
+export function currentStatus(booking: { status: BookingStatus; holdExpiresAt: Date | null; answerBy: Date | null }, now: Date): BookingStatus {
+  return hasLapsed(booking, now) ? "expired" : booking.status;
+}
+
+/** Whether the hold or the request has run out while its row still says otherwise. */
+export function hasLapsed(booking: { status: BookingStatus; holdExpiresAt: Date | null; answerBy: Date | null }, now: Date): boolean {
+  const until = booking.status === "pending_payment" ? booking.holdExpiresAt : booking.status === "requested" ? booking.answerBy : null;
+  return until !== null && until.getTime() <= now.getTime();
 }
 
 /** The status after `action`, or null when `by` may not do it now. */

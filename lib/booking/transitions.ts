@@ -10,13 +10,14 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadSchedule } from "@/lib/scheduling/queries";
 import { daysAround, isOffered, rangeCovering } from "@/lib/scheduling/schedule";
+import { answerDeadline } from "./answer-by";
 import { slotSpan } from "./booking-row";
 import { ownBookings } from "./ownership";
-import { expireLapsedHolds } from "./queries";
+import { lapseRequest, releaseLapsed } from "./lapses";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
 import { settleDeposit } from "@/lib/payments/deposits";
 import { sealNote } from "./notes";
-import { canMoveOnline, movingClosedMessage, nextStatus, statusesFor, type BookingAction, type Party } from "./state";
+import { canMoveOnline, hasLapsed, movingClosedMessage, nextStatus, statusesFor, type BookingAction, type Party } from "./state";
 
 // Every change to a booking after it is requested: the provider confirms, declines, proposes a
 // time, marks it completed or missed; the patient accepts a proposal or reschedules; either side
@@ -32,6 +33,7 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export const GONE = "This booking no longer exists, or is not yours. Reload the page.";
 export const SUSPENDED = "Your listing is suspended, so its bookings cannot be changed until an admin reinstates it.";
 export const TIME_TAKEN = "That time was just taken. Choose another.";
+export const LAPSED = "This request was not answered in time, so it has lapsed: the time is free again and any deposit is refunded in full. Reload the page.";
 
 class TimeTaken extends Error {}
 
@@ -85,6 +87,12 @@ async function transition(
       const own = await lockOwn(tx, user, bookingId);
       if (!own) return { ok: false, error: (await isSuspendedProvider(tx, user)) ? SUSPENDED : GONE };
       const { booking, party } = own;
+      // Past its answer-by time a request is over whatever the row says: end it now, with its
+      // refund and email, rather than let a late confirm or move revive it.
+      if (booking.status === "requested" && hasLapsed(booking, now)) {
+        await lapseRequest(tx, booking, now);
+        return { ok: false, error: LAPSED };
+      }
       const status = nextStatus(booking, action, party, now);
       if (!status) return { ok: false, error: `This booking is ${booking.status.replace("_", " ")}, so it cannot be changed that way now. Reload the page.` };
       const values = { ...(await change(tx, booking)), ...responseTimes(booking, action, now), status, updatedAt: now };
@@ -120,7 +128,7 @@ async function moveTo(tx: Tx, booking: Booking, start: Date, now: Date): Promise
   const { from, to } = daysAround(start);
   const schedule = await loadSchedule({ providerId: booking.providerId }, booking.appointmentTypeId, rangeCovering(from, to), now, tx, booking.id);
   if (!schedule || !isOffered(schedule, booking.locationId, start, now)) throw new TimeTaken();
-  await expireLapsedHolds(tx, booking.providerId, now);
+  await releaseLapsed(tx, booking.providerId, now);
   return { ...slotSpan(schedule.type, start), reminderSentAt: null };
 }
 
@@ -146,7 +154,8 @@ export function proposeTime(provider: CurrentUser, bookingId: string, localTime:
     async (tx, booking) => {
       const start = DateTime.fromISO(localTime, { zone: booking.timeZone }).toJSDate();
       await moveTo(tx, booking, start, now);
-      return { proposedStartsAt: start, proposalNoteCiphertext: sealNote(booking.id, "proposalNote", text(note)) };
+      // Now it waits for the patient, by the same rule, counted from the proposal to its time.
+      return { proposedStartsAt: start, proposalNoteCiphertext: sealNote(booking.id, "proposalNote", text(note)), answerBy: answerDeadline(start, now) };
     },
     "Time proposed. The patient can accept it from their bookings.",
     now,
@@ -175,7 +184,7 @@ export function rescheduleBooking(patient: CurrentUser, bookingId: string, start
     "reschedule",
     async (tx, booking) => {
       if (!canMoveOnline(booking, now)) throw new Refused(movingClosedMessage(booking));
-      return { ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null };
+      return { ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null, answerBy: answerDeadline(start, now) };
     },
     "Booking moved. The provider will confirm the new time.",
     now,

@@ -20,7 +20,10 @@ describe("GET /api/health", () => {
   });
 
   it("says the schema is behind on a database nobody migrated", async () => {
+    // Started before the probe: a new PGlite takes seconds to boot on a busy machine, and that is
+    // not the probe's time to spend.
     const empty = new PGlite();
+    await empty.waitReady;
     try {
       expect(await checkHealth(async () => drizzle(empty))).toEqual({ database: "reachable", schema: "behind" });
     } finally {

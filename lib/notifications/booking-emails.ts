@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { bookings, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
+import type { AvailableSlot } from "@/lib/scheduling/schedule";
 import { env } from "@/lib/env";
 import { formatInstant, formatInstantLong, formatMoney } from "@/lib/ui/format";
 import { renderHtmlLetter } from "./html-letter";
@@ -23,12 +24,14 @@ const providerAccounts = alias(users, "provider_accounts");
 type Facts = {
   startsAt: Date;
   proposedStartsAt: Date | null;
+  answerBy: Date | null;
   timeZone: string;
   locationAddress: string;
   telehealth: boolean;
   cancelledBy: "patient" | "provider" | null;
   patientEmail: string;
   providerName: string;
+  providerSlug: string;
   providerEmail: string | null;
 };
 
@@ -38,12 +41,14 @@ async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null
     .select({
       startsAt: bookings.startsAt,
       proposedStartsAt: bookings.proposedStartsAt,
+      answerBy: bookings.answerBy,
       timeZone: bookings.timeZone,
       locationAddress: bookings.locationAddress,
       telehealth: bookings.telehealth,
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
       providerName: providers.name,
+      providerSlug: providers.slug,
       // A listing without an account (seeded) has no one to write to.
       providerEmail: providerAccounts.email,
     })
@@ -112,6 +117,7 @@ export async function notifyBookingRequested(tx: Reader, bookingId: string): Pro
     next: [
       `What happens next: ${facts.providerName} reads your intake and confirms, declines or suggests another time. We email you as soon as they answer.`,
       "Until then the time is held for you, and you can cancel the request from your bookings page.",
+      ...(facts.answerBy ? [`If they have not answered by ${formatInstantLong(facts.answerBy.toISOString(), facts.timeZone)}, the request lapses: the time is freed, any deposit is refunded in full, and we email you other times.`] : []),
     ],
     action: "Your bookings",
   });
@@ -180,6 +186,28 @@ export async function notifyHoldExpired(tx: Reader, bookingId: string): Promise<
   await toPatient(tx, bookingId, facts, "hold_expired", `The time with ${facts.providerName} is no longer held`, {
     lead: `We held this time for you while you paid the deposit, but the payment did not arrive in time, so the time is free again and nothing was charged.`,
     next: ["If you still want to see this provider, choose a time again on their profile."],
+    action: "Your bookings",
+  });
+}
+
+/**
+ * Tells the patient their request lapsed unanswered (or the time the provider proposed instead was
+ * not accepted in time), with the next free times of the same appointment and where to find them.
+ */
+export async function notifyRequestLapsed(tx: Reader, bookingId: string, otherTimes: AvailableSlot[]): Promise<void> {
+  const facts = await bookingFacts(tx, bookingId);
+  if (!facts) return;
+  const name = facts.providerName;
+  const lead = facts.proposedStartsAt
+    ? `${name} suggested another time for your request, but it was not accepted in time, so the request has lapsed and its time is free again.`
+    : `${name} did not answer your request in time, so it has lapsed and its time is free again.`;
+  const times = otherTimes.map((slot) => formatInstantLong(slot.start, facts.timeZone));
+  await toPatient(tx, bookingId, facts, "request_lapsed", `Your request with ${name} lapsed`, {
+    lead: `${lead} Any deposit you paid is refunded in full.`,
+    next: [
+      times.length > 0 ? `Other times with ${name}: ${times.join("; ")}. Choose one at ${link(`/providers/${facts.providerSlug}`)}` : `${name} has no free times in the next three weeks.`,
+      `Or find another provider near you: ${link("/providers")}`,
+    ],
     action: "Your bookings",
   });
 }

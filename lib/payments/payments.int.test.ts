@@ -3,7 +3,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox, payments, providers, stripeEvents } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
-import { createBooking, expireAllLapsedHolds, listPatientBookings } from "@/lib/booking/queries";
+import { releaseAllLapsed } from "@/lib/booking/lapses";
+import { createBooking, listPatientBookings } from "@/lib/booking/queries";
 import { cancelBooking, confirmBooking, declineBooking, markNoShow, rescheduleBooking } from "@/lib/booking/transitions";
 import { stripeWebhookSecret } from "@/lib/env";
 import { listFailedRefunds, processPendingRefunds, retryRefund, startDepositCheckout } from "./deposits";
@@ -120,10 +121,10 @@ describe("a signed event that does not match the deposit", () => {
 describe("a hold nobody pays", () => {
   it("ends at the daily sweep even if nothing else touches the provider, and the patient is told once", async () => {
     const { bookingId, patient } = await depositBooking("Unpaid Hold");
-    await expireAllLapsedHolds(minutesLater(10));
+    await releaseAllLapsed(minutesLater(10));
     expect((await state(bookingId)).booking).toBe("pending_payment");
-    await expireAllLapsedHolds(minutesLater(31));
-    await expireAllLapsedHolds(minutesLater(60));
+    await releaseAllLapsed(minutesLater(31));
+    await releaseAllLapsed(minutesLater(60));
     expect(await state(bookingId)).toMatchObject({ booking: "expired", payment: "canceled" });
     const db = await getDb();
     const told = await db.select().from(emailOutbox).where(and(eq(emailOutbox.bookingId, bookingId), eq(emailOutbox.kind, "hold_expired")));
@@ -217,6 +218,21 @@ describe("refunds follow the policy", () => {
     expect(await state(bookingId)).toMatchObject({ booking: "declined", payment: "refund_pending" });
     await processPendingRefunds();
     expect(await state(bookingId)).toMatchObject({ payment: "refunded" });
+  });
+
+  it("refund in full a request the provider never answered, counting from when it was paid", async () => {
+    const { bookingId, patient } = await paidBooking("Policy Lapse");
+    const db = await getDb();
+    const [paid] = await db.select({ answerBy: bookings.answerBy }).from(bookings).where(eq(bookings.id, bookingId));
+    // Paid 5 minutes in, for a visit two days out: the provider has until a day before it.
+    expect(paid!.answerBy).toEqual(new Date(Date.parse(at(3, 10)) - 24 * 3_600_000));
+    expect((await listPatientBookings(patient, undefined, paid!.answerBy!))[0]).toMatchObject({ status: "expired", payment: { status: "refund_pending" } });
+    await releaseAllLapsed(paid!.answerBy!);
+    expect(await state(bookingId)).toMatchObject({ booking: "expired", payment: "refund_pending" });
+    await processPendingRefunds();
+    expect(await state(bookingId)).toMatchObject({ payment: "refunded" });
+    const kinds = (await db.select({ kind: emailOutbox.kind }).from(emailOutbox).where(eq(emailOutbox.bookingId, bookingId))).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["request_lapsed", "refunded"]));
   });
 
   it("refund a patient who cancels in time, and keep the deposit of one who cancels late", async () => {

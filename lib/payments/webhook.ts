@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, paymentAnomalies, payments, stripeEvents } from "@/db/schema";
+import { answerDeadline } from "@/lib/booking/answer-by";
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
@@ -102,7 +103,7 @@ async function sessionCompleted(tx: Tx, event: Stripe.Event, session: Stripe.Che
     // A savepoint lets the exclusion constraint refuse a time someone else took meanwhile.
     try {
       await tx.transaction(async (sp) => {
-        await sp.update(bookings).set({ status: "requested", holdExpiresAt: null, requestedAt: now, updatedAt: now }).where(eq(bookings.id, booking.id));
+        await sp.update(bookings).set({ status: "requested", holdExpiresAt: null, requestedAt: now, answerBy: answerDeadline(booking.startsAt, now), updatedAt: now }).where(eq(bookings.id, booking.id));
       });
       await recordAudit(tx, { actorId: null, action: "booking.paid", subjectType: "booking", subjectId: booking.id, details: { from: booking.status, to: "requested" } });
       await notifyBookingRequested(tx, booking.id);

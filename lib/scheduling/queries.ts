@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { executeRows, type Database } from "@/db/client";
 import { isUuid } from "@/db/uuid";
+import { notLapsed } from "@/lib/booking/held";
 import { isSlug } from "@/lib/listing/slug";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
 import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
@@ -61,7 +62,7 @@ function scheduleQuery(who: SQL, typeId: string | null, range: { start: Date; en
         from locations l where l.provider_id = p.id and ${bookableLocation(trustDate(now))}) as locations,
       (select coalesce(json_agg(json_build_object('start', b.starts_at, 'end', b.blocked_until)), '[]'::json)
         from bookings b where b.provider_id = p.id ${ignoreBookingId ? sql`and b.id <> ${ignoreBookingId}` : sql``}
-          and (b.status in ('requested', 'confirmed') or (b.status = 'pending_payment' and b.hold_expires_at > ${now.toISOString()}::timestamptz))
+          and b.status in ('pending_payment', 'requested', 'confirmed') and ${notLapsed(now, "b")}
           and b.blocked_until > ${range.start.toISOString()}::timestamptz and b.starts_at < ${range.end.toISOString()}::timestamptz) as busy,
       (select coalesce(json_agg(json_build_object('start', t.starts_at, 'end', t.ends_at, 'locationId', t.location_id)), '[]'::json)
         from time_off t where t.provider_id = p.id

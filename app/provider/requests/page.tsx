@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
+import { ANSWER_RULE } from "@/lib/booking/answer-by";
 import { getProviderInbox } from "@/lib/booking/inbox";
 import { formatInstant, pluralize } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
@@ -27,15 +28,19 @@ export default async function RequestsPage() {
         <h1 id="new-heading" className="text-2xl font-bold tracking-tight text-slate-900">
           Requests
         </h1>
-        <p className="mt-1 text-slate-700">{requests.length === 0 ? "No new requests." : `${pluralize(requests.length, "request")} waiting for your answer, newest first.`}</p>
+        <p className="mt-1 text-slate-700">{requests.length === 0 ? "No new requests." : `${pluralize(requests.length, "request")} waiting for your answer, the most urgent first.`}</p>
+        <p className="mt-1 text-sm text-slate-700">{ANSWER_RULE}</p>
         <ul className="mt-4 space-y-4">
           {requests.map((b) => (
             <li key={b.id} className="card p-5" aria-label={`Request from ${b.patient.name}`}>
               <BookingHeader booking={b} />
               {b.proposedStartsAt ? (
                 <p className="mt-2 text-sm text-sky-900">
-                  You proposed {formatInstant(b.proposedStartsAt, b.timeZone)}; waiting for the patient.
+                  You proposed {formatInstant(b.proposedStartsAt, b.timeZone)}; waiting for the patient
+                  {b.answerBy ? `, until ${formatInstant(b.answerBy, b.timeZone)}` : ""}.
                 </p>
+              ) : b.answerBy ? (
+                <p className="mt-2 text-sm font-medium text-amber-900">Answer by {formatInstant(b.answerBy, b.timeZone)}, or the request lapses and any deposit is refunded.</p>
               ) : null}
               <IntakeDetails booking={b} />
               <RequestActions id={b.id} patient={b.patient.name} zoneLabel={zoneName(b.timeZone, new Date(b.startsAt))} />

@@ -1,4 +1,4 @@
-import { expireAllLapsedHolds } from "@/lib/booking/queries";
+import { releaseAllLapsed } from "@/lib/booking/lapses";
 import { queueDueReminders } from "@/lib/booking/reminders";
 import { queueDiaryReminders } from "@/lib/diary/reminders";
 import { purgeExpiredRecords } from "@/lib/housekeeping/purge";
@@ -15,7 +15,7 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   } else if (env.NODE_ENV === "production") {
     return problem(503, "CRON_SECRET is not configured.");
   }
-  const holdsExpired = await expireAllLapsedHolds();
+  const { holdsExpired, requestsLapsed } = await releaseAllLapsed();
   const reminders = await queueDueReminders();
   const licenseNotices = await queueLicenseExpiryNotices();
   const diaryReminders = await queueDiaryReminders();
@@ -23,5 +23,5 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
-  return Response.json({ reminders, holdsExpired, licenseNotices, diaryReminders, refunds, ...delivery, purged });
+  return Response.json({ reminders, holdsExpired, requestsLapsed, licenseNotices, diaryReminders, refunds, ...delivery, purged });
 });

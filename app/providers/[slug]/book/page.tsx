@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { ANSWER_RULE } from "@/lib/booking/answer-by";
 import { isEmailVerified } from "@/lib/auth/email-verification";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
@@ -156,6 +157,10 @@ export default async function BookPage({ params, searchParams }: Props) {
               {type.depositCents > 0 ? `${formatMoney(type.depositCents)} deposit holds this time for ${HOLD_MINUTES} minutes while you pay. ` : "No deposit. "}
               Free cancellation and online rescheduling until {provider.cancellationWindowHours} hours before; after that only the clinic can move it. {provider.cancellationPolicy}
             </dd>
+          </div>
+          <div>
+            <dt className="font-medium text-slate-900">If there is no answer</dt>
+            <dd className="text-slate-700">{ANSWER_RULE}</dd>
           </div>
         </dl>
       </aside>
