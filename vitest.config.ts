@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -32,6 +33,10 @@ export default defineConfig({
           setupFiles: ["db/testing/per-file-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Each file has its own database (db/testing/per-file-database.ts), so files run side by
+          // side; at least two, because they wait on Postgres as much as they compute, and
+          // Vitest's default on a 2-core machine is one.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
     ],
