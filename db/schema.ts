@@ -484,6 +484,8 @@ export const bookings = pgTable(
     cancelReasonCiphertext: text("cancel_reason_ciphertext"),
     proposalNoteCiphertext: text("proposal_note_ciphertext"),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
+    // The reminder a week ahead (lib/booking/reminders.ts), for bookings made further ahead than that.
+    weekReminderSentAt: timestamp("week_reminder_sent_at", { withTimezone: true }),
     // When the request last reached the provider (made, paid, or moved by the patient) and when the
     // provider first answered it (confirmed, declined or proposed a time): the profile's "usually
     // confirms within" reads the two (lib/providers/response-time.ts).
@@ -501,6 +503,7 @@ export const bookings = pgTable(
     index("bookings_patient_start_idx").on(t.patientId, t.startsAt),
     index("bookings_answer_by_idx").on(t.answerBy).where(sql`${t.status} = 'requested'`),
     index("bookings_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed' and ${t.reminderSentAt} is null`),
+    index("bookings_week_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed' and ${t.weekReminderSentAt} is null`),
     check("bookings_times", sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
     check("bookings_money", sql`${t.feeCents} >= 0 and ${t.depositCents} >= 0`),
   ],

@@ -38,7 +38,7 @@ test("a patient renames the account, turns reminders off and changes the passwor
   await expect(details.getByRole("status")).toHaveText("Your name is saved.");
 
   const notifications = page.getByRole("form", { name: "Notifications" });
-  const reminders = notifications.getByLabel("Email me a reminder the day before a confirmed visit");
+  const reminders = notifications.getByLabel("Email me reminders a week and a day before a confirmed visit");
   await expect(reminders).toBeChecked();
   await reminders.uncheck();
   await notifications.getByLabel("Email me once a day to fill in my diary").check();
@@ -46,7 +46,7 @@ test("a patient renames the account, turns reminders off and changes the passwor
   await expect(notifications.getByRole("status")).toContainText("Visit reminders are off");
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Sasha S. Settings");
-  await expect(page.getByLabel("Email me a reminder the day before a confirmed visit")).not.toBeChecked();
+  await expect(page.getByLabel("Email me reminders a week and a day before a confirmed visit")).not.toBeChecked();
   await expect(page.getByLabel("Email me once a day to fill in my diary")).toBeChecked();
 
   await page.getByRole("link", { name: "Change password" }).click();

@@ -11,7 +11,7 @@ export function NotificationForm({ bookingReminders, diaryReminders, patient }: 
         <>
           <Checkbox
             name="bookingReminders"
-            label="Email me a reminder the day before a confirmed visit"
+            label="Email me reminders a week and a day before a confirmed visit"
             defaultChecked={bookingReminders}
             hint="Emails about a change to a booking, a payment or your account always come: they may need you to act."
           />

@@ -310,6 +310,32 @@ describe("calendar files and reminders", () => {
     expect((await db.select().from(emailOutbox).where(eq(emailOutbox.bookingId, soon))).every((e) => e.transport === "dev-outbox" && e.sentAt)).toBe(true);
   });
 
+  it("reminds a week ahead a booking made further ahead than that, once, with its free-cancellation time", async () => {
+    const { providerUser, patient, book } = await setup("Flow Week");
+    const far = await book(at(14, 10));
+    const near = await book(at(4, 10));
+    await confirmBooking(providerUser, far, NOW);
+    await confirmBooking(providerUser, near, NOW);
+    const weekly = async (id: string) => (await emailsFor(id)).filter((e) => e.kind === "reminder_week");
+    await queueDueReminders(new Date("2026-12-06T16:00:00Z"));
+    expect(await weekly(far)).toEqual([]);
+    // Near is within a week but was booked only three days ahead: its day-before reminder will do.
+    await queueDueReminders(new Date("2026-12-01T16:00:00Z"));
+    expect(await weekly(near)).toEqual([]);
+
+    const weekBefore = new Date("2026-12-07T16:00:00Z");
+    await Promise.all([queueDueReminders(weekBefore), queueDueReminders(weekBefore)]);
+    const [week] = await weekly(far);
+    expect((await weekly(far)).map((e) => e.toAddress)).toEqual([patient.email]);
+    expect(week!.subject).toMatch(/^In a week: your appointment with Flow Week, .*EST/);
+    expect(week!.bodyText).toContain("free of charge until Sunday, December 13, 2026 at 10:00 AM Eastern Standard Time");
+
+    await queueDueReminders(new Date("2026-12-13T16:00:00Z"));
+    const [day] = (await emailsFor(far)).filter((e) => e.kind === "reminder");
+    expect(day!.bodyText).toContain("can no longer be moved online");
+    expect(await weekly(far)).toHaveLength(1);
+  });
+
   it("sends no reminder to a patient who turned reminders off, and one once they turn them back on", async () => {
     const { providerUser, patient, book } = await setup("Flow Quiet");
     const id = await book(at(3, 10));

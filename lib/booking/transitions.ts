@@ -129,7 +129,7 @@ async function moveTo(tx: Tx, booking: Booking, start: Date, now: Date): Promise
   const schedule = await loadSchedule({ providerId: booking.providerId }, booking.appointmentTypeId, rangeCovering(from, to), now, tx, booking.id);
   if (!schedule || !isOffered(schedule, booking.locationId, start, now)) throw new TimeTaken();
   await releaseLapsed(tx, booking.providerId, now);
-  return { ...slotSpan(schedule.type, start), reminderSentAt: null };
+  return { ...slotSpan(schedule.type, start), reminderSentAt: null, weekReminderSentAt: null };
 }
 
 const text = (value: string) => value.trim().slice(0, 500);

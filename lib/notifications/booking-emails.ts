@@ -25,6 +25,7 @@ type Facts = {
   startsAt: Date;
   proposedStartsAt: Date | null;
   answerBy: Date | null;
+  cancellationWindowHours: number;
   timeZone: string;
   locationAddress: string;
   telehealth: boolean;
@@ -42,6 +43,7 @@ async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null
       startsAt: bookings.startsAt,
       proposedStartsAt: bookings.proposedStartsAt,
       answerBy: bookings.answerBy,
+      cancellationWindowHours: bookings.cancellationWindowHours,
       timeZone: bookings.timeZone,
       locationAddress: bookings.locationAddress,
       telehealth: bookings.telehealth,
@@ -168,13 +170,28 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
   }
 }
 
-/** The reminder a patient gets the day before a confirmed appointment. */
-export async function notifyReminder(tx: Reader, bookingId: string): Promise<void> {
+export type ReminderKind = "week" | "day";
+
+/** What the patient can still do, by the terms of their booking. */
+function cancellationLine(f: Facts, now: Date): string {
+  const freeUntil = new Date(f.startsAt.getTime() - f.cancellationWindowHours * 3_600_000);
+  return freeUntil.getTime() > now.getTime()
+    ? `You can cancel or move it online free of charge until ${formatInstantLong(freeUntil.toISOString(), f.timeZone)}.`
+    : "It can no longer be moved online; cancelling now follows the cancellation policy you agreed to.";
+}
+
+/** The reminders a patient gets before a confirmed appointment: a week ahead and a day ahead. */
+export async function notifyReminder(tx: Reader, bookingId: string, kind: ReminderKind, now: Date = new Date()): Promise<void> {
   const facts = await bookingFacts(tx, bookingId);
   if (!facts) return;
-  // Sent up to a day ahead, or at once for a booking made closer to its time: "soon", not "tomorrow".
-  await toPatient(tx, bookingId, facts, "reminder", `Reminder: your appointment with ${facts.providerName}, ${short(facts.startsAt, facts)}`, {
-    lead: `Your appointment with ${facts.providerName} is coming up.`,
+  const name = facts.providerName;
+  const when = short(facts.startsAt, facts);
+  // The day's reminder is sent up to a day ahead, or at once for a booking made closer to its
+  // time: "soon", not "tomorrow".
+  const subject = kind === "week" ? `In a week: your appointment with ${name}, ${when}` : `Reminder: your appointment with ${name}, ${when}`;
+  await toPatient(tx, bookingId, facts, kind === "week" ? "reminder_week" : "reminder", subject, {
+    lead: kind === "week" ? `Your appointment with ${name} is a week away.` : `Your appointment with ${name} is coming up.`,
+    next: [cancellationLine(facts, now)],
     action: "Change or cancel it",
   });
 }
