@@ -37,6 +37,8 @@ export default defineConfig({
           // side; at least two, because they wait on Postgres as much as they compute, and
           // Vitest's default on a 2-core machine is one.
           maxWorkers: Math.max(2, availableParallelism() - 1),
+          // A project with its own maxWorkers runs as its own group: after the unit tests.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -14,12 +14,14 @@ export const DEMO_ACCOUNTS = [
   { email: "patient@example.com", name: "Pat Patient", role: "patient" },
   { email: "patient2@example.com", name: "Robin Second", role: "patient" },
   { email: "provider@example.com", name: "Dr. Maya Chen", role: "provider" },
+  { email: "provider2@example.com", name: "Dr. Daniel Ortiz", role: "provider" },
   { email: "admin@example.com", name: "Alex Admin", role: "admin" },
 ] as const;
 
 /**
  * The README's demo sign-ins, all with DEMO_PASSWORD. provider@example.com owns the listing of
- * the seed's first provider (Dr. Maya Chen, New York), so it can be edited after signing in.
+ * the seed's first provider (Dr. Maya Chen, New York), so it can be edited after signing in;
+ * provider2@example.com owns Dr. Daniel Ortiz's (Austin), which has no bookings.
  */
 export async function seedDemoAccounts(db: Database, today: string): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -37,6 +39,7 @@ export async function seedDemoAccounts(db: Database, today: string): Promise<voi
     .where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
   const idOf = (email: string) => rows.find((r) => r.email === email)!.id;
   await db.update(providers).set({ userId: idOf("provider@example.com") }).where(eq(providers.slug, DEMO_ANCHORS.maya));
+  await db.update(providers).set({ userId: idOf("provider2@example.com") }).where(eq(providers.slug, DEMO_ANCHORS.austinTmj));
   await seedDemoBookings(db, { patient: idOf("patient@example.com"), patient2: idOf("patient2@example.com") }, today);
   await seedDemoDiary(db, idOf("patient@example.com"), today);
   await seedDemoReviews(db, passwordHash, today);

@@ -256,7 +256,7 @@ describe("generateSeedBatches", () => {
 
     const listed = listedLocations(demo);
     expect(listed.filter((l) => l.providerId === maya!.id)).toHaveLength(1);
-    expect(listed.filter((l) => l.providerId === austin!.id).map((l) => l.city)).toEqual(["Austin"]);
+    expect(listed.filter((l) => l.providerId === austin!.id).map((l) => l.city)).toEqual(["Austin", "Austin"]);
     expect(demo.providerConditions.some((pc) => pc.providerId === austin!.id && conditionSlugById.get(pc.conditionId) === "tmj-jaw-pain")).toBe(true);
     expect(listed.filter((l) => l.providerId === crossState!.id).map((l) => l.state)).toEqual(["NY"]);
     expect(demo.locations.filter((l) => l.providerId === crossState!.id).map((l) => l.state)).toEqual(["NY", "NJ"]);

@@ -91,7 +91,8 @@ export const DEMO_SEED = 20_260_101;
  * Providers other engineers' tests may rely on; they are the first ones generated for any seed.
  * - maya: verified, published MD in New York (10016), chronic migraine + neck and shoulder pain,
  *   takes Aetna and self-pay, deposit > 0.
- * - austinTmj: verified DDS in Austin treating TMJ, telehealth, no deposit, self-pay only.
+ * - austinTmj: verified DDS in Austin treating TMJ, telehealth, no deposit, self-pay only, with a
+ *   second Austin location in 78745 (its removal is what an e2e test tries).
  * - crossState: verified DO in New York with a second location in Jersey City, NJ and no NJ
  *   license, so that location must never be bookable.
  * From 300 providers up, every metro also lists every condition, and the New York metro lists more
@@ -339,6 +340,13 @@ class ProviderPlanner {
             licensed: true,
             name: "Ortiz TMJ & Orofacial Pain",
             addressLine1: "2711 Guadalupe Street",
+            addressLine2: null,
+          },
+          {
+            place: this.placeByZip("78745"),
+            licensed: true,
+            name: "Ortiz TMJ South Austin",
+            addressLine1: "4301 West William Cannon Drive",
             addressLine2: null,
           },
         ],

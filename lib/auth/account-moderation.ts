@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { providers, users } from "@/db/schema";
+import { cancelProviderSide } from "@/lib/booking/provider-side-cancel";
 import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "./accounts";
 import { assertRole } from "./authorize";
@@ -87,6 +88,7 @@ export async function disableAccount(admin: CurrentUser, input: { userId: string
       .returning({ id: providers.id });
     if (listing) {
       await recordAudit(tx, { actorId: admin.id, action: "provider.suspended", subjectType: "provider", subjectId: listing.id, details: { reason: "Account disabled" } });
+      await cancelProviderSide(tx, { providerId: listing.id, cause: "suspended", actorId: admin.id }, now);
     }
     return { ok: true, message: `${account.name}'s account is disabled and signed out everywhere${listing ? "; their listing is suspended" : ""}.` };
   });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, bookings, payments } from "@/db/schema";
+import { auditEvents, bookings, emailOutbox, payments } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { reinstateProvider, suspendProvider } from "@/lib/listing/moderation";
 import { retryRefund } from "@/lib/payments/deposits";
@@ -11,7 +11,8 @@ import { createBooking } from "./queries";
 import { cancelBooking, confirmBooking, declineBooking, markCompleted, markNoShow, proposeTime, SUSPENDED } from "./transitions";
 
 // An admin's suspension closes a provider's requests, intakes and every booking action on the very
-// next call, in lib/ itself (not only in the pages), and reinstating opens them again.
+// next call, in lib/ itself (not only in the pages), cancels their upcoming bookings with full
+// refunds, and reinstating opens them again.
 
 const NOW = new Date("2026-12-01T12:00:00Z"); // Tuesday
 const at = (day: number, localHour: number) => new Date(Date.UTC(2026, 11, day, localHour + 5)).toISOString();
@@ -40,8 +41,9 @@ async function world() {
   const past = await book(at(3, 12));
   expect(await confirmBooking(providerUser, confirmed, NOW)).toMatchObject({ ok: true });
   expect(await confirmBooking(providerUser, past, NOW)).toMatchObject({ ok: true });
-  const suspend = () => suspendProvider(admin, { providerId: provider.id, reason: "Complaint under review" }, NOW);
-  return { admin, providerUser, provider, patient, requested, confirmed, past, suspend };
+  // Suspended later, the three are past and stay as they were; suspended now, they are upcoming.
+  const suspend = (when = NOW) => suspendProvider(admin, { providerId: provider.id, reason: "Complaint under review" }, when);
+  return { admin, providerUser, provider, patient, requested, confirmed, past, suspend, book };
 }
 
 async function statuses(ids: string[]) {
@@ -74,15 +76,16 @@ describe("a suspended provider", () => {
 
   it("cannot confirm, decline, propose, complete, mark missed or cancel; nothing changes", async () => {
     const { providerUser, requested, confirmed, past, suspend } = await world();
-    await suspend();
+    await suspend(LATER);
     const refused = { ok: false, error: SUSPENDED };
-    expect(await confirmBooking(providerUser, requested, NOW)).toEqual(refused);
-    expect(await declineBooking(providerUser, requested, "No", NOW)).toEqual(refused);
-    expect(await proposeTime(providerUser, requested, "2026-12-04T10:00", "", NOW)).toEqual(refused);
-    expect(await cancelBooking(providerUser, confirmed, "Closed", NOW)).toEqual(refused);
+    expect(await confirmBooking(providerUser, requested, LATER)).toEqual(refused);
+    expect(await declineBooking(providerUser, requested, "No", LATER)).toEqual(refused);
+    expect(await proposeTime(providerUser, requested, "2026-12-14T10:00", "", LATER)).toEqual(refused);
+    expect(await cancelBooking(providerUser, confirmed, "Closed", LATER)).toEqual(refused);
     expect(await markCompleted(providerUser, past, LATER)).toEqual(refused);
     expect(await markNoShow(providerUser, past, LATER)).toEqual(refused);
-    expect(await statuses([requested, confirmed, past])).toEqual(["requested", "confirmed", "confirmed"]);
+    // The request went unanswered past its time: it lapsed as the suspension swept the provider.
+    expect(await statuses([requested, confirmed, past])).toEqual(["expired", "confirmed", "confirmed"]);
   });
 
   it("cannot retry a failed refund", async () => {
@@ -95,18 +98,28 @@ describe("a suspended provider", () => {
     expect(row!.status).toBe("refund_failed");
   });
 
-  it("leaves the patient able to cancel", async () => {
-    const { patient, confirmed, suspend } = await world();
-    await suspend();
-    expect(await cancelBooking(patient, confirmed, "Found someone else", NOW)).toMatchObject({ ok: true });
+  it("cancels every upcoming booking as by the provider: deposits back in full, patients emailed other providers nearby", async () => {
+    const { admin, patient, requested, confirmed, past, suspend } = await world();
+    const db = await getDb();
+    await db.insert(payments).values({ bookingId: confirmed, amountCents: 5000, status: "paid", paymentIntentId: "pi_suspended", paidAt: NOW });
+    expect(await suspend()).toMatchObject({ ok: true, message: expect.stringContaining("3 upcoming bookings cancelled with full refunds") });
+    expect(await statuses([requested, confirmed, past])).toEqual(["cancelled", "cancelled", "cancelled"]);
+    const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.bookingId, confirmed));
+    expect(payment!.status).toBe("refund_pending");
+    const mail = await db.select().from(emailOutbox).where(and(eq(emailOutbox.bookingId, confirmed), eq(emailOutbox.kind, "cancelled")));
+    expect(mail.map((m) => m.toAddress)).toEqual([patient.email]);
+    expect(mail[0]!.bodyText).toMatch(/no longer active on Relief Finder[^]*refunded in full[^]*\/providers\?near=10016/);
+    expect(mail[0]!.bodyText).not.toContain("PRIVATE");
+    const audit = await db.select({ actorId: auditEvents.actorId, details: auditEvents.details }).from(auditEvents).where(and(eq(auditEvents.subjectId, confirmed), eq(auditEvents.action, "booking.cancel")));
+    expect(audit).toEqual([{ actorId: admin.id, details: { from: "confirmed", to: "cancelled", by: "provider", cause: "suspended" } }]);
   });
 
   it("gets everything back once reinstated", async () => {
-    const { admin, providerUser, provider, requested, past, suspend } = await world();
+    const { admin, providerUser, provider, book, suspend } = await world();
     await suspend();
     expect(await reinstateProvider(admin, { providerId: provider.id }, NOW)).toMatchObject({ ok: true });
-    expect((await getProviderInbox(providerUser, NOW)).requests.map((b) => b.id)).toEqual([requested]);
-    expect(await confirmBooking(providerUser, requested, NOW)).toMatchObject({ ok: true });
-    expect(await markCompleted(providerUser, past, LATER)).toMatchObject({ ok: true });
+    const again = await book(at(4, 10));
+    expect((await getProviderInbox(providerUser, NOW)).requests.map((b) => b.id)).toEqual([again]);
+    expect(await confirmBooking(providerUser, again, NOW)).toMatchObject({ ok: true });
   });
 });

@@ -106,10 +106,10 @@ describe("a provider's listing", () => {
     await saveListing(other, listing({ name: "Dr. Other Person" }));
     await addLocation(owner, midtown());
     const [location] = (await getOwnListing(owner))!.locations;
-    expect(await removeLocation(other, location!.id)).toEqual({ ok: false, error: expect.stringMatching(/already removed/) });
+    expect(await removeLocation(other, location!.id, 0)).toEqual({ ok: false, error: expect.stringMatching(/already removed/) });
     const db = await getDb();
     expect(await db.$count(locations, eq(locations.id, location!.id))).toBe(1);
-    expect(await removeLocation(owner, location!.id)).toEqual({ ok: true });
+    expect(await removeLocation(owner, location!.id, 0)).toEqual({ ok: true });
     expect(await db.$count(locations, eq(locations.id, location!.id))).toBe(0);
   });
 

@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { providers } from "@/db/schema";
+import { cancelProviderSide } from "@/lib/booking/provider-side-cancel";
+import { pluralize } from "@/lib/ui/format";
 import { queueReinstatedEmail, queueSuspendedEmail } from "@/lib/notifications/provider-emails";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
@@ -69,7 +71,9 @@ export async function suspendProvider(admin: CurrentUser, input: { providerId: s
     if (!row) return { ok: false, error: "This provider is already suspended, or no longer exists. Reload the page." };
     await recordAudit(tx, { actorId: admin.id, action: "provider.suspended", subjectType: "provider", subjectId: input.providerId, details: { reason: input.reason } });
     await queueSuspendedEmail(tx, input.providerId, input.reason);
-    return { ok: true, message: `${row.name} is suspended: out of search, with their requests and intakes closed.` };
+    const cancelled = await cancelProviderSide(tx, { providerId: input.providerId, cause: "suspended", actorId: admin.id }, now);
+    const bookingsLine = cancelled > 0 ? ` ${pluralize(cancelled, "upcoming booking")} cancelled with full refunds; the patients were emailed other providers nearby.` : "";
+    return { ok: true, message: `${row.name} is suspended: out of search, with their requests and intakes closed.${bookingsLine}` };
   });
 }
 

@@ -1,15 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers, users } from "@/db/schema";
+import { bookings, conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import { isEmailVerified } from "@/lib/auth/email-verification";
 import type { CurrentUser } from "@/lib/auth/session";
+import { cancelProviderSide, countUpcoming } from "@/lib/booking/provider-side-cancel";
+import { ACTIVE_STATUSES } from "@/lib/booking/state";
 import { lookupZip } from "@/lib/geo/places";
 import { isKnownTimeZone, timeZoneAt } from "@/lib/geo/time-zones";
 import { trustDate } from "@/lib/licensing/trust";
+import { pluralize } from "@/lib/ui/format";
 import { listingChecklist, type Checklist } from "./blockers";
 import { getOwnProvider } from "./owner";
 import { slugCandidates } from "./slug";
@@ -179,21 +182,47 @@ export async function addLocation(user: CurrentUser, input: LocationInput): Prom
   });
 }
 
-/** Removes one of the signed-in provider's own locations; someone else's id matches nothing. */
-export async function removeLocation(user: CurrentUser, locationId: string): Promise<ListingResult> {
+/**
+ * Removes one of the signed-in provider's own locations; someone else's id matches nothing. Its
+ * upcoming bookings are cancelled first, as by the provider (full refunds, patients emailed), but
+ * only if they are the `expectedUpcoming` the provider was shown: a booking made since the page
+ * loaded stops the removal, so nobody is cancelled without the provider having seen them counted.
+ */
+export async function removeLocation(user: CurrentUser, locationId: string, expectedUpcoming: number, now: Date = new Date()): Promise<ListingResult> {
   assertRole(user, ["provider"], "only providers remove locations");
   const db = await getDb();
   return db.transaction(async (tx): Promise<ListingResult> => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
-    const removed = await tx
-      .delete(locations)
-      .where(and(eq(locations.id, locationId), eq(locations.providerId, own.id)))
-      .returning({ id: locations.id, state: locations.state });
-    if (removed.length === 0) return { ok: false, error: "That location was already removed. Reload the page." };
-    await recordAudit(tx, { actorId: user.id, action: "location.removed", subjectType: "provider", subjectId: own.id, details: { locationId, state: removed[0]!.state } });
+    if (own.suspendedAt) return { ok: false, error: "Your listing is suspended, so its locations cannot be changed until an admin reinstates it." };
+    // Locked, so no booking can be made there between the count and the removal.
+    const [location] = await tx.select({ id: locations.id, state: locations.state }).from(locations).where(and(eq(locations.id, locationId), eq(locations.providerId, own.id))).for("update");
+    if (!location) return { ok: false, error: "That location was already removed. Reload the page." };
+    const atLocation = eq(bookings.locationId, locationId);
+    const upcoming = await countUpcoming(tx, atLocation, now);
+    if (upcoming !== expectedUpcoming) {
+      return { ok: false, error: `${pluralize(upcoming, "upcoming booking")} ${upcoming === 1 ? "is" : "are"} at this location now, not ${expectedUpcoming}. Reload the page to see them before removing it.` };
+    }
+    const cancelled = await cancelProviderSide(tx, { providerId: own.id, where: atLocation, cause: "location_removed", actorId: user.id }, now);
+    await tx.delete(locations).where(eq(locations.id, locationId));
+    await recordAudit(tx, { actorId: user.id, action: "location.removed", subjectType: "provider", subjectId: own.id, details: { locationId, state: location.state, bookingsCancelled: cancelled } });
     return { ok: true };
   });
+}
+
+/** The signed-in provider's upcoming bookings per location, for the removal's confirmation. */
+export async function upcomingBookingsByLocation(user: CurrentUser, now: Date = new Date()): Promise<Map<string, number>> {
+  assertRole(user, ["provider"], "only providers see their locations' bookings");
+  const db = await getDb();
+  const own = await getOwnProvider(user, db);
+  if (!own) return new Map();
+  const rows = await db
+    .select({ locationId: locations.id, upcoming: sql<number>`count(${bookings.id})::int` })
+    .from(locations)
+    .leftJoin(bookings, and(eq(bookings.locationId, locations.id), inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.startsAt, now)))
+    .where(eq(locations.providerId, own.id))
+    .groupBy(locations.id);
+  return new Map(rows.map((r) => [r.locationId, r.upcoming]));
 }
 
 /** The publish switch. Publishing does not list anyone by itself: the trust rule still decides. */

@@ -170,6 +170,8 @@ export function locationFormToInput(form: FormData): unknown {
 }
 
 export const idSchema = z.object({ id: z.uuid({ message: "That item no longer exists. Reload the page." }) });
+/** Removing a location: with the number of upcoming bookings there the provider was shown. */
+export const removeLocationSchema = idSchema.extend({ upcoming: wholeNumber("the number of upcoming bookings", 0, 100_000) });
 export const publishSchema = z.object({ publish: z.enum(["on", "off"], { message: "Choose publish or unpublish." }) });
 
 export const providerIdSchema = z.object({ providerId: z.uuid({ message: "That provider no longer exists. Reload the page." }) });

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import { bookings, providers, users } from "@/db/schema";
+import { bookings, locations, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
 import type { AvailableSlot } from "@/lib/scheduling/schedule";
 import { env } from "@/lib/env";
@@ -28,6 +28,8 @@ type Facts = {
   cancellationWindowHours: number;
   timeZone: string;
   locationAddress: string;
+  /** Where to look for other providers; null once the location is gone. */
+  locationZip: string | null;
   telehealth: boolean;
   cancelledBy: "patient" | "provider" | null;
   patientEmail: string;
@@ -46,6 +48,7 @@ async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null
       cancellationWindowHours: bookings.cancellationWindowHours,
       timeZone: bookings.timeZone,
       locationAddress: bookings.locationAddress,
+      locationZip: locations.zip,
       telehealth: bookings.telehealth,
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
@@ -57,6 +60,7 @@ async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.patientId))
     .innerJoin(providers, eq(providers.id, bookings.providerId))
+    .leftJoin(locations, eq(locations.id, bookings.locationId))
     .leftJoin(providerAccounts, eq(providerAccounts.id, providers.userId))
     .where(eq(bookings.id, bookingId));
   return row ?? null;
@@ -225,6 +229,26 @@ export async function notifyRequestLapsed(tx: Reader, bookingId: string, otherTi
       times.length > 0 ? `Other times with ${name}: ${times.join("; ")}. Choose one at ${link(`/providers/${facts.providerSlug}`)}` : `${name} has no free times in the next three weeks.`,
       `Or find another provider near you: ${link("/providers")}`,
     ],
+    action: "Your bookings",
+  });
+}
+
+export type ProviderSideCause = "suspended" | "location_removed" | "license_lapsed";
+
+const PROVIDER_SIDE_LEADS: Record<ProviderSideCause, (name: string) => string> = {
+  suspended: (name) => `Your appointment with ${name} was cancelled because their listing is no longer active on Relief Finder.`,
+  location_removed: (name) => `${name} no longer sees patients at this address, so your appointment there was cancelled.`,
+  license_lapsed: (name) => `${name}'s license for the state of this appointment is not current, so the appointment was cancelled.`,
+};
+
+/** Tells the patient the provider's side cancelled, with other providers near the appointment. */
+export async function notifyProviderSideCancel(tx: Reader, bookingId: string, cause: ProviderSideCause): Promise<void> {
+  const facts = await bookingFacts(tx, bookingId);
+  if (!facts) return;
+  const search = facts.locationZip ? `/providers?near=${encodeURIComponent(facts.locationZip)}` : "/providers";
+  await toPatient(tx, bookingId, facts, "cancelled", `Cancelled: your appointment with ${facts.providerName}`, {
+    lead: `${PROVIDER_SIDE_LEADS[cause](facts.providerName)} Any deposit you paid is refunded in full.`,
+    next: [`Other licensed providers near you: ${link(search)}`],
     action: "Your bookings",
   });
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/session";
 import { US_TIME_ZONES } from "@/lib/geo/time-zones";
-import { getOwnListing } from "@/lib/listing/queries";
+import { getOwnListing, upcomingBookingsByLocation } from "@/lib/listing/queries";
+import { pluralize } from "@/lib/ui/format";
 import { formatAddress } from "@/lib/ui/address";
 import { AddLocationForm } from "./add-location-form";
 import { RemoveLocationButton } from "./remove-location-button";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Locations" };
 
 export default async function LocationsPage() {
   const user = await requireRole(["provider"], "/provider/locations");
-  const listing = await getOwnListing(user);
+  const [listing, upcoming] = await Promise.all([getOwnListing(user), upcomingBookingsByLocation(user)]);
   if (!listing) {
     return <StartListingFirst title="Locations" then="add the places where you see patients" />;
   }
@@ -38,8 +39,9 @@ export default async function LocationsPage() {
                   <p className="font-semibold text-slate-900">{l.name}</p>
                   <p className="text-sm text-slate-700">{formatAddress(l)}</p>
                   <p className="text-sm text-slate-600">Time zone: {zoneLabels.get(l.timeZone) ?? l.timeZone}</p>
+                  <p className="text-sm text-slate-700">{(upcoming.get(l.id) ?? 0) === 0 ? "No upcoming bookings." : `${pluralize(upcoming.get(l.id)!, "upcoming booking")}.`}</p>
                 </div>
-                <RemoveLocationButton id={l.id} name={l.name} />
+                <RemoveLocationButton id={l.id} name={l.name} upcoming={upcoming.get(l.id) ?? 0} />
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { releaseAllLapsed } from "@/lib/booking/lapses";
+import { cancelBookingsWithoutLicense } from "@/lib/booking/provider-side-cancel";
 import { queueDueReminders } from "@/lib/booking/reminders";
 import { queueDiaryReminders } from "@/lib/diary/reminders";
 import { purgeExpiredRecords } from "@/lib/housekeeping/purge";
@@ -16,6 +17,7 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
     return problem(503, "CRON_SECRET is not configured.");
   }
   const { holdsExpired, requestsLapsed } = await releaseAllLapsed();
+  const unlicensedCancelled = await cancelBookingsWithoutLicense();
   const reminders = await queueDueReminders();
   const licenseNotices = await queueLicenseExpiryNotices();
   const diaryReminders = await queueDiaryReminders();
@@ -23,5 +25,5 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
-  return Response.json({ reminders, holdsExpired, requestsLapsed, licenseNotices, diaryReminders, refunds, ...delivery, purged });
+  return Response.json({ reminders, holdsExpired, requestsLapsed, unlicensedCancelled, licenseNotices, diaryReminders, refunds, ...delivery, purged });
 });
