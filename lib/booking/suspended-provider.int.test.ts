@@ -80,7 +80,7 @@ describe("a suspended provider", () => {
     expect(await declineBooking(providerUser, requested, "No", NOW)).toEqual(refused);
     expect(await proposeTime(providerUser, requested, "2026-12-04T10:00", "", NOW)).toEqual(refused);
     expect(await cancelBooking(providerUser, confirmed, "Closed", NOW)).toEqual(refused);
-    expect(await markCompleted(providerUser, past, LATER)).toEqual(refused);
+    expect(await markCompleted(providerUser, past, null, LATER)).toEqual(refused);
     expect(await markNoShow(providerUser, past, LATER)).toEqual(refused);
     expect(await statuses([requested, confirmed, past])).toEqual(["requested", "confirmed", "confirmed"]);
   });
@@ -107,6 +107,6 @@ describe("a suspended provider", () => {
     expect(await reinstateProvider(admin, { providerId: provider.id }, NOW)).toMatchObject({ ok: true });
     expect((await getProviderInbox(providerUser, NOW)).requests.map((b) => b.id)).toEqual([requested]);
     expect(await confirmBooking(providerUser, requested, NOW)).toMatchObject({ ok: true });
-    expect(await markCompleted(providerUser, past, LATER)).toMatchObject({ ok: true });
+    expect(await markCompleted(providerUser, past, null, LATER)).toMatchObject({ ok: true });
   });
 });
