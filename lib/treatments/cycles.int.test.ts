@@ -93,7 +93,7 @@ describe("the 84-day rule", () => {
     const tooSoon = { ok: false, reason: "too_soon", earliest: "2027-02-25", message: expect.stringMatching(/from Feb 25, 2027.*84 days/) };
     expect(await request(patient, other, ny("2027-02-24", 16, 30), "treatment", later)).toEqual(tooSoon);
     expect(await request(patient, chen, ny("2026-12-10", 10), "treatment", later)).toEqual(tooSoon);
-    expect(await nextTreatmentFrom(patient, other.id, later)).toBe("2027-02-25");
+    expect(await nextTreatmentFrom(patient, other.slug, later)).toBe("2027-02-25");
     // A consultation is not a treatment.
     expect(await request(patient, other, ny("2026-12-10", 10), "consultation", later)).toMatchObject({ ok: true });
     expect(await request(patient, other, ny("2027-02-25", 9), "treatment", later)).toMatchObject({ ok: true });
@@ -138,7 +138,7 @@ describe("the treating provider's override", () => {
     expect(JSON.stringify(audits[0]!.details)).not.toContain("CANARY");
 
     const later = new Date("2026-12-04T12:00:00Z");
-    expect(await nextTreatmentFrom(patient, chen.id, later)).toBeNull();
+    expect(await nextTreatmentFrom(patient, chen.slug, later)).toBeNull();
     // Not with another provider; once with the one who allowed it, then no more.
     expect(await request(patient, other, ny("2027-01-20", 10), "treatment", later)).toMatchObject({ ok: false, reason: "too_soon" });
     const early = await request(patient, chen, ny("2027-01-20", 10), "treatment", later);

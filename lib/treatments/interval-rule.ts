@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { executeRows, getDb, type Database } from "@/db/client";
-import { treatmentIntervalOverrides } from "@/db/schema";
+import { providers, treatmentIntervalOverrides } from "@/db/schema";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/ui/format";
@@ -75,13 +75,14 @@ export async function spendOverride(tx: Pick<Database, "update">, overrideId: st
 }
 
 /**
- * The first date the signed-in patient may book a treatment with `providerId`, for the booking
- * page to say before the intake and to start its times from; null when any date will do.
+ * The first date the signed-in patient may book a treatment with the provider at `providerSlug`,
+ * for the booking page to say before the intake and to start its times from; null when any date will do.
  */
-export async function nextTreatmentFrom(patient: CurrentUser, providerId: string, now: Date = new Date()): Promise<string | null> {
+export async function nextTreatmentFrom(patient: CurrentUser, providerSlug: string, now: Date = new Date()): Promise<string | null> {
   assertRole(patient, ["patient"], "only patients book treatments");
   const db = await getDb();
   const earliest = earliestNextTreatment(await anchorDays(db, patient.id, now));
   if (earliest === null) return null;
-  return (await grantedOverride(db, patient.id, providerId)) ? null : earliest;
+  const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, providerSlug));
+  return provider && (await grantedOverride(db, patient.id, provider.id)) ? null : earliest;
 }

@@ -18,7 +18,8 @@ export const treatmentDetailsSchema = z.object({
 
 export type TreatmentDetails = z.infer<typeof treatmentDetailsSchema>;
 
-export const completeTreatmentSchema = z.object({ id: bookingId, treatment: treatmentDetailsSchema });
+/** Completing a visit: a consultation by its id alone, a treatment with what was given. */
+export const completeBookingSchema = z.object({ id: bookingId, treatment: treatmentDetailsSchema.optional() });
 
 export const intervalOverrideSchema = z.object({
   id: bookingId,
