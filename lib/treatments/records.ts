@@ -83,7 +83,7 @@ const toRecord = (r: RecordRow): TreatmentRecord => ({
  * The signed-in patient's treatments, newest first, with every provider, and the first date the
  * next one may be on (counting only completed treatments: a booked one shows in their bookings).
  */
-export async function getPatientTreatments(patient: CurrentUser): Promise<{ history: TreatmentRecord[]; nextFrom: string | null }> {
+export async function getPatientTreatments(patient: Pick<CurrentUser, "id" | "role">): Promise<{ history: TreatmentRecord[]; nextFrom: string | null }> {
   assertRole(patient, ["patient"], "only patients have a treatment history");
   const db = await getDb();
   const rows = await db
