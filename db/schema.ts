@@ -762,6 +762,60 @@ export const diaryScores = pgTable(
   ],
 );
 
+// What a completed treatment visit gave (lib/treatments). The product, units, sites and lot are
+// health information, sealed together under the booking (lib/treatments/records.ts); the date and
+// the ids stay in clear because the 84-day rule and the day-70 reminder read them.
+export const treatments = pgTable(
+  "treatments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    // No cascade: accounts are closed, not deleted (lib/account/delete.ts overwrites the details).
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    /** The visit's date in its location's zone: day 0 of the interval. */
+    treatedOn: date("treated_on", { mode: "string" }).notNull(),
+    detailsCiphertext: text("details_ciphertext").notNull(),
+    // The day-70 "book your next visit" email went: once per cycle.
+    nextVisitRemindedAt: timestamp("next_visit_reminded_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("treatments_booking_idx").on(t.bookingId), index("treatments_patient_day_idx").on(t.patientId, t.treatedOn)],
+);
+
+// The treating provider's clinical decision that the next treatment may come before day 84. The
+// reason is sealed; the treatment booking it lets through is recorded, so it serves once.
+export const treatmentIntervalOverrides = pgTable(
+  "treatment_interval_overrides",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    treatmentId: uuid("treatment_id")
+      .notNull()
+      .references(() => treatments.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    reasonCiphertext: text("reason_ciphertext").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    usedByBookingId: uuid("used_by_booking_id").references(() => bookings.id),
+  },
+  (t) => [
+    // One open override per treatment: granting again while one waits changes nothing.
+    uniqueIndex("treatment_interval_overrides_open_idx").on(t.treatmentId).where(sql`${t.usedByBookingId} is null`),
+    index("treatment_interval_overrides_patient_idx").on(t.patientId),
+  ],
+);
+
 export const bookingsRelations = relations(bookings, ({ one }) => ({
   payment: one(payments, { fields: [bookings.id], references: [payments.bookingId] }),
   provider: one(providers, { fields: [bookings.providerId], references: [providers.id] }),
@@ -792,6 +846,7 @@ export type NewBooking = typeof bookings.$inferInsert;
 export type NewAppointmentType = typeof appointmentTypes.$inferInsert;
 export type DiaryEntry = typeof diaryEntries.$inferSelect;
 export type DiaryScore = typeof diaryScores.$inferSelect;
+export type Treatment = typeof treatments.$inferSelect;
 
 /**
  * Verified reviews (lib/reviews): one per patient and provider, written only by a patient with a

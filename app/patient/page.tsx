@@ -4,7 +4,8 @@ import { requireRole } from "@/lib/auth/session";
 import { getPatientBookingsOverview, type PatientBooking } from "@/lib/booking/queries";
 import { canMoveOnline, isActive, STATUS_LABELS } from "@/lib/booking/state";
 import { providersToReview } from "@/lib/reviews/reviews";
-import { formatMoney } from "@/lib/ui/format";
+import { getPatientTreatments, type TreatmentRecord } from "@/lib/treatments/records";
+import { formatDate, formatMoney, isoDay } from "@/lib/ui/format";
 import { LocalTime } from "../components/local-time";
 import { PaymentLine } from "../components/payment-line";
 import { PatientBookingActions } from "./booking-actions";
@@ -79,10 +80,40 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
   );
 }
 
+/** The treatments had, newest first, and when the next may be: 84 days after the last, in the clinic's zone. */
+function Treatments({ history, nextFrom }: { history: TreatmentRecord[]; nextFrom: string | null }) {
+  const last = history[0]!;
+  return (
+    <section aria-labelledby="treatments-heading" className="card p-5">
+      <h2 id="treatments-heading" className="text-lg font-semibold text-slate-900">
+        Your treatments
+      </h2>
+      {nextFrom ? (
+        <p className="mt-1 text-slate-800">
+          Next treatment from <time dateTime={isoDay(nextFrom)}>{formatDate(nextFrom)}</time>.{" "}
+          <Link href={`/providers/${encodeURIComponent(last.provider.slug)}?${new URLSearchParams({ from: nextFrom })}#book-heading`}>See {last.provider.name}&apos;s times from then</Link>
+        </p>
+      ) : null}
+      <p className="mt-1 text-sm text-slate-700">Treatments are at least 12 weeks (84 days) apart, counted from the last one with any provider.</p>
+      <ul className="mt-3 space-y-2">
+        {history.map((t) => (
+          <li key={t.bookingId} className="text-sm text-slate-800">
+            <span className="font-medium text-slate-900">
+              <time dateTime={isoDay(t.treatedOn)}>{formatDate(t.treatedOn)}</time>
+            </span>{" "}
+            with {t.provider.name}
+            {t.details ? `: ${t.details.productLabel}, ${t.details.units} units, ${t.details.regions}` : ""}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default async function PatientBookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const patient = await requireRole(["patient"], "/patient");
   const params = await searchParams;
-  const [{ upcoming, past }, toReview] = await Promise.all([getPatientBookingsOverview(patient), providersToReview(patient)]);
+  const [{ upcoming, past }, toReview, treatments] = await Promise.all([getPatientBookingsOverview(patient), providersToReview(patient), getPatientTreatments(patient)]);
   const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
   const requested = find(params.requested);
   const moved = find(params.moved);
@@ -131,6 +162,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
           </ul>
         </section>
       ) : null}
+      {treatments.history.length > 0 ? <Treatments history={treatments.history} nextFrom={treatments.nextFrom} /> : null}
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">
           Upcoming

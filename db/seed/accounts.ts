@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { seedDemoBookings } from "./bookings";
 import { seedDemoDiary } from "./diary";
 import { seedDemoReviews } from "./reviews";
+import { seedDemoTreatments } from "./treatments";
 import { DEMO_ANCHORS } from "./generate";
 
 export const DEMO_PASSWORD = "relief-demo-1";
@@ -43,4 +44,5 @@ export async function seedDemoAccounts(db: Database, today: string): Promise<voi
   await seedDemoBookings(db, { patient: idOf("patient@example.com"), patient2: idOf("patient2@example.com") }, today);
   await seedDemoDiary(db, idOf("patient@example.com"), today);
   await seedDemoReviews(db, passwordHash, today);
+  await seedDemoTreatments(db, passwordHash, idOf("patient@example.com"), today);
 }

@@ -11,7 +11,7 @@ import { DEMO_ANCHORS } from "./generate";
 // a past one for patient@example.com, and a new request from patient2@example.com with a safety
 // answer the provider should notice. Dates follow `today`; the intake answers are fictional.
 
-const INTAKE = {
+export const DEMO_INTAKE = {
   condition: "chronic-migraine",
   symptoms: "Throbbing headaches behind the left eye, with nausea and light sensitivity.",
   duration: "1-5-years",
@@ -28,7 +28,7 @@ const INTAKE = {
 };
 
 /** The first Monday-to-Friday date at least `days` after `today`, at `hour` New York time. */
-function weekdayAt(today: string, days: number, hour: number): DateTime {
+export function weekdayAt(today: string, days: number, hour: number): DateTime {
   let day = DateTime.fromISO(today, { zone: "America/New_York" }).plus({ days });
   while (day.weekday > 5) day = day.plus({ days: 1 });
   return day.set({ hour, minute: 0, second: 0, millisecond: 0 });
@@ -50,13 +50,13 @@ export async function seedDemoBookings(db: Database, patients: { patient: string
   if (!location || !type) return;
 
   const plans = [
-    { patientId: patients.patient, start: weekdayAt(today, 3, 10), status: "confirmed" as const, intake: INTAKE },
-    { patientId: patients.patient, start: weekdayAt(today, -21, 11), status: "completed" as const, intake: INTAKE },
+    { patientId: patients.patient, start: weekdayAt(today, 3, 10), status: "confirmed" as const, intake: DEMO_INTAKE },
+    { patientId: patients.patient, start: weekdayAt(today, -21, 11), status: "completed" as const, intake: DEMO_INTAKE },
     {
       patientId: patients.patient2,
       start: weekdayAt(today, 4, 14),
       status: "requested" as const,
-      intake: { ...INTAKE, condition: "neck-shoulder-pain", headacheDaysPerMonth: null, painScore: 6, symptoms: "Stiff, aching neck after long days at a desk.", safety: { ...INTAKE.safety, pregnantOrBreastfeeding: true } },
+      intake: { ...DEMO_INTAKE, condition: "neck-shoulder-pain", headacheDaysPerMonth: null, painScore: 6, symptoms: "Stiff, aching neck after long days at a desk.", safety: { ...DEMO_INTAKE.safety, pregnantOrBreastfeeding: true } },
     },
   ];
   // The request reached Dr. Chen this morning, and has the answer-by time any request gets.

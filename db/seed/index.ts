@@ -13,6 +13,8 @@ import {
   providerConditions,
   providerInsurance,
   providers,
+  treatmentIntervalOverrides,
+  treatments,
   weeklyHours,
 } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -118,6 +120,10 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
     // records), so a reset removes them first, newest dependants first.
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
     await db.delete(payments);
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
+    await db.delete(treatmentIntervalOverrides);
+    // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
+    await db.delete(treatments);
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose
     await db.delete(bookings);
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- reset replaces the whole directory on purpose

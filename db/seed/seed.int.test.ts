@@ -156,17 +156,36 @@ describe("seedDatabase", () => {
 });
 
 describe("demo bookings", () => {
-  it("gives the demo patients a confirmed, a past and a requested consultation with Dr. Maya Chen, intakes sealed", async () => {
+  it("gives the demo patients a confirmed, a past and a requested consultation and a past treatment with Dr. Maya Chen, intakes sealed", async () => {
     const rows = await executeRows<{ email: string; status: string; starts_at: string | Date; intake_ciphertext: string }>(sql`
       select u.email, b.status, b.starts_at, b.intake_ciphertext from bookings b
       join users u on u.id = b.patient_id join providers p on p.id = b.provider_id
       where p.slug = ${DEMO_ANCHORS.maya} and u.email like 'patient%' order by b.starts_at`);
     expect(rows.map((r) => [r.email, r.status])).toEqual([
+      // The treatment 60 days ago (see "demo treatment cycles"), then the consultation 21 days ago.
+      ["patient@example.com", "completed"],
       ["patient@example.com", "completed"],
       ["patient@example.com", "confirmed"],
       ["patient2@example.com", "requested"],
     ]);
     expect(rows.every((r) => r.intake_ciphertext.startsWith("v1.") && !r.intake_ciphertext.includes("headache"))).toBe(true);
+  });
+});
+
+describe("demo treatment cycles", () => {
+  it("gives patient@example.com a treatment with Dr. Maya Chen 60 days before today, and two more patients cycles with her, sealed", async () => {
+    const rows = await executeRows<{ email: string; treated_on: string; kind: string; status: string; details_ciphertext: string }>(sql`
+      select u.email, to_char(t.treated_on, 'YYYY-MM-DD') as treated_on, a.kind, b.status, t.details_ciphertext from treatments t
+      join users u on u.id = t.patient_id join bookings b on b.id = t.booking_id join appointment_types a on a.id = b.appointment_type_id
+      join providers p on p.id = t.provider_id
+      where p.slug = ${DEMO_ANCHORS.maya} order by u.email, t.treated_on`);
+    expect(rows.map((r) => [r.email, r.treated_on])).toEqual([
+      ["cycle1@example.com", "2026-04-06"],
+      ["cycle1@example.com", "2026-06-29"],
+      ["cycle2@example.com", "2026-07-23"],
+      ["patient@example.com", "2026-08-04"],
+    ]);
+    expect(rows.every((r) => r.kind === "treatment" && r.status === "completed" && r.details_ciphertext.startsWith("v1.") && !/botox|units/i.test(r.details_ciphertext))).toBe(true);
   });
 });
 

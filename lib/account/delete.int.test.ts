@@ -3,7 +3,8 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE } from "@/app/api/account/route";
 import { getDb } from "@/db/client";
-import { auditEvents, bookings, diaryEntries, emailOutbox, payments, providers, reviews, searchEntries, users } from "@/db/schema";
+import { auditEvents, bookings, diaryEntries, emailOutbox, payments, providers, reviews, searchEntries, treatments, users } from "@/db/schema";
+import { sealTreatment } from "@/lib/treatments/records";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session-store";
@@ -88,6 +89,8 @@ describe("a patient deleting their account", () => {
     const db0 = await getDb();
     await db0.insert(reviews).values({ providerId: provider.id, patientId: patient.id, rating: 4, text: "REVIEW-CANARY" });
     await saveDiaryEntry(patient, { date: "2026-11-30", headache: true, migraine: true, pain: 7, hours: 5, acuteMedicine: true, medicines: [], note: "private" });
+    // A treatment record (on one of the bookings, which only needs to exist for it).
+    await db0.insert(treatments).values({ bookingId: soon, patientId: patient.id, providerId: provider.id, treatedOn: "2026-09-01", detailsCiphertext: sealTreatment(soon, { product: "botox", units: 155, regions: "forehead", lot: "" }) });
     // A day later the first is inside its 24-hour window: its deposit is kept, the other's refunded.
     const deleteAt = minutesLater(NOW, 24 * 60);
     const preview = await deletionPreview(patient, deleteAt);
@@ -107,6 +110,7 @@ describe("a patient deleting their account", () => {
     expect(JSON.stringify(row)).not.toContain(patient.email);
     expect(await db.select().from(diaryEntries).where(eq(diaryEntries.patientId, patient.id))).toEqual([]);
     expect(await db.select().from(reviews).where(eq(reviews.patientId, patient.id))).toEqual([]);
+    expect(await db.select({ details: treatments.detailsCiphertext }).from(treatments).where(eq(treatments.patientId, patient.id))).toEqual([{ details: DESTROYED_CIPHERTEXT }]);
     expect((await db.select().from(auditEvents).where(and(eq(auditEvents.actorId, patient.id), eq(auditEvents.action, "account.deleted")))).length).toBe(1);
     // The provider was told about both cancellations; the patient gets only the goodbye.
     const mail = await db.select({ to: emailOutbox.toAddress, kind: emailOutbox.kind }).from(emailOutbox).where(eq(emailOutbox.toAddress, patient.email));

@@ -16,6 +16,8 @@ import {
   reviews,
   signInAttempts,
   timeOff,
+  treatmentIntervalOverrides,
+  treatments,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -106,6 +108,9 @@ export async function deleteAccount(
         .update(bookings)
         .set({ intakeCiphertext: DESTROYED_CIPHERTEXT, declineReasonCiphertext: null, cancelReasonCiphertext: null, proposalNoteCiphertext: null })
         .where(eq(bookings.patientId, user.id));
+      // Treatment dates stay with the booking, for the provider's record; what was given goes.
+      await tx.update(treatments).set({ detailsCiphertext: DESTROYED_CIPHERTEXT }).where(eq(treatments.patientId, user.id));
+      await tx.update(treatmentIntervalOverrides).set({ reasonCiphertext: DESTROYED_CIPHERTEXT }).where(eq(treatmentIntervalOverrides.patientId, user.id));
       await tx.delete(diaryEntries).where(eq(diaryEntries.patientId, user.id));
       await tx.delete(diaryScores).where(eq(diaryScores.patientId, user.id));
       // A review is the patient's own words; the provider's rating is recounted by its trigger.

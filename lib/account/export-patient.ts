@@ -6,6 +6,7 @@ import { recordAudits } from "@/lib/audit/record";
 import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { openNotes } from "@/lib/booking/notes";
 import { readDiary } from "@/lib/diary/entries";
+import { getPatientTreatments } from "@/lib/treatments/records";
 
 // The patient's part of "download your data": every booking with the intake and notes opened,
 // its payment, the diary, reviews, and an accounting of disclosures (every time someone else opened what
@@ -59,6 +60,7 @@ export async function patientExport(db: Reader, patientId: string) {
   const [firstScore] = await db.select({ day: diaryScores.day }).from(diaryScores).where(eq(diaryScores.patientId, patientId)).orderBy(asc(diaryScores.day)).limit(1);
   const from = [firstEntry?.day, firstScore?.day].filter((d): d is string => Boolean(d)).sort()[0];
   const diary = from ? await readDiary({ id: patientId, role: "patient" }, { from, to: "9999-12-31" }) : null;
+  const { history: treatmentHistory } = await getPatientTreatments({ id: patientId, role: "patient" });
 
   const reviewRows = await db
     .select({ review: reviews, providerName: providers.name })
@@ -104,6 +106,7 @@ export async function patientExport(db: Reader, patientId: string) {
       what: d.action === "intake.read" ? "intake" : "a note you wrote",
       by: d.byName ? { name: d.byName, role: d.byRole } : { name: "a closed account", role: null },
     })),
+    treatments: treatmentHistory.map((t) => ({ bookingId: t.bookingId, treatedOn: t.treatedOn, provider: t.provider, ...(t.details ? { product: t.details.productLabel, units: t.details.units, regions: t.details.regions, lot: t.details.lot } : { unreadable: true }) })),
     diary: diary ? { entries: diary.entries, scores: diary.scores.map(({ instrument, date, total }) => ({ instrument, date, total })) } : { entries: [], scores: [] },
   };
 }

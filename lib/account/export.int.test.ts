@@ -3,13 +3,14 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/account/export/route";
 import { getDb } from "@/db/client";
-import { auditEvents, licenses } from "@/db/schema";
+import { auditEvents, licenses, treatments } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { actAs } from "@/lib/auth/testing/acting-user";
 import { getInboxBooking } from "@/lib/booking/inbox";
 import { createBooking } from "@/lib/booking/queries";
 import { declineBooking } from "@/lib/booking/transitions";
 import { saveDiaryEntry } from "@/lib/diary/entries";
+import { sealTreatment } from "@/lib/treatments/records";
 import { exportAccount } from "./export";
 
 vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
@@ -41,15 +42,17 @@ async function world() {
 
 describe("a patient's export", () => {
   it("holds the account, each booking with its intake and notes, the diary, and who else read the intake", async () => {
-    const { providerUser, patient, other, book } = await world();
+    const { providerUser, provider, patient, other, book } = await world();
     const mine = await book(patient, at(3, 10));
     const theirs = await book(other, at(3, 11));
     await getInboxBooking(providerUser, mine);
     await declineBooking(providerUser, mine, "Not a fit for a first visit", NOW);
     await saveDiaryEntry(patient, { date: "2026-11-20", headache: true, migraine: false, pain: 6, hours: 3, acuteMedicine: false, medicines: [], note: "DIARY-CANARY" });
+    const db0 = await getDb();
+    await db0.insert(treatments).values({ bookingId: mine, patientId: patient.id, providerId: provider.id, treatedOn: "2026-09-01", detailsCiphertext: sealTreatment(mine, { product: "xeomin", units: 100, regions: "neck", lot: "L1" }) });
 
     // Read as the downloaded file is: JSON.
-    type PatientDocument = { account: unknown; bookings: { id: string; intake: { symptoms: string }; notes: { declineReason: string } }[]; diary: { entries: { note?: string }[] }; disclosures: unknown[] };
+    type PatientDocument = { account: unknown; bookings: { id: string; intake: { symptoms: string }; notes: { declineReason: string } }[]; treatments: unknown[]; diary: { entries: { note?: string }[] }; disclosures: unknown[] };
     const data = JSON.parse(JSON.stringify(await exportAccount(patient, NOW))) as PatientDocument;
     expect(data.account).toMatchObject({ id: patient.id, email: patient.email, role: "patient", notifications: { bookingReminders: true } });
     const bookings = data.bookings;
@@ -58,6 +61,7 @@ describe("a patient's export", () => {
     expect(bookings[0]!.notes.declineReason).toBe("Not a fit for a first visit");
     expect(JSON.stringify(data)).not.toContain(theirs);
     expect(data.diary.entries).toEqual([expect.objectContaining({ date: "2026-11-20", note: "DIARY-CANARY" })]);
+    expect(data.treatments).toEqual([{ bookingId: mine, treatedOn: "2026-09-01", provider: { name: "Dr. Export Reader", slug: provider.slug }, product: "Xeomin (incobotulinumtoxinA)", units: 100, regions: "neck", lot: "L1" }]);
     expect(data.disclosures).toEqual([
       { at: expect.any(String), bookingId: mine, what: "intake", by: { name: providerUser.name, role: "provider" } },
     ]);

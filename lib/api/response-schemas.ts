@@ -23,6 +23,7 @@ export const problemSchema = z
       code: text.optional(),
       field: text.optional(),
       fields: z.record(text, text).optional(),
+      earliest: day.optional().meta({ description: "With `too_soon_for_treatment`: the first date (in the clinic's zone) a next treatment may be on." }),
       requestId: text.optional().meta({ description: "On a 500: quote it when reporting the problem." }),
     }),
   })

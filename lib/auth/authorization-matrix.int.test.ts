@@ -6,7 +6,25 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { accountTokens, appointmentTypes, bookings, diaryEntries, diaryScores, licenses, locations, payments, providerPhotos, providers, reviewReports, reviews, timeOff, users, weeklyHours } from "@/db/schema";
+import {
+  accountTokens,
+  appointmentTypes,
+  bookings,
+  diaryEntries,
+  diaryScores,
+  licenses,
+  locations,
+  payments,
+  providerPhotos,
+  providers,
+  reviewReports,
+  reviews,
+  timeOff,
+  treatmentIntervalOverrides,
+  treatments,
+  users,
+  weeklyHours,
+} from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
@@ -14,6 +32,7 @@ import { newBookingRow } from "@/lib/booking/booking-row";
 import { createBooking } from "@/lib/booking/queries";
 import { checkoutEvent } from "@/lib/payments/test-mode";
 import { getAvailability } from "@/lib/scheduling/queries";
+import { sealTreatment } from "@/lib/treatments/records";
 import { newLinkToken } from "./link-tokens";
 import { hashPassword } from "./password";
 import { getCurrentUser } from "./session";
@@ -223,14 +242,24 @@ async function freshReview(world: World, extra: Partial<typeof reviews.$inferIns
   return row!.id;
 }
 
-/** A completed visit of `patientId` with the owner, `daysAgo` days ago. */
-async function completedVisit(world: World, patientId: string, daysAgo: number) {
+/** A completed visit of `patientId` with the owner, `daysAgo` days ago; its booking id. */
+async function completedVisit(world: World, patientId: string, daysAgo: number): Promise<string> {
   const db = await getDb();
   const [location] = await db.select().from(locations).where(eq(locations.providerId, world.owner.id)).limit(1);
   const type = { id: world.owner.typeIds[0]!, name: "Initial consultation", minutes: 30, bufferAfterMinutes: 0, feeCents: 20_000, depositCents: 0 };
-  await db.insert(bookings).values(
-    newBookingRow({ providerId: world.owner.id, patientId, location: location!, type, start: new Date(Date.now() - daysAgo * 86_400_000), status: "completed", intake: { matrix: true }, cancellationWindowHours: 24 }),
-  );
+  const row = newBookingRow({ providerId: world.owner.id, patientId, location: location!, type, start: new Date(Date.now() - daysAgo * 86_400_000), status: "completed", intake: { matrix: true }, cancellationWindowHours: 24 });
+  await db.insert(bookings).values(row);
+  return row.id;
+}
+
+/** A new patient's treatment with the owner, recorded ten days ago; its booking id. */
+async function ownerTreatment(world: World): Promise<string> {
+  const patient = await createUser("patient");
+  const bookingId = await completedVisit(world, patient.id, 10);
+  const db = await getDb();
+  const treatedOn = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+  await db.insert(treatments).values({ bookingId, patientId: patient.id, providerId: world.owner.id, treatedOn, detailsCiphertext: sealTreatment(bookingId, { product: "botox", units: 155, regions: "forehead", lot: "" }) });
+  return bookingId;
 }
 
 /** The world's patient may write a review of the owner now: a recent completed visit, no review yet. */
@@ -555,6 +584,17 @@ const MATRIX: Record<string, Entry> = {
       const id = await ownerBooking(world, "confirmed", true);
       await callAction("app/provider/requests/complete-booking-action.ts", "completeBookingAction", { id });
       return (await bookingRow(id)).status === "completed";
+    },
+  },
+  "app/provider/requests/allow-earlier-treatment-action.ts#allowEarlierTreatmentAction": {
+    // Only the provider who gave the treatment.
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const id = await ownerTreatment(world);
+      await callAction("app/provider/requests/allow-earlier-treatment-action.ts", "allowEarlierTreatmentAction", { id, reason: "Spasm returned at week 8" });
+      const db = await getDb();
+      const [treatment] = await db.select({ id: treatments.id }).from(treatments).where(eq(treatments.bookingId, id));
+      return (await db.$count(treatmentIntervalOverrides, eq(treatmentIntervalOverrides.treatmentId, treatment!.id))) > 0;
     },
   },
   "app/provider/requests/no-show-booking-action.ts#noShowBookingAction": {

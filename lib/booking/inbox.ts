@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { bookings, payments, users } from "@/db/schema";
+import { appointmentTypes, bookings, payments, users } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
 import { recordAudits, type AuditEntry } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
@@ -42,6 +42,8 @@ export type InboxBooking = {
   endsAt: string;
   timeZone: string;
   typeName: string;
+  /** The kind of its appointment type; null when the type was deleted. A treatment is completed with its record. */
+  kind: "initial_consultation" | "treatment" | "follow_up" | null;
   locationName: string;
   telehealth: boolean;
   feeCents: number;
@@ -96,6 +98,7 @@ const columns = {
   endsAt: bookings.endsAt,
   timeZone: bookings.timeZone,
   typeName: bookings.typeName,
+  kind: appointmentTypes.kind,
   locationName: bookings.locationName,
   telehealth: bookings.telehealth,
   feeCents: bookings.feeCents,
@@ -123,7 +126,12 @@ const columns = {
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 const selectBookings = (db: Db) =>
-  db.select(columns).from(bookings).innerJoin(users, eq(users.id, bookings.patientId)).leftJoin(payments, eq(payments.bookingId, bookings.id));
+  db
+    .select(columns)
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.patientId))
+    .leftJoin(payments, eq(payments.bookingId, bookings.id))
+    .leftJoin(appointmentTypes, eq(appointmentTypes.id, bookings.appointmentTypeId));
 type Row = Awaited<ReturnType<ReturnType<typeof selectBookings>["where"]>>[number];
 
 type Open = { intake: boolean; notes: boolean };

@@ -13,6 +13,7 @@ import { daysAround, isOffered, rangeCovering, type AvailableSlot, type Schedule
 import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { createDeposit } from "@/lib/payments/deposits";
 import { answerDeadline } from "./answer-by";
+import { checkTreatmentInterval, spendOverride } from "@/lib/treatments/interval-rule";
 import { newBookingRow } from "./booking-row";
 import { notLapsed } from "./held";
 import { releaseLapsed } from "./lapses";
@@ -42,6 +43,7 @@ export type CreateBookingResult =
   | { ok: false; reason: "taken"; message: string; alternatives: AvailableSlot[] }
   | { ok: false; reason: "invalid"; message: string; fieldErrors?: Record<string, string> }
   | { ok: false; reason: "limit"; message: string }
+  | { ok: false; reason: "too_soon"; message: string; earliest: string }
   | { ok: false; reason: "not_found"; message: string }
   | { ok: false; reason: "unverified"; message: string };
 
@@ -57,6 +59,8 @@ class SlotTaken extends Error {}
  * A patient requests a consultation in a free slot. The slot is checked against the provider's
  * hours and bookings, then the database's exclusion constraint settles any race: of two requests
  * for one time exactly one is stored, and the other gets SLOT_TAKEN with the next free times.
+ * A treatment keeps the 84-day interval (lib/treatments/interval-rule.ts), judged under the lock
+ * on the patient's account row, so two treatment requests at once cannot both pass.
  * The intake is sealed (AES-256-GCM) before it reaches the database.
  */
 export async function createBooking(patient: CurrentUser, request: BookingRequest, now: Date = new Date()): Promise<CreateBookingResult> {
@@ -95,9 +99,17 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
       if (!schedule) return { ok: false, reason: "not_found", message: "This provider is not taking bookings, or that appointment type is not theirs." };
       const location = schedule.locations.find((l) => l.id === request.locationId);
       if (!location) return { ok: false, reason: "invalid", message: "Choose one of the provider's locations.", fieldErrors: { locationId: "Choose one of the provider's locations." } };
+      let overrideId: string | null = null;
+      if (schedule.type.kind === "treatment") {
+        const interval = await checkTreatmentInterval(tx, { patientId: patient.id, providerId: schedule.providerId, start, zone: location.timeZone }, now);
+        if (!interval.ok) return { ok: false, reason: "too_soon", message: interval.message, earliest: interval.earliest };
+        overrideId = interval.overrideId;
+      }
       await releaseLapsed(tx, schedule.providerId, now);
       if (!isOffered(schedule, location.id, start, now)) throw new SlotTaken();
-      return insertBooking(tx, patient, request, schedule, location, start, now);
+      const created = await insertBooking(tx, patient, request, schedule, location, start, now);
+      if (overrideId && created.ok) await spendOverride(tx, overrideId, created.id);
+      return created;
     });
   } catch (error) {
     if (!(error instanceof SlotTaken) && !isExclusionViolation(error, "bookings_no_overlap")) throw error;

@@ -82,7 +82,7 @@ describe("a suspended provider", () => {
     expect(await declineBooking(providerUser, requested, "No", LATER)).toEqual(refused);
     expect(await proposeTime(providerUser, requested, "2026-12-14T10:00", "", LATER)).toEqual(refused);
     expect(await cancelBooking(providerUser, confirmed, "Closed", LATER)).toEqual(refused);
-    expect(await markCompleted(providerUser, past, LATER)).toEqual(refused);
+    expect(await markCompleted(providerUser, past, null, LATER)).toEqual(refused);
     expect(await markNoShow(providerUser, past, LATER)).toEqual(refused);
     // The request went unanswered past its time: it lapsed as the suspension swept the provider.
     expect(await statuses([requested, confirmed, past])).toEqual(["expired", "confirmed", "confirmed"]);

@@ -92,9 +92,9 @@ describe("the provider answers a request", () => {
     const b = await book(at(3, 11));
     await confirmBooking(providerUser, a, NOW);
     await confirmBooking(providerUser, b, NOW);
-    expect(await markCompleted(providerUser, a, NOW)).toMatchObject({ ok: false });
+    expect(await markCompleted(providerUser, a, null, NOW)).toMatchObject({ ok: false });
     const later = new Date("2026-12-03T17:00:00Z");
-    expect(await markCompleted(providerUser, a, later)).toMatchObject({ ok: true });
+    expect(await markCompleted(providerUser, a, null, later)).toMatchObject({ ok: true });
     expect(await markNoShow(providerUser, b, later)).toMatchObject({ ok: true });
     expect([(await statusOf(a)).status, (await statusOf(b)).status]).toEqual(["completed", "no_show"]);
   });

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
-import { bookings, providers, type Booking } from "@/db/schema";
+import { bookings, providers, users, type Booking } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
@@ -16,6 +16,9 @@ import { ownBookings } from "./ownership";
 import { lapseRequest, releaseLapsed } from "./lapses";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
 import { settleDeposit } from "@/lib/payments/deposits";
+import { checkTreatmentInterval, spendOverride } from "@/lib/treatments/interval-rule";
+import { isTreatmentBooking, recordTreatment } from "@/lib/treatments/records";
+import type { TreatmentDetails } from "@/lib/treatments/validation";
 import { sealNote } from "./notes";
 import { canMoveOnline, hasLapsed, movingClosedMessage, nextStatus, statusesFor, type BookingAction, type Party } from "./state";
 
@@ -120,16 +123,29 @@ async function transition(
 
 /**
  * The new times for a booking moved to `start`, if that is a free slot of its type and location.
- * Lapsed unpaid holds are marked expired first: the database's exclusion constraint still counts
- * them, though every read already treats their time as free.
+ * Lapsed holds and requests are marked expired first: the database's exclusion constraint still
+ * counts them, though every read already treats their time as free.
  */
 async function moveTo(tx: Tx, booking: Booking, start: Date, now: Date): Promise<Change> {
   if (!booking.appointmentTypeId || !booking.locationId || Number.isNaN(start.getTime())) throw new TimeTaken();
   const { from, to } = daysAround(start);
   const schedule = await loadSchedule({ providerId: booking.providerId }, booking.appointmentTypeId, rangeCovering(from, to), now, tx, booking.id);
   if (!schedule || !isOffered(schedule, booking.locationId, start, now)) throw new TimeTaken();
+  if (await isTreatmentBooking(tx, booking)) await keepInterval(tx, booking, start, now);
   await releaseLapsed(tx, booking.providerId, now);
   return { ...slotSpan(schedule.type, start), reminderSentAt: null, weekReminderSentAt: null };
+}
+
+/**
+ * A treatment moved to `start` still keeps 84 days from the patient's other treatments, judged
+ * under the lock on their account row as a new request is (lib/booking/queries.ts).
+ */
+async function keepInterval(tx: Tx, booking: Booking, start: Date, now: Date): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, booking.patientId)).for("update");
+  const zone = booking.timeZone;
+  const interval = await checkTreatmentInterval(tx, { patientId: booking.patientId, providerId: booking.providerId, start, zone, ignoreBookingId: booking.id }, now);
+  if (!interval.ok) throw new Refused(interval.message);
+  if (interval.overrideId) await spendOverride(tx, interval.overrideId, booking.id);
 }
 
 const text = (value: string) => value.trim().slice(0, 500);
@@ -205,8 +221,27 @@ export function cancelBooking(user: CurrentUser, bookingId: string, reason: stri
   );
 }
 
-export function markCompleted(provider: CurrentUser, bookingId: string, now = new Date()) {
-  return transition(provider, bookingId, "complete", async () => ({}), "Marked as completed.", now);
+export const RECORD_TREATMENT = "Record what was given (product, total units and sites) to mark a treatment completed.";
+
+/**
+ * The visit took place. A treatment is completed only with what was given (`treatment`), recorded
+ * in the same transaction; other visits take none.
+ */
+export function markCompleted(provider: CurrentUser, bookingId: string, treatment: TreatmentDetails | null = null, now = new Date()) {
+  return transition(
+    provider,
+    bookingId,
+    "complete",
+    async (tx, booking) => {
+      if (await isTreatmentBooking(tx, booking)) {
+        if (!treatment) throw new Refused(RECORD_TREATMENT);
+        await recordTreatment(tx, booking, treatment);
+      }
+      return {};
+    },
+    "Marked as completed.",
+    now,
+  );
 }
 
 export function markNoShow(provider: CurrentUser, bookingId: string, now = new Date()) {

@@ -20,9 +20,17 @@ import { readBody, type BodyProblem } from "./read-body";
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 /** An expected refusal, returned (never thrown) by a handler. */
-export function problem(status: ProblemStatus, message: string, extra: { code?: string; field?: string; fields?: Record<string, string> } & Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
-  const { code, field, fields, ...rest } = extra;
-  return Response.json({ error: { message, ...(code ? { code } : {}), ...(field ? { field } : {}), ...(fields ? { fields } : {}) }, ...rest }, { status, headers });
+export function problem(
+  status: ProblemStatus,
+  message: string,
+  extra: { code?: string; field?: string; fields?: Record<string, string>; earliest?: string } & Record<string, unknown> = {},
+  headers: HeadersInit = {},
+): Response {
+  const { code, field, fields, earliest, ...rest } = extra;
+  return Response.json(
+    { error: { message, ...(code ? { code } : {}), ...(field ? { field } : {}), ...(fields ? { fields } : {}), ...(earliest ? { earliest } : {}) }, ...rest },
+    { status, headers },
+  );
 }
 
 type Access = { auth?: undefined } | { auth: readonly Role[] };

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { addDays } from "@/lib/ui/time-zone";
 import { computeSlots, wallClockInstant, type Interval, type WeeklyRange } from "./slots";
+import type { AppointmentKind } from "./appointment-kinds";
 
 // A provider's schedule as loaded from the database (lib/scheduling/queries.ts) and the free
 // slots it leaves, across all of the provider's locations. Pure, so it is tested without a database.
@@ -11,7 +12,7 @@ export type Schedule = {
   horizonDays: number;
   /** Free cancellation up to this many hours before a visit: a booking keeps it, with the type's fee and deposit. */
   cancellationWindowHours: number;
-  type: { id: string; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean };
+  type: { id: string; kind: AppointmentKind; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean };
   locations: { id: string; name: string; addressLine1: string; addressLine2: string | null; city: string; state: string; zip: string; timeZone: string; hours: WeeklyRange[] }[];
   busy: { start: string; end: string }[];
   timeOff: { start: string; end: string; locationId: string | null }[];

@@ -22,6 +22,8 @@ export const POST = jsonRoute({ route: "/api/bookings", ...PATIENTS, body: { sch
   switch (result.reason) {
     case "taken":
       return problem(409, result.message, { code: "slot_taken", alternatives: result.alternatives });
+    case "too_soon":
+      return problem(409, result.message, { code: "too_soon_for_treatment", earliest: result.earliest });
     case "limit":
       return problem(409, result.message, { code: "open_request_limit" });
     case "unverified":

@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from "@/lib/booking/state";
 import type { InboxBooking } from "@/lib/booking/inbox";
+import type { TreatmentRecord } from "@/lib/treatments/records";
 import { formatInstant, formatMoney } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
 import { LocalTime } from "../../components/local-time";
@@ -113,5 +114,27 @@ export function BookingHeader({ booking }: { booking: InboxBooking }) {
       </div>
       <span className="tag">{STATUS_LABELS[booking.status]}</span>
     </div>
+  );
+}
+
+/** What a treatment gave; units only ever beside their own product. */
+export function TreatmentDetails({ treatment }: { treatment: TreatmentRecord }) {
+  const { details } = treatment;
+  if (!details) return <p className="mt-2 text-sm text-amber-950">This record cannot be read: it was stored under another encryption key.</p>;
+  return (
+    <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
+      <dt className="font-medium text-slate-900">Product</dt>
+      <dd className="text-slate-800">{details.productLabel}</dd>
+      <dt className="font-medium text-slate-900">Total units</dt>
+      <dd className="text-slate-800">{details.units}</dd>
+      <dt className="font-medium text-slate-900">Regions or sites</dt>
+      <dd className="text-slate-800">{details.regions}</dd>
+      {details.lot ? (
+        <>
+          <dt className="font-medium text-slate-900">Lot</dt>
+          <dd className="text-slate-800">{details.lot}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }

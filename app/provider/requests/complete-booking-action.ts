@@ -1,7 +1,13 @@
 "use server";
 
 import { markCompleted } from "@/lib/booking/transitions";
-import { bookingIdSchema } from "@/lib/booking/validation";
-import { bookingAction, idFrom } from "../../bookings/booking-action";
+import { completeBookingSchema } from "@/lib/treatments/validation";
+import { bookingAction } from "../../bookings/booking-action";
 
-export const completeBookingAction = bookingAction(["provider"], bookingIdSchema, idFrom, ({ id }, provider) => markCompleted(provider, id));
+// The treatment form sends what was given beside the id; a consultation's button, the id alone.
+const fromForm = (form: FormData) => ({
+  id: form.get("id"),
+  treatment: form.has("product") ? { product: form.get("product"), units: form.get("units"), regions: form.get("regions"), lot: form.get("lot") ?? "" } : undefined,
+});
+
+export const completeBookingAction = bookingAction(["provider"], completeBookingSchema, fromForm, ({ id, treatment }, provider) => markCompleted(provider, id, treatment ?? null));

@@ -79,7 +79,7 @@ export default async function RequestsPage() {
                 <Link href={`/provider/requests/${b.id}`} className="mt-2 inline-block text-sm font-medium">
                   Details<span className="sr-only"> of the booking with {b.patient.name}</span>
                 </Link>
-                {b.status === "confirmed" ? <PastActions id={b.id} patient={b.patient.name} /> : null}
+                {b.status === "confirmed" ? <PastActions id={b.id} patient={b.patient.name} treatment={b.kind === "treatment"} /> : null}
               </li>
             ))}
           </ul>

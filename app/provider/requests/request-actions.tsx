@@ -1,8 +1,10 @@
 "use client";
 
 import { ActionButton, ActionForm, FormMessage, ReasonForm, SubmitButton } from "../../components/action-form";
-import { Input } from "../../components/form-controls";
+import { Input, Select } from "../../components/form-controls";
+import { PRODUCT_LABELS, TREATMENT_PRODUCTS, MAX_UNITS } from "@/lib/treatments/products";
 import { CancelBookingForm } from "../../bookings/cancel-booking-form";
+import { allowEarlierTreatmentAction } from "./allow-earlier-treatment-action";
 import { completeBookingAction } from "./complete-booking-action";
 import { confirmBookingAction } from "./confirm-booking-action";
 import { declineBookingAction } from "./decline-booking-action";
@@ -63,13 +65,51 @@ export function UpcomingActions({ id, patient }: { id: string; patient: string }
   );
 }
 
-/** A confirmed appointment whose time has come: record what happened. */
-export function PastActions({ id, patient }: { id: string; patient: string }) {
+const PRODUCT_OPTIONS = TREATMENT_PRODUCTS.map((value) => ({ value, label: PRODUCT_LABELS[value] }));
+
+/** What a treatment gave, recorded as it is marked completed (sealed; the patient sees it). */
+function CompleteTreatmentForm({ id, patient }: { id: string; patient: string }) {
+  return (
+    <ActionForm action={completeBookingAction} className="w-full space-y-3 rounded-lg border border-slate-200 p-4" aria-label={`Record the treatment of ${patient}`}>
+      {(state, pending) => (
+        <>
+          <input type="hidden" name="id" value={id} />
+          <p className="text-sm font-semibold text-slate-900">Record what was given</p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Select name="product" id={`product-${id}`} label="Product" options={PRODUCT_OPTIONS} placeholder="Choose…" error={state.fieldErrors?.["treatment.product"]} />
+            <Input
+              name="units"
+              id={`units-${id}`}
+              label="Total units"
+              hint="Units of this product only: they differ between products."
+              inputMode="numeric"
+              maxLength={String(MAX_UNITS).length}
+              error={state.fieldErrors?.["treatment.units"]}
+            />
+            <Input name="regions" id={`regions-${id}`} label="Regions or sites" maxLength={300} error={state.fieldErrors?.["treatment.regions"]} />
+            <Input name="lot" id={`lot-${id}`} label="Lot number (optional)" maxLength={40} error={state.fieldErrors?.["treatment.lot"]} />
+          </div>
+          <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary">
+            Completed<span className="sr-only"> treatment of {patient}</span>
+          </SubmitButton>
+          <FormMessage state={state} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** A confirmed appointment whose time has come: record what happened (a treatment, with what it gave). */
+export function PastActions({ id, patient, treatment }: { id: string; patient: string; treatment: boolean }) {
   return (
     <div className="mt-3 flex flex-wrap gap-3">
-      <ActionButton action={completeBookingAction} fields={{ id }} aria-label={`Mark the appointment with ${patient} completed`} pendingLabel="Saving…" variant="secondary">
-        Completed
-      </ActionButton>
+      {treatment ? (
+        <CompleteTreatmentForm id={id} patient={patient} />
+      ) : (
+        <ActionButton action={completeBookingAction} fields={{ id }} aria-label={`Mark the appointment with ${patient} completed`} pendingLabel="Saving…" variant="secondary">
+          Completed
+        </ActionButton>
+      )}
       <ActionButton
         action={noShowBookingAction}
         fields={{ id }}
@@ -81,5 +121,24 @@ export function PastActions({ id, patient }: { id: string; patient: string }) {
         No-show
       </ActionButton>
     </div>
+  );
+}
+
+/** The treating provider's clinical exception to the 84 days, with the reason (sealed, audited). */
+export function AllowEarlierTreatmentForm({ id, patient }: { id: string; patient: string }) {
+  return (
+    <ReasonForm
+      action={allowEarlierTreatmentAction}
+      fields={{ id }}
+      label="Clinical reason"
+      hint="Kept sealed with the patient's record; the audit log notes that you allowed it."
+      inputId={`override-${id}`}
+      pendingLabel="Saving…"
+      confirm={`Allow ${patient} to book their next treatment with you before day 84?`}
+      className="space-y-2"
+      aria-label={`Allow ${patient} an earlier next treatment`}
+    >
+      Allow an earlier next treatment
+    </ReasonForm>
   );
 }

@@ -28,22 +28,30 @@ export function BookingPanel({
   locations,
   horizonDays,
   rescheduleBookingId,
+  startFrom,
+  initialTypeId,
 }: {
   slug: string;
   types: AppointmentType[];
   locations: Location[];
   horizonDays: number;
+  /** A date (YYYY-MM-DD) to start the times from instead of today: a next treatment's first day. */
+  startFrom?: string | undefined;
+  /** The type to show first, when a link names one. */
+  initialTypeId?: string | undefined;
   /** Moving an existing booking: each time submits the move instead of opening the booking page. */
   rescheduleBookingId?: string;
 }) {
   const zone = useSyncExternalStore(subscribe, viewerZone, () => "UTC");
   const today = useSyncExternalStore(subscribe, () => localDate(new Date(), viewerZone()), () => "");
-  const [typeId, setTypeId] = useState(types[0]?.id ?? "");
+  const [typeId, setTypeId] = useState(types.find((t) => t.id === initialTypeId)?.id ?? types[0]?.id ?? "");
   const [page, setPage] = useState(0);
   const [result, setResult] = useState<{ key: string; load: Load } | null>(null);
-  const from = today ? addDays(today, page * DAYS_PER_PAGE) : "";
+  const first = startFrom && today && startFrom > today ? startFrom : today;
+  const from = first ? addDays(first, page * DAYS_PER_PAGE) : "";
   const to = from ? addDays(from, DAYS_PER_PAGE - 1) : "";
-  const lastPage = Math.max(0, Math.ceil(horizonDays / DAYS_PER_PAGE) - 1);
+  const skipped = first && today ? Math.round((Date.parse(first) - Date.parse(today)) / 86_400_000) : 0;
+  const lastPage = Math.max(0, Math.ceil((horizonDays - skipped) / DAYS_PER_PAGE) - 1);
 
   // A result belongs to the request it answered; any other request is still loading.
   const key = `${typeId}|${from}|${to}`;

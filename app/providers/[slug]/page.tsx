@@ -9,6 +9,7 @@ import { ownReviewState } from "@/lib/reviews/reviews";
 import { getNextAvailable } from "@/lib/scheduling/queries";
 import type { ProviderProfile } from "@/lib/providers/queries";
 import { listNames, midSentence } from "@/lib/ui/format";
+import { isCalendarDate } from "@/lib/ui/time-zone";
 import { physicianJsonLd, serializeJsonLd } from "@/lib/ui/json-ld";
 import { getProvider } from "./get-provider";
 import { BookingPanel } from "./booking-panel";
@@ -16,6 +17,9 @@ import { ProfileView } from "./profile-view";
 import { OwnReview } from "./reviews/own-review";
 
 type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const oneParam = (v: string | string[] | undefined) => (typeof v === "string" ? v.slice(0, 100) : undefined);
 
 function primaryPlace(provider: ProviderProfile): string | null {
   const first = provider.locations[0];
@@ -42,10 +46,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ProviderPage({ params }: { params: Params }) {
+export default async function ProviderPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   // Listing depends on today's date (licenses lapse), so every view is rendered at request time.
   await connection();
   const { slug } = await params;
+  // A link from a refused treatment or the dashboard starts the times at the first allowed date.
+  const query = await searchParams;
+  const from = oneParam(query.from);
+  const startFrom = from && isCalendarDate(from) ? from : undefined;
   // The next opening needs only the slug: both reads at once (it is null for an unlisted slug).
   const [provider, nextAvailable, user] = await Promise.all([getProvider(slug), getNextAvailable(slug), getCurrentUser()]);
   if (!provider) notFound();
@@ -70,7 +78,7 @@ export default async function ProviderPage({ params }: { params: Params }) {
         provider={provider}
         nextAvailable={nextAvailable?.start ?? null}
         ownReview={own ? <OwnReview slug={provider.slug} providerName={provider.name} state={own} /> : undefined}
-        booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} />}
+        booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} startFrom={startFrom} initialTypeId={oneParam(query.type)} />}
       />
     </article>
   );

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { jsonRoute, problem } from "@/lib/http/json-route";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { processPendingRefunds } from "@/lib/payments/deposits";
+import { queueNextVisitReminders } from "@/lib/treatments/reminders";
 
 // Called by Vercel Cron (vercel.json), which sends "Authorization: Bearer <CRON_SECRET>".
 export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-store" }, async ({ request }) => {
@@ -21,9 +22,10 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   const reminders = await queueDueReminders();
   const licenseNotices = await queueLicenseExpiryNotices();
   const diaryReminders = await queueDiaryReminders();
+  const nextVisitReminders = await queueNextVisitReminders();
   // Also a safety net: refunds and emails a request queued but could not finish.
   const refunds = await processPendingRefunds();
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
-  return Response.json({ reminders, holdsExpired, requestsLapsed, unlicensedCancelled, licenseNotices, diaryReminders, refunds, ...delivery, purged });
+  return Response.json({ reminders, holdsExpired, requestsLapsed, unlicensedCancelled, licenseNotices, diaryReminders, nextVisitReminders, refunds, ...delivery, purged });
 });

@@ -4,8 +4,12 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getInboxBooking } from "@/lib/booking/inbox";
 import { getOwnProvider } from "@/lib/listing/owner";
+import { hasOpenOverride } from "@/lib/treatments/overrides";
+import { getBookingTreatment } from "@/lib/treatments/records";
+import { formatDate } from "@/lib/ui/format";
 import { SuspensionNotice } from "../../suspension-notice";
-import { BookingHeader, BookingNotesPanel, IntakeDetails } from "../booking-parts";
+import { BookingHeader, BookingNotesPanel, IntakeDetails, TreatmentDetails } from "../booking-parts";
+import { AllowEarlierTreatmentForm } from "../request-actions";
 
 export const metadata: Metadata = { title: "Intake", robots: { index: false } };
 
@@ -26,6 +30,7 @@ export default async function InboxBookingPage({ params }: { params: Promise<{ i
       </div>
     );
   }
+  const [treatment, overrideOpen] = await Promise.all([getBookingTreatment(provider, id), hasOpenOverride(provider, id)]);
   return (
     <div className="space-y-6">
       <Link href="/provider/requests" className="text-sm font-medium">
@@ -39,6 +44,26 @@ export default async function InboxBookingPage({ params }: { params: Promise<{ i
         <BookingHeader booking={booking} />
         <BookingNotesPanel booking={booking} />
       </section>
+      {treatment ? (
+        <section aria-labelledby="treatment-heading" className="card p-5">
+          <h2 id="treatment-heading" className="text-lg font-semibold text-slate-900">
+            Treatment given on {formatDate(treatment.treatedOn)}
+          </h2>
+          <TreatmentDetails treatment={treatment} />
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            {overrideOpen ? (
+              <p className="text-sm text-slate-800">You allowed an earlier next treatment; the patient has not booked it yet.</p>
+            ) : (
+              <>
+                <p className="mb-2 text-sm text-slate-700">
+                  The next treatment can be booked from day 84. For a clinical reason you can let {booking.patient.name} book one with you sooner, once.
+                </p>
+                <AllowEarlierTreatmentForm id={booking.id} patient={booking.patient.name} />
+              </>
+            )}
+          </div>
+        </section>
+      ) : null}
       <section aria-labelledby="intake-heading" className="card p-5">
         <h2 id="intake-heading" className="text-lg font-semibold text-slate-900">
           Answers

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS } from "@/lib/booking/intake-options";
+import { timesFromHref } from "@/lib/treatments/links";
 import { formatMoney } from "@/lib/ui/format";
 import { ActionForm, FormMessage, SubmitButton } from "../../../components/action-form";
 import { Checkbox, CheckboxGroup, Select, TextArea } from "../../../components/form-controls";
@@ -160,6 +161,13 @@ export function IntakeForm(props: {
                     </li>
                   ))}
                 </ul>
+              </div>
+            ) : state.earliest ? (
+              <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950">
+                <p className="font-medium">{state.error}</p>
+                <Link className="btn-secondary mt-2 text-sm" href={timesFromHref(props.providerSlug, props.appointmentTypeId, state.earliest)}>
+                  See free times from then
+                </Link>
               </div>
             ) : (
               <FormMessage state={state} />

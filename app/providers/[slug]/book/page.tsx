@@ -8,6 +8,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { HOLD_MINUTES } from "@/lib/booking/queries";
 import { checkSlot } from "@/lib/scheduling/queries";
+import { isBeforeEarliest } from "@/lib/treatments/interval";
+import { nextTreatmentFrom, tooSoonMessage } from "@/lib/treatments/interval-rule";
+import { timesFromHref } from "@/lib/treatments/links";
 import { formatAddress } from "@/lib/ui/address";
 import { formatMinutes, formatMoney, formatInstant } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
@@ -71,6 +74,9 @@ export default async function BookPage({ params, searchParams }: Props) {
   const verified = user?.role === "patient" ? await isEmailVerified(user) : true;
   const conditions = provider.conditions.map((c) => ({ slug: c.slug, name: c.name }));
   const instant = new Date(start);
+  // A treatment inside the 84 days is refused on sending (lib/booking/queries.ts); say so before the intake.
+  const earliest = user?.role === "patient" && type.kind === "treatment" ? await nextTreatmentFrom(user, provider.slug) : null;
+  const tooSoon = earliest !== null && isBeforeEarliest(instant, location.timeZone, earliest);
 
   return (
     <div className="container-page grid gap-8 py-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -102,6 +108,13 @@ export default async function BookPage({ params, searchParams }: Props) {
             Before you can send this request, confirm your email address with the link we sent you. Your chosen time stays selected: the
             link brings you back here.
           </VerifyEmailNotice>
+        ) : tooSoon ? (
+          <div role="alert" className="mt-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950">
+            <p className="font-medium">{tooSoonMessage(earliest)}</p>
+            <Link className="btn-secondary mt-3 text-sm" href={timesFromHref(provider.slug, type.id, earliest)}>
+              See free times from then
+            </Link>
+          </div>
         ) : (
           <IntakeForm
             providerSlug={provider.slug}

@@ -9,7 +9,7 @@ import { createBooking } from "@/lib/booking/queries";
 import { bookingRequestSchema } from "@/lib/booking/validation";
 import type { AvailableSlot } from "@/lib/scheduling/schedule";
 
-export type RequestState = ActionState & { alternatives?: AvailableSlot[] };
+export type RequestState = ActionState & { alternatives?: AvailableSlot[]; /** A treatment too soon: the first date one may be on. */ earliest?: string };
 
 function formToRequest(form: FormData): unknown {
   return {
@@ -30,6 +30,7 @@ const requestConsultation = authorizedAction(["patient"], bookingRequestSchema, 
     redirect(result.status === "pending_payment" ? `/pay/${result.id}` : `/patient?requested=${result.id}`);
   }
   if (result.reason === "taken") return { error: result.message, alternatives: result.alternatives };
+  if (result.reason === "too_soon") return { error: result.message, earliest: result.earliest };
   return { error: result.message, ...(result.reason === "invalid" && result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) };
 });
 
