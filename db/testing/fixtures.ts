@@ -172,6 +172,18 @@ type IntakeOverrides = {
 };
 
 /** A complete intake for chronic migraine, "no" to every safety question unless `overrides` say otherwise. */
+/** The intake as the booking form and `POST /api/bookings` send it (JSON numbers, "no" answers). */
+export const API_INTAKE = {
+  condition: "chronic-migraine",
+  symptoms: "Headaches",
+  duration: "1-5-years",
+  painScore: 6,
+  headacheDaysPerMonth: 15,
+  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
+  payment: "self-pay",
+  consent: "yes",
+};
+
 export function validIntake(overrides: IntakeOverrides = {}): Intake {
   return intakeSchema.parse({
     condition: "chronic-migraine",

@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, locations, reviews } from "@/db/schema";
-import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { API_INTAKE, createProvider, createUser, seedReferenceData, type TestUser, validIntake } from "@/db/testing/fixtures";
 import { createAccount } from "@/lib/auth/accounts";
 import { actAs } from "@/lib/auth/testing/acting-user";
 import { newBookingRow } from "@/lib/booking/booking-row";
@@ -65,18 +65,7 @@ async function visit(daysAgo: number) {
   await db.insert(bookings).values(newBookingRow({ providerId: provider.id, patientId: patient.id, location: location!, type, start: new Date(Date.now() - daysAgo * DAY), status: "completed", intake: validIntake(), cancellationWindowHours: 24 }));
 }
 
-// The intake as the booking form sends it.
-const INTAKE = {
-  condition: "chronic-migraine",
-  symptoms: "Headaches",
-  duration: "1-5-years",
-  painScore: 6,
-  headacheDaysPerMonth: 15,
-  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-};
-const booking = (slot: { start: string; locationId: string }) => ({ providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: slot.locationId, start: slot.start, intake: INTAKE });
+const booking = (slot: { start: string; locationId: string }) => ({ providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: slot.locationId, start: slot.start, intake: API_INTAKE });
 
 describe("the OpenAPI document", () => {
   it("is served publicly and cacheably, and lists every documented operation with its answer", async () => {

@@ -25,7 +25,7 @@ import {
   users,
   weeklyHours,
 } from "@/db/schema";
-import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validNpi, type TestUser } from "@/db/testing/fixtures";
+import { API_INTAKE, createProvider, createUser, npiLicense, seedReferenceData, stateLicense, type TestUser, validNpi } from "@/db/testing/fixtures";
 import { NOT_ALLOWED, NOT_SIGNED_IN } from "@/lib/actions/validated-action";
 import { intakeSchema } from "@/lib/booking/intake";
 import { newBookingRow } from "@/lib/booking/booking-row";
@@ -171,17 +171,6 @@ async function get(handlerPath: string, url: string, params: Record<string, stri
 const PROVIDER = ["provider"] as const;
 const PATIENT = ["patient"] as const;
 
-const INTAKE = {
-  condition: "chronic-migraine",
-  symptoms: "Headaches",
-  duration: "1-5-years",
-  painScore: 6,
-  headacheDaysPerMonth: 15,
-  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-};
-
 let pastShifts = 0;
 
 /** Probes keep booking as the world's patient; earlier probes' open requests have served, and would hit the cap of 3. */
@@ -200,7 +189,7 @@ async function ownerBooking(world: World, status: "requested" | "confirmed" | "p
   const patient = world.users.patient;
   const result = await createBooking(
     { ...patient },
-    { providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0]!, locationId: slot.locationId, start: slot.start, telehealth: false, intake: intakeSchema.parse(INTAKE) },
+    { providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0]!, locationId: slot.locationId, start: slot.start, telehealth: false, intake: intakeSchema.parse(API_INTAKE) },
   );
   if (!result.ok) throw new Error(result.message);
   const db = await getDb();
@@ -1010,7 +999,7 @@ const MATRIX: Record<string, Entry> = {
         new NextRequest("http://localhost:3000/api/bookings", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0], locationId: slot.locationId, start: slot.start, intake: INTAKE }),
+          body: JSON.stringify({ providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0], locationId: slot.locationId, start: slot.start, intake: API_INTAKE }),
         }),
       );
       return response.status === 201;

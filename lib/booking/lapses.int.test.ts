@@ -2,10 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox } from "@/db/schema";
-import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { bookableClinic } from "@/db/testing/booking-world";
+import { createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { getProviderInbox } from "./inbox";
 import { releaseAllLapsed } from "./lapses";
-import { createBooking, getPatientBookingsOverview, MAX_OPEN_REQUESTS } from "./queries";
+import { getPatientBookingsOverview, MAX_OPEN_REQUESTS } from "./queries";
 import { confirmBooking, LAPSED, proposeTime, rescheduleBooking } from "./transitions";
 
 const NOW = new Date("2026-12-01T12:00:00Z"); // Tuesday
@@ -20,17 +21,7 @@ beforeAll(async () => {
   await seedReferenceData();
 });
 
-async function setup(name: string) {
-  const providerUser = await createUser("provider");
-  const provider = await createProvider({ name, provider: { userId: providerUser.id } });
-  const patient = await createUser("patient");
-  const book = async (start: string, who: TestUser = patient, now = NOW) => {
-    const result = await createBooking(who, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start, telehealth: false, intake }, now);
-    if (!result.ok) throw new Error(result.message);
-    return result.id;
-  };
-  return { providerUser, provider, patient, book };
-}
+const setup = (name: string) => bookableClinic({ name, now: NOW, intake });
 
 async function row(id: string) {
   const db = await getDb();

@@ -17,8 +17,6 @@ import { ACTIVE_STATUSES } from "./state";
 
 type Writer = Pick<Database, "update" | "select" | "insert" | "execute">;
 
-export type { ProviderSideCause };
-
 /** The upcoming bookings that still hold a time, among those `where` picks. */
 function upcoming(where: SQL, now: Date): SQL {
   return and(where, inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.startsAt, now))!;

@@ -32,7 +32,7 @@ export async function queueDueReminders(now: Date = new Date()): Promise<number>
           isNull(bookings.weekReminderSentAt),
           gt(bookings.startsAt, new Date(now.getTime() + WEEK_REMINDER_LATEST_HOURS * HOUR)),
           lte(bookings.startsAt, new Date(now.getTime() + WEEK_REMINDER_DAYS * 24 * HOUR)),
-          sql`coalesce(${bookings.requestedAt}, ${bookings.createdAt}) <= ${bookings.startsAt} - interval '${sql.raw(String(WEEK_REMINDER_DAYS))} days'`,
+          sql`coalesce(${bookings.requestedAt}, ${bookings.createdAt}) <= ${bookings.startsAt} - make_interval(days => ${WEEK_REMINDER_DAYS}::int)`,
           wanted,
         ),
       )

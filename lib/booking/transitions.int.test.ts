@@ -3,14 +3,15 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, emailOutbox } from "@/db/schema";
-import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { bookableClinic } from "@/db/testing/booking-world";
+import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
 import { notificationSettings, saveNotificationSettings } from "@/lib/auth/account-settings";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { sealJson } from "@/lib/crypto/sealed-json";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { bookingCalendarFile } from "./calendar";
 import { getInboxBooking, getProviderInbox } from "./inbox";
-import { createBooking, getPatientBookingsOverview, listPatientBookings } from "./queries";
+import { getPatientBookingsOverview, listPatientBookings } from "./queries";
 import { queueDueReminders } from "./reminders";
 import { acceptProposal, cancelBooking, confirmBooking, declineBooking, markCompleted, markNoShow, proposeTime, rescheduleBooking, TIME_TAKEN } from "./transitions";
 
@@ -23,17 +24,7 @@ beforeAll(async () => {
   await seedReferenceData();
 });
 
-async function setup(name: string) {
-  const providerUser = await createUser("provider");
-  const provider = await createProvider({ name, provider: { userId: providerUser.id } });
-  const patient = await createUser("patient");
-  const book = async (start: string, who: TestUser = patient) => {
-    const result = await createBooking(who, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start, telehealth: false, intake }, NOW);
-    if (!result.ok) throw new Error(result.message);
-    return result.id;
-  };
-  return { providerUser, provider, patient, book };
-}
+const setup = (name: string) => bookableClinic({ name, now: NOW, intake });
 
 async function statusOf(id: string) {
   const db = await getDb();

@@ -214,13 +214,12 @@ export async function removeLocation(user: CurrentUser, locationId: string, expe
 export async function upcomingBookingsByLocation(user: CurrentUser, now: Date = new Date()): Promise<Map<string, number>> {
   assertRole(user, ["provider"], "only providers see their locations' bookings");
   const db = await getDb();
-  const own = await getOwnProvider(user, db);
-  if (!own) return new Map();
+  // One statement: the caller's own listing is found by its owner inside it.
   const rows = await db
     .select({ locationId: locations.id, upcoming: sql<number>`count(${bookings.id})::int` })
     .from(locations)
+    .innerJoin(providers, and(eq(providers.id, locations.providerId), eq(providers.userId, user.id)))
     .leftJoin(bookings, and(eq(bookings.locationId, locations.id), inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.startsAt, now)))
-    .where(eq(locations.providerId, own.id))
     .groupBy(locations.id);
   return new Map(rows.map((r) => [r.locationId, r.upcoming]));
 }

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, locations, treatments } from "@/db/schema";
-import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
+import { API_INTAKE, createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
 import { actAs } from "@/lib/auth/testing/acting-user";
 import { newBookingRow } from "@/lib/booking/booking-row";
 import { getAvailability } from "@/lib/scheduling/queries";
@@ -20,17 +20,6 @@ vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
   auth: (await import("@/lib/auth/testing/acting-user")).fakeAuth,
 }));
 
-const INTAKE = {
-  condition: "chronic-migraine",
-  symptoms: "Headaches",
-  duration: "1-5-years",
-  painScore: 6,
-  headacheDaysPerMonth: 15,
-  safety: { neuromuscularDisease: "no", pregnantOrBreastfeeding: "no", infectionAtSite: "no", priorReaction: "no" },
-  payment: "self-pay",
-  consent: "yes",
-};
-
 const post = (body: unknown) => POST(new NextRequest("http://localhost:3000/api/bookings", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 
 beforeAll(async () => {
@@ -45,7 +34,7 @@ describe("POST /api/bookings for a treatment", () => {
     const db = await getDb();
     const [location] = await db.select().from(locations).where(eq(locations.providerId, provider.id));
     const start = DateTime.now().setZone("America/New_York").minus({ days: 10 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
-    const row = newBookingRow({ providerId: provider.id, patientId: patient.id, location: location!, type: { id: provider.typeIds[0]!, name: "Treatment session", minutes: 30, bufferAfterMinutes: 0, feeCents: 20_000, depositCents: 0 }, start: start.toJSDate(), status: "completed", intake: INTAKE, cancellationWindowHours: 24 });
+    const row = newBookingRow({ providerId: provider.id, patientId: patient.id, location: location!, type: { id: provider.typeIds[0]!, name: "Treatment session", minutes: 30, bufferAfterMinutes: 0, feeCents: 20_000, depositCents: 0 }, start: start.toJSDate(), status: "completed", intake: API_INTAKE, cancellationWindowHours: 24 });
     await db.insert(bookings).values(row);
     const treatedOn = start.toISODate()!;
     await db.insert(treatments).values({ bookingId: row.id, patientId: patient.id, providerId: provider.id, treatedOn, detailsCiphertext: sealTreatment(row.id, { product: "botox", units: 155, regions: "head and neck", lot: "" }) });
@@ -55,7 +44,7 @@ describe("POST /api/bookings for a treatment", () => {
     if (!free.ok) throw new Error(free.message);
     const slot = free.slots[0]!;
     await actAs(patient);
-    const response = await post({ providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: slot.locationId, start: slot.start, intake: INTAKE });
+    const response = await post({ providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: slot.locationId, start: slot.start, intake: API_INTAKE });
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ error: { code: "too_soon_for_treatment", message: expect.stringMatching(/next treatment can be booked from/), earliest: addDays(treatedOn, 84) } });
     expect(await db.$count(bookings, eq(bookings.patientId, patient.id))).toBe(1);
