@@ -398,6 +398,9 @@ export const appointmentTypes = pgTable(
     feeCents: integer("fee_cents").notNull(),
     depositCents: integer("deposit_cents").notNull().default(0),
     telehealthAllowed: boolean("telehealth_allowed").notNull().default(false),
+    // Instant booking: a request for a free time of this type is confirmed at once (after the
+    // deposit when one is due) instead of waiting for the provider (lib/booking/instant-booking.ts).
+    confirmsAutomatically: boolean("confirms_automatically").notNull().default(false),
     // Types that were booked are archived rather than deleted, so their bookings keep them.
     archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
@@ -467,6 +470,9 @@ export const bookings = pgTable(
     // The provider's free-cancellation window when the patient booked: the deposit's terms the
     // patient agreed to, whatever the provider's listing says later.
     cancellationWindowHours: smallint("cancellation_window_hours").notNull(),
+    // Booked as an instant booking: the terms the patient was shown, kept like the window above, so
+    // paying the deposit or moving the visit confirms it whatever the type says later.
+    instant: boolean("instant").notNull().default(false),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     // endsAt plus the type's buffer: the span no other booking of this provider may touch.

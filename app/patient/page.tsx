@@ -125,9 +125,11 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
           {paid.status === "requested"
             ? `Deposit paid. Your request is with ${paid.provider.name}, who will confirm it or suggest another time.`
-            : paid.payment?.status === "refund_pending" || paid.payment?.status === "refunded"
-              ? "Your payment arrived after the hold ended and the time was taken, so we refunded it in full. Please choose another time."
-              : "Thank you. We are confirming your payment; this page updates when it arrives."}
+            : paid.status === "confirmed" && paid.instant
+              ? `Deposit paid. Your appointment with ${paid.provider.name} is confirmed; we've emailed you the details.`
+              : paid.payment?.status === "refund_pending" || paid.payment?.status === "refunded"
+                ? "Your payment arrived after the hold ended and the time was taken, so we refunded it in full. Please choose another time."
+                : "Thank you. We are confirming your payment; this page updates when it arrives."}
         </p>
       ) : null}
       {params.payment === "cancelled" ? (
@@ -138,13 +140,17 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
       {requested ? (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
           {requested.status === "pending_payment"
-            ? "Your time is held. Pay the deposit to send your request to the provider."
-            : `Request sent. ${requested.provider.name} will confirm it or suggest another time; we'll email you.`}
+            ? `Your time is held. Pay the deposit to ${requested.instant ? "confirm it: this visit is an instant booking" : "send your request to the provider"}.`
+            : requested.status === "confirmed" && requested.instant
+              ? `Booked and confirmed: ${requested.provider.name} offers instant booking for this visit. We've emailed you the details.`
+              : `Request sent. ${requested.provider.name} will confirm it or suggest another time; we'll email you.`}
         </p>
       ) : null}
       {moved ? (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
-          Booking moved. {moved.provider.name} will confirm the new time; we&apos;ll email you.
+          {moved.status === "confirmed" && moved.instant
+            ? "Booking moved and confirmed. We've emailed you the new time."
+            : `Booking moved. ${moved.provider.name} will confirm the new time; we'll email you.`}
         </p>
       ) : null}
       {toReview.length > 0 ? (

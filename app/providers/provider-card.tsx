@@ -62,6 +62,7 @@ export function ProviderCard({ card, compact = false }: { card: ProviderCardView
           ) : null}
           <span>{card.place}</span>
           {card.telehealth ? <span className="tag bg-sky-50 text-sky-800">Telehealth</span> : null}
+          {card.instantBooking ? <span className="tag bg-emerald-50 text-emerald-800">Instant booking</span> : null}
         </p>
         {!compact && card.treats !== null ? (
           <p>

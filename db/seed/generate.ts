@@ -139,6 +139,8 @@ type ProviderPlan = {
   pricePerUnitCents: number | null;
   depositCents: number;
   cancellationWindowHours: 24 | 48;
+  /** The consultation confirms automatically (instant booking); only where the demo shows it. */
+  instantBooking?: boolean;
   listingStatus: "draft" | "published";
   verification: Verification;
   boardCertified: boolean;
@@ -391,6 +393,8 @@ class ProviderPlanner {
         pricePerUnitCents: 1_400,
         depositCents: 7_500,
         cancellationWindowHours: 24,
+        // The demo's instant booking, with a deposit: paying confirms the visit.
+        instantBooking: true,
       },
     ];
   }
@@ -729,6 +733,7 @@ class RowBuilder {
       feeCents: plan.consultFeeCents,
       depositCents: plan.depositCents,
       telehealthAllowed: plan.telehealth,
+      confirmsAutomatically: plan.instantBooking ?? false,
     });
     const treatmentFee = f.number.int({ min: 15_000, max: 50_000, multipleOf: 500 });
     out.push({

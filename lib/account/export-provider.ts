@@ -89,6 +89,7 @@ export async function providerExport(db: Reader, userId: string) {
       feeCents: t.feeCents,
       depositCents: t.depositCents,
       telehealthAllowed: t.telehealthAllowed,
+      confirmsAutomatically: t.confirmsAutomatically,
       archivedAt: iso(t.archivedAt),
     })),
     timeOff: offRows.map((t) => ({ startsAt: iso(t.startsAt), endsAt: iso(t.endsAt), locationId: t.locationId, note: t.note })),

@@ -46,6 +46,7 @@ export const providerCardSchema = z
     insurance: z.array(text),
     selfPay: z.boolean(),
     telehealth: z.boolean(),
+    instantBooking: z.boolean().meta({ description: "A consultation can be booked with instant confirmation." }),
     verified: z.literal(true),
     rating,
   })
@@ -85,7 +86,7 @@ export const providerProfileSchema = z
     ),
     insurance: z.array(z.strictObject({ slug: text, name: text })),
     licenses: z.array(z.strictObject({ kind: z.enum(["npi", "state", "board"]), state: text.nullable(), number: text, expiresOn: day.nullable(), verifiedAt: sqlInstant })),
-    appointmentTypes: z.array(z.strictObject({ id: z.uuid(), kind: text, name: text, minutes: z.int().positive(), feeCents: cents, depositCents: cents })),
+    appointmentTypes: z.array(z.strictObject({ id: z.uuid(), kind: text, name: text, minutes: z.int().positive(), feeCents: cents, depositCents: cents, telehealthAllowed: z.boolean(), instantBooking: z.boolean() })),
     rating,
     reviews: z.array(publicReview),
     responseTimeHours: z.number().nullable().meta({ description: "The median hours to answer a request, once there are enough answers." }),
@@ -99,7 +100,7 @@ export const slotsResponseSchema = z
 export const reviewWrittenSchema = z.strictObject({ id: z.uuid(), message: text }).meta({ id: "ReviewWritten" });
 
 export const bookingCreatedSchema = z
-  .strictObject({ id: z.uuid(), status: z.enum(["requested", "pending_payment"]), payUrl: text.optional().meta({ description: "Where to pay the deposit, when one is due." }) })
+  .strictObject({ id: z.uuid(), status: z.enum(["requested", "pending_payment", "confirmed"]).meta({ description: "confirmed at once for an instant booking without a deposit." }), payUrl: text.optional().meta({ description: "Where to pay the deposit, when one is due." }) })
   .meta({ id: "BookingCreated" });
 
 const diaryEntry = z

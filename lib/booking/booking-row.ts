@@ -34,6 +34,8 @@ export function newBookingRow(input: {
   depositCents?: number;
   /** The provider's free-cancellation window now, kept as the terms of this booking. */
   cancellationWindowHours: number;
+  /** Booked under instant terms (./instant-booking.ts), kept like the window. */
+  instant?: boolean;
 }): NewBooking & { id: string } {
   const id = randomUUID();
   const { location, type, start } = input;
@@ -51,6 +53,7 @@ export function newBookingRow(input: {
     feeCents: type.feeCents,
     depositCents: input.depositCents ?? type.depositCents,
     cancellationWindowHours: input.cancellationWindowHours,
+    instant: input.instant ?? false,
     ...slotSpan(type, start),
     status: input.status,
     holdExpiresAt: input.holdExpiresAt ?? null,

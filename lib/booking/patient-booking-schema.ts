@@ -37,6 +37,7 @@ export const patientBookingSchema = z
     locationName: text,
     locationAddress: text,
     telehealth: z.boolean(),
+    instant: z.boolean().meta({ description: "An instant booking: confirmed without waiting for the provider, and again when moved to another free time." }),
     feeCents: z.int().nonnegative(),
     depositCents: z.int().nonnegative(),
     holdExpiresAt: instant.nullable(),

@@ -10,11 +10,10 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { checkSlot, loadSchedule } from "@/lib/scheduling/queries";
 import { daysAround, isOffered, rangeCovering, type AvailableSlot, type Schedule } from "@/lib/scheduling/schedule";
-import { notifyBookingRequested } from "@/lib/notifications/booking-emails";
 import { createDeposit } from "@/lib/payments/deposits";
-import { answerDeadline } from "./answer-by";
 import { checkTreatmentInterval, spendOverride } from "@/lib/treatments/interval-rule";
 import { newBookingRow } from "./booking-row";
+import { arrival, notifyArrival } from "./instant-booking";
 import { notLapsed } from "./held";
 import { releaseLapsed } from "./lapses";
 import type { Intake } from "./intake";
@@ -39,7 +38,7 @@ export type BookingRequest = {
 };
 
 export type CreateBookingResult =
-  | { ok: true; id: string; status: "requested" | "pending_payment" }
+  | { ok: true; id: string; status: "requested" | "pending_payment" | "confirmed" }
   | { ok: false; reason: "taken"; message: string; alternatives: AvailableSlot[] }
   | { ok: false; reason: "invalid"; message: string; fieldErrors?: Record<string, string> }
   | { ok: false; reason: "limit"; message: string }
@@ -129,7 +128,10 @@ async function insertBooking(
 ): Promise<CreateBookingResult> {
   const { type } = schedule;
   const depositDue = type.depositCents > 0;
-  const status = depositDue ? "pending_payment" : "requested";
+  const instant = type.confirmsAutomatically;
+  // Without a deposit the booking reaches the provider now: as a request, or confirmed at once.
+  const reached = depositDue ? null : arrival({ instant, startsAt: start }, now);
+  const status = reached?.status ?? "pending_payment";
   const row = newBookingRow({
     providerId: schedule.providerId,
     patientId: patient.id,
@@ -142,16 +144,15 @@ async function insertBooking(
     holdExpiresAt: depositDue ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
     // The terms as they stand now become this booking's; the payment page shows them before paying.
     cancellationWindowHours: schedule.cancellationWindowHours,
+    instant,
   });
   const { id } = row;
-  // A request waiting for its deposit reaches the provider when paid (lib/payments/webhook.ts).
-  const reached = status === "requested" ? { requestedAt: now, answerBy: answerDeadline(start, now) } : {};
-  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now, ...reached });
+  // A booking waiting for its deposit reaches the provider when paid (lib/payments/webhook.ts).
+  await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now, ...(reached ?? {}) });
   if (depositDue) await createDeposit(tx, id, type.depositCents);
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });
-  // A request waiting for its deposit reaches the provider only once paid.
-  if (status === "requested") await notifyBookingRequested(tx, id);
+  if (reached) await notifyArrival(tx, id, reached.status, now);
   return { ok: true, id, status };
 }
 

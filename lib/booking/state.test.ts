@@ -26,6 +26,13 @@ describe("booking lifecycle", () => {
     expect(nextStatus(future("confirmed"), "reschedule", "provider", now)).toBeNull();
   });
 
+  it("keeps an instant booking confirmed when the patient moves it, and still refuses what is over", () => {
+    expect(nextStatus({ ...future("confirmed"), instant: true }, "reschedule", "patient", now)).toBe("confirmed");
+    expect(nextStatus({ ...future("requested"), instant: true }, "reschedule", "patient", now)).toBe("confirmed");
+    expect(nextStatus({ ...past("confirmed"), instant: true }, "reschedule", "patient", now)).toBeNull();
+    expect(nextStatus({ ...future("cancelled"), instant: true }, "reschedule", "patient", now)).toBeNull();
+  });
+
   it("marks completed or missed only once the appointment has started", () => {
     expect(nextStatus(future("confirmed"), "complete", "provider", now)).toBeNull();
     expect(nextStatus(past("confirmed"), "complete", "provider", now)).toBe("completed");

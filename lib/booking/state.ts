@@ -48,9 +48,13 @@ export function hasLapsed(booking: { status: BookingStatus; holdExpiresAt: Date 
   return until !== null && until.getTime() <= now.getTime();
 }
 
-/** The status after `action`, or null when `by` may not do it now. */
+/**
+ * The status after `action`, or null when `by` may not do it now. An instant booking (its type
+ * confirms automatically, lib/booking/instant-booking.ts) moved to another free time is confirmed
+ * again at once rather than sent back to the provider.
+ */
 export function nextStatus(
-  booking: { status: BookingStatus; startsAt: Date },
+  booking: { status: BookingStatus; startsAt: Date; instant?: boolean },
   action: BookingAction,
   by: Party,
   now: Date = new Date(),
@@ -60,6 +64,7 @@ export function nextStatus(
   if (rule.afterStart && booking.startsAt.getTime() > now.getTime()) return null;
   // Only what has not happened yet can be cancelled or moved.
   if ((action === "cancel" || action === "reschedule") && booking.startsAt.getTime() <= now.getTime()) return null;
+  if (action === "reschedule" && booking.instant) return "confirmed";
   return rule.to === "unchanged" ? booking.status : rule.to;
 }
 

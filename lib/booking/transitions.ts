@@ -80,7 +80,7 @@ async function transition(
   bookingId: string,
   action: BookingAction,
   change: (tx: Tx, booking: Booking) => Promise<Change>,
-  message: string,
+  message: string | ((booking: Booking) => string),
   now: Date,
 ): Promise<TransitionResult> {
   assertRole(user, ["patient", "provider"], "only a booking's patient or provider changes it");
@@ -112,7 +112,7 @@ async function transition(
         details: { from: booking.status, to: status, ...(values.startsAt ? { movedFrom: booking.startsAt.toISOString(), movedTo: values.startsAt.toISOString() } : {}) },
       });
       await notifyBookingChange(tx, booking.id, action);
-      return { ok: true, message };
+      return { ok: true, message: typeof message === "string" ? message : message(booking) };
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: error.message };
@@ -192,7 +192,10 @@ export function acceptProposal(patient: CurrentUser, bookingId: string, now = ne
   );
 }
 
-/** Moves a booking to another free time; it goes back to the provider to confirm. */
+/**
+ * Moves a booking to another free time; it goes back to the provider to confirm, unless it is an
+ * instant booking, which is confirmed again at once (./state.ts).
+ */
 export function rescheduleBooking(patient: CurrentUser, bookingId: string, start: Date, now = new Date()) {
   return transition(
     patient,
@@ -200,9 +203,10 @@ export function rescheduleBooking(patient: CurrentUser, bookingId: string, start
     "reschedule",
     async (tx, booking) => {
       if (!canMoveOnline(booking, now)) throw new Refused(movingClosedMessage(booking));
-      return { ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null, answerBy: answerDeadline(start, now) };
+      const answerBy = booking.instant ? null : answerDeadline(start, now);
+      return { ...(await moveTo(tx, booking, start, now)), proposedStartsAt: null, proposalNoteCiphertext: null, answerBy };
     },
-    "Booking moved. The provider will confirm the new time.",
+    (booking) => (booking.instant ? "Booking moved and confirmed." : "Booking moved. The provider will confirm the new time."),
     now,
   );
 }

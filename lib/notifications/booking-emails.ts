@@ -31,6 +31,8 @@ type Facts = {
   /** Where to look for other providers; null once the location is gone. */
   locationZip: string | null;
   telehealth: boolean;
+  /** An instant booking (lib/booking/instant-booking.ts): confirmed without the provider's answer. */
+  instant: boolean;
   cancelledBy: "patient" | "provider" | null;
   patientEmail: string;
   providerName: string;
@@ -50,6 +52,7 @@ async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null
       locationAddress: bookings.locationAddress,
       locationZip: locations.zip,
       telehealth: bookings.telehealth,
+      instant: bookings.instant,
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
       providerName: providers.name,
@@ -129,6 +132,21 @@ export async function notifyBookingRequested(tx: Reader, bookingId: string): Pro
   });
 }
 
+/** Queues the emails for an instant booking that is confirmed now: both sides learn it is booked. */
+export async function notifyBookedInstantly(tx: Reader, bookingId: string, now: Date): Promise<void> {
+  const facts = await bookingFacts(tx, bookingId);
+  if (!facts) return;
+  await toProvider(tx, bookingId, facts, "instant_booking_received", `New appointment booked for ${short(facts.startsAt, facts)}`, {
+    lead: "A patient booked an appointment with you. It is an instant booking, so it is confirmed; their intake is in the app.",
+    action: "Your requests and appointments",
+  });
+  await toPatient(tx, bookingId, facts, "booked_instantly", `Confirmed: your appointment with ${facts.providerName}`, {
+    lead: `Your appointment with ${facts.providerName} is booked and confirmed.`,
+    next: [cancellationLine(facts, now)],
+    action: "Your bookings, with a calendar file",
+  });
+}
+
 /** Queues the email a change sends to the other party. */
 export async function notifyBookingChange(tx: Reader, bookingId: string, action: BookingAction): Promise<void> {
   // Recording how a visit went tells no one anything new.
@@ -155,10 +173,15 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
         also: [["You asked for", formatInstantLong(facts.startsAt.toISOString(), facts.timeZone)]],
         action: "Accept it or cancel",
       });
-    case "acceptProposal":
     case "reschedule":
+      if (facts.instant) return notifyInstantMove(tx, bookingId, facts);
       return toProvider(tx, bookingId, facts, "moved", `An appointment moved to ${short(facts.startsAt, facts)}`, {
-        lead: action === "reschedule" ? "A patient moved their appointment with you. Please confirm the new time." : "A patient accepted the time you proposed.",
+        lead: "A patient moved their appointment with you. Please confirm the new time.",
+        action: "Your requests and appointments",
+      });
+    case "acceptProposal":
+      return toProvider(tx, bookingId, facts, "moved", `An appointment moved to ${short(facts.startsAt, facts)}`, {
+        lead: "A patient accepted the time you proposed.",
         action: "Your requests and appointments",
       });
     case "cancel":
@@ -172,6 +195,18 @@ export async function notifyBookingChange(tx: Reader, bookingId: string, action:
             action: "Your requests and appointments",
           });
   }
+}
+
+/** An instant booking moved to another free time is confirmed again at once: both sides are told. */
+async function notifyInstantMove(tx: Reader, bookingId: string, facts: Facts): Promise<void> {
+  await toProvider(tx, bookingId, facts, "moved", `An appointment moved to ${short(facts.startsAt, facts)}`, {
+    lead: "A patient moved their instant booking with you to this time. It is confirmed.",
+    action: "Your requests and appointments",
+  });
+  await toPatient(tx, bookingId, facts, "moved_confirmed", `Moved and confirmed: your appointment with ${facts.providerName}`, {
+    lead: `Your appointment with ${facts.providerName} is moved to this time and confirmed.`,
+    action: "Your bookings, with a calendar file",
+  });
 }
 
 export type ReminderKind = "week" | "day";

@@ -4,11 +4,11 @@ import type Stripe from "stripe";
 import { getDb, type Database } from "@/db/client";
 import { isExclusionViolation } from "@/db/errors";
 import { bookings, paymentAnomalies, payments, stripeEvents } from "@/db/schema";
-import { answerDeadline } from "@/lib/booking/answer-by";
+import { arrival, notifyArrival } from "@/lib/booking/instant-booking";
 import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
-import { notifyBookingRequested, notifyHoldExpired, notifyRefund } from "@/lib/notifications/booking-emails";
+import { notifyHoldExpired, notifyRefund } from "@/lib/notifications/booking-emails";
 import { verifyWebhook } from "./gateway";
 import { cancelLapsedDeposits, markForRefund } from "./deposits";
 import { depositMismatch, type PaidSession } from "./session-match";
@@ -99,14 +99,16 @@ async function sessionCompleted(tx: Tx, event: Stripe.Event, session: Stripe.Che
     .where(eq(payments.id, payment.id));
 
   if (booking.status === "pending_payment" || (booking.status === "expired" && booking.startsAt.getTime() > now.getTime())) {
-    // Paid in time, or after the hold lapsed while the time is still free: the request goes ahead.
-    // A savepoint lets the exclusion constraint refuse a time someone else took meanwhile.
+    // Paid in time, or after the hold lapsed while the time is still free: the request goes ahead,
+    // or an instant booking is confirmed. A savepoint lets the exclusion constraint refuse a time
+    // someone else took meanwhile.
+    const reached = arrival(booking, now);
     try {
       await tx.transaction(async (sp) => {
-        await sp.update(bookings).set({ status: "requested", holdExpiresAt: null, requestedAt: now, answerBy: answerDeadline(booking.startsAt, now), updatedAt: now }).where(eq(bookings.id, booking.id));
+        await sp.update(bookings).set({ ...reached, holdExpiresAt: null, updatedAt: now }).where(eq(bookings.id, booking.id));
       });
-      await recordAudit(tx, { actorId: null, action: "booking.paid", subjectType: "booking", subjectId: booking.id, details: { from: booking.status, to: "requested" } });
-      await notifyBookingRequested(tx, booking.id);
+      await recordAudit(tx, { actorId: null, action: "booking.paid", subjectType: "booking", subjectId: booking.id, details: { from: booking.status, to: reached.status } });
+      await notifyArrival(tx, booking.id, reached.status, now);
       return;
     } catch (error) {
       if (!isExclusionViolation(error, "bookings_no_overlap")) throw error;

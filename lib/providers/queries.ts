@@ -48,7 +48,7 @@ export type ProviderProfile = {
   insurance: { slug: string; name: string }[];
   /** Verified, unexpired licenses only: what a patient can rely on. */
   licenses: { kind: "npi" | "state" | "board"; state: string | null; number: string; expiresOn: string | null; verifiedAt: string }[];
-  appointmentTypes: { id: string; kind: string; name: string; minutes: number; feeCents: number; depositCents: number }[];
+  appointmentTypes: { id: string; kind: string; name: string; minutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean; instantBooking: boolean }[];
   /** Visible verified reviews: their count and average (one decimal). */
   rating: Rating;
   /** The newest visible reviews, at most PROFILE_REVIEWS. */
@@ -104,7 +104,8 @@ async function selectProfile(where: SQL, locationRule: SQL, today: string, now: 
         from licenses x where x.provider_id = p.id and x.status = 'verified'
           and (x.expires_on is null or x.expires_on >= ${today}::date)) as licenses,
       (select coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'minutes', a.minutes,
-          'feeCents', a.fee_cents, 'depositCents', a.deposit_cents) order by a.kind, a.minutes), '[]'::json)
+          'feeCents', a.fee_cents, 'depositCents', a.deposit_cents, 'telehealthAllowed', a.telehealth_allowed,
+          'instantBooking', a.confirms_automatically) order by a.kind, a.minutes), '[]'::json)
         from appointment_types a where a.provider_id = p.id and a.archived_at is null) as "appointmentTypes",
       rating."ratingCount", rating."ratingAverage",
       (select coalesce(json_agg(json_build_object('id', r.id, 'rating', r.rating, 'text', r.text, 'authorName', u.name,

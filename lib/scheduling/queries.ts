@@ -51,7 +51,8 @@ function scheduleQuery(who: SQL, typeId: string | null, range: { start: Date; en
     select p.id as "providerId", p.slug, p.min_notice_minutes as "minNoticeMinutes", p.horizon_days as "horizonDays",
       p.cancellation_window_hours as "cancellationWindowHours",
       (select json_build_object('id', a.id, 'kind', a.kind, 'name', a.name, 'minutes', a.minutes, 'bufferAfterMinutes', a.buffer_after_minutes,
-          'feeCents', a.fee_cents, 'depositCents', a.deposit_cents, 'telehealthAllowed', a.telehealth_allowed)
+          'feeCents', a.fee_cents, 'depositCents', a.deposit_cents, 'telehealthAllowed', a.telehealth_allowed,
+          'confirmsAutomatically', a.confirms_automatically)
         from appointment_types a where a.provider_id = p.id and a.archived_at is null and ${typeFilter}
         order by a.minutes, a.id limit 1) as type,
       (select coalesce(json_agg(json_build_object('id', l.id, 'name', l.name, 'addressLine1', l.address_line1,

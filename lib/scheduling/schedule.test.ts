@@ -11,7 +11,7 @@ function schedule(locations: { timeZone: string; hours: WeeklyRange[] }[], busy:
     minNoticeMinutes: 0,
     horizonDays: 60,
     cancellationWindowHours: 24,
-    type: { id: "t", kind: "initial_consultation", name: "Consultation", minutes: 30, bufferAfterMinutes: 0, feeCents: 0, depositCents: 0, telehealthAllowed: false },
+    type: { id: "t", kind: "initial_consultation", name: "Consultation", minutes: 30, bufferAfterMinutes: 0, feeCents: 0, depositCents: 0, telehealthAllowed: false, confirmsAutomatically: false },
     locations: locations.map((l, i) => ({
       id: `loc-${i}`,
       name: `Office ${i}`,

@@ -12,7 +12,7 @@ export type Schedule = {
   horizonDays: number;
   /** Free cancellation up to this many hours before a visit: a booking keeps it, with the type's fee and deposit. */
   cancellationWindowHours: number;
-  type: { id: string; kind: AppointmentKind; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean };
+  type: { id: string; kind: AppointmentKind; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean; confirmsAutomatically: boolean };
   locations: { id: string; name: string; addressLine1: string; addressLine2: string | null; city: string; state: string; zip: string; timeZone: string; hours: WeeklyRange[] }[];
   busy: { start: string; end: string }[];
   timeOff: { start: string; end: string; locationId: string | null }[];

@@ -19,7 +19,7 @@ export type SettingsResult = { ok: true; message?: string } | { ok: false; error
 export type OwnSchedule = {
   minNoticeMinutes: number;
   horizonDays: number;
-  types: { id: string; kind: "initial_consultation" | "treatment" | "follow_up"; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean }[];
+  types: { id: string; kind: "initial_consultation" | "treatment" | "follow_up"; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean; confirmsAutomatically: boolean }[];
   locations: { id: string; name: string; city: string; state: string; timeZone: string; hours: { weekday: number; startMinute: number; endMinute: number }[] }[];
   /** Each in the zone it was entered in (see addTimeOff). */
   timeOff: { id: string; locationId: string | null; startsAt: string; endsAt: string; note: string; timeZone: string }[];
@@ -46,7 +46,7 @@ export async function getOwnSchedule(user: CurrentUser, now: Date = new Date()):
     columns: { id: true, minNoticeMinutes: true, horizonDays: true },
     with: {
       appointmentTypes: {
-        columns: { id: true, kind: true, name: true, minutes: true, bufferAfterMinutes: true, feeCents: true, depositCents: true, telehealthAllowed: true },
+        columns: { id: true, kind: true, name: true, minutes: true, bufferAfterMinutes: true, feeCents: true, depositCents: true, telehealthAllowed: true, confirmsAutomatically: true },
         where: isNull(appointmentTypes.archivedAt),
         orderBy: [asc(appointmentTypes.kind), asc(appointmentTypes.minutes)],
       },

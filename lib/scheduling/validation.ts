@@ -67,6 +67,7 @@ export const appointmentTypeSchema = z
     feeCents: money("the fee"),
     depositCents: money("the deposit"),
     telehealthAllowed: z.preprocess((v) => v === "on", z.boolean()),
+    confirmsAutomatically: z.preprocess((v) => v === "on", z.boolean()),
   })
   .refine((t) => t.depositCents <= t.feeCents, { path: ["depositCents"], message: "The deposit cannot be more than the fee." });
 

@@ -38,6 +38,7 @@ describe("GET /api/providers", () => {
           insurance: ["aetna"],
           selfPay: true,
           telehealth: true,
+          instantBooking: false,
           verified: true,
           rating: { average: null, count: 0 },
         },

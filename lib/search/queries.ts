@@ -40,6 +40,7 @@ type Row = {
   consult_fee_cents: number;
   self_pay: boolean;
   telehealth: boolean;
+  instant_booking: boolean;
   conditions: string[];
   insurance: string[];
   rating_count: number;
@@ -182,7 +183,9 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
         array(select c.slug from provider_conditions pc join conditions c on c.id = pc.condition_id
               where pc.provider_id = p.id order by c.sort_order) as conditions,
         array(select ic.slug from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id
-              where pi.provider_id = p.id order by ic.name) as insurance
+              where pi.provider_id = p.id order by ic.name) as insurance,
+        exists(select 1 from appointment_types a where a.provider_id = p.id and a.archived_at is null
+               and a.kind = 'initial_consultation' and a.confirms_automatically) as instant_booking
       from (select * from matches m order by ${orderBy(filters)} limit ${PAGE_SIZE} offset ${offset}) m
       join providers p on p.id = m.provider_id
       order by ${orderBy(filters)}
@@ -217,6 +220,7 @@ function toCard(r: Row & { slug: string }): ProviderCard {
     insurance: r.insurance,
     selfPay: r.self_pay,
     telehealth: r.telehealth,
+    instantBooking: r.instant_booking,
     verified: true,
     rating: ratingOf(r.rating_count, r.rating_average),
   };

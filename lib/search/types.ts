@@ -50,6 +50,8 @@ export type ProviderCard = {
   insurance: string[];
   selfPay: boolean;
   telehealth: boolean;
+  /** A consultation can be booked with instant confirmation (lib/booking/instant-booking.ts). */
+  instantBooking: boolean;
   verified: true;
   /** Visible verified reviews; average is null while there are none. */
   rating: Rating;

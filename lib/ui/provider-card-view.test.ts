@@ -16,6 +16,7 @@ const chen: ProviderCard = {
   insurance: ["aetna", "cigna"],
   selfPay: true,
   telehealth: false,
+  instantBooking: true,
   verified: true,
   rating: { average: null, count: 0 },
 };
@@ -42,6 +43,7 @@ describe("providerCardView", () => {
       distance: "0.4 mi",
       place: "New York, NY",
       telehealth: false,
+      instantBooking: true,
       treats: "Chronic migraine · Neck and shoulder pain",
       fee: "$200",
       payment: "Aetna, Cigna · Self-pay",

@@ -17,6 +17,7 @@ export type ProviderCardView = {
   /** "New York, NY" */
   place: string;
   telehealth: boolean;
+  instantBooking: boolean;
   /** "Chronic migraine · Neck and shoulder pain", or null when none is listed. */
   treats: string | null;
   /** "$200" */
@@ -52,6 +53,7 @@ export function providerCardView(
     distance: provider.distanceMi === null ? null : formatDistance(provider.distanceMi),
     place: `${provider.city}, ${provider.state}`,
     telehealth: provider.telehealth,
+    instantBooking: provider.instantBooking,
     treats: conditions.length > 0 ? conditions.join(" · ") : null,
     fee: formatMoney(provider.consultFeeCents),
     payment,

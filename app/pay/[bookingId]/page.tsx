@@ -59,6 +59,14 @@ export default async function PayPage({ params, searchParams }: Props) {
           </dd>
         </div>
         <div>
+          <dt className="font-medium text-slate-900">Then</dt>
+          <dd className="text-slate-700">
+            {booking.instant
+              ? "Instant booking: your appointment is confirmed as soon as the deposit is paid."
+              : `Your request goes to ${booking.provider.name}, who confirms it or suggests another time.`}
+          </dd>
+        </div>
+        <div>
           <dt className="font-medium text-slate-900">Refunds</dt>
           <dd className="text-slate-700">
             In full if the provider declines or cancels, or if you cancel at least {booking.cancellationWindowHours} hours before. Later, or if you

@@ -39,7 +39,7 @@ export default async function SchedulePage() {
                   {t.name} <span className="font-normal text-slate-700">· {APPOINTMENT_KIND_LABELS[t.kind]} · {t.minutes} min · {formatMoney(t.feeCents)}</span>
                 </summary>
                 <AppointmentTypeForm
-                  type={{ id: t.id, kind: t.kind, name: t.name, minutes: String(t.minutes), bufferAfterMinutes: String(t.bufferAfterMinutes), fee: centsForInput(t.feeCents), deposit: centsForInput(t.depositCents), telehealthAllowed: t.telehealthAllowed }}
+                  type={{ id: t.id, kind: t.kind, name: t.name, minutes: String(t.minutes), bufferAfterMinutes: String(t.bufferAfterMinutes), fee: centsForInput(t.feeCents), deposit: centsForInput(t.depositCents), telehealthAllowed: t.telehealthAllowed, confirmsAutomatically: t.confirmsAutomatically }}
                 />
                 <ArchiveTypeButton id={t.id} name={t.name} />
               </details>

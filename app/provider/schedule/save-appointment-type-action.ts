@@ -15,6 +15,7 @@ export const saveAppointmentTypeAction = scheduleAction(
     feeCents: form.get("fee"),
     depositCents: form.get("deposit") || "0",
     telehealthAllowed: form.get("telehealthAllowed") ?? "",
+    confirmsAutomatically: form.get("confirmsAutomatically") ?? "",
   }),
   (input, user) => saveAppointmentType(user, input),
 );

@@ -13,7 +13,7 @@ import { WEEKDAYS } from "@/lib/scheduling/hours-text";
 
 const KINDS = Object.entries(APPOINTMENT_KIND_LABELS).map(([value, label]) => ({ value, label }));
 
-type TypeValues = { id: string; kind: string; name: string; minutes: string; bufferAfterMinutes: string; fee: string; deposit: string; telehealthAllowed: boolean };
+type TypeValues = { id: string; kind: string; name: string; minutes: string; bufferAfterMinutes: string; fee: string; deposit: string; telehealthAllowed: boolean; confirmsAutomatically: boolean };
 
 export function AppointmentTypeForm({ type }: { type?: TypeValues }) {
   const p = type ? `type-${type.id}` : "type-new";
@@ -33,6 +33,13 @@ export function AppointmentTypeForm({ type }: { type?: TypeValues }) {
               <Input name="deposit" id={`${p}-deposit`} label="Deposit ($)" inputMode="decimal" defaultValue={type?.deposit ?? "0"} error={e.depositCents} />
             </div>
             <Checkbox name="telehealthAllowed" id={`${p}-telehealth`} label="Can be done by video" defaultChecked={type?.telehealthAllowed ?? false} />
+            <Checkbox
+              name="confirmsAutomatically"
+              id={`${p}-instant`}
+              label="Confirm automatically (instant booking)"
+              hint="A free time is confirmed as soon as the patient books it and pays any deposit; you can still cancel with a reason."
+              defaultChecked={type?.confirmsAutomatically ?? false}
+            />
             <div className="flex flex-wrap items-center gap-3">
               <SubmitButton pending={pending} pendingLabel="Saving…">
                 {type ? "Save type" : "Add type"}

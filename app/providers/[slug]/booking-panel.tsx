@@ -7,7 +7,7 @@ import { ActionForm, FormMessage } from "../../components/action-form";
 import { rescheduleBookingAction } from "../../patient/reschedule-booking-action";
 import { addDays, dayLabel, localDate, localTime, zoneName } from "@/lib/ui/time-zone";
 
-type AppointmentType = { id: string; name: string; minutes: number; feeCents: number; depositCents: number };
+type AppointmentType = { id: string; name: string; minutes: number; feeCents: number; depositCents: number; instantBooking: boolean };
 type Location = { id: string; name: string };
 type Slot = { start: string; end: string; locationId: string };
 
@@ -126,6 +126,7 @@ export function BookingPanel({
         <p className="mt-2 text-sm text-slate-700">
           {formatMinutes(type.minutes)}, {formatMoney(type.feeCents)}
           {type.depositCents > 0 ? `, ${formatMoney(type.depositCents)} deposit to hold the time` : ", no deposit"}.
+          {type.instantBooking ? " Instant booking: confirmed as soon as you book, with no wait for an answer." : ""}
         </p>
       ) : null}
       <p className="mt-1 text-xs text-slate-600">Times in your time zone: {zoneName(zone)}.</p>

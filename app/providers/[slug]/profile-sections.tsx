@@ -125,7 +125,10 @@ export function AppointmentTypes({ provider }: Props) {
           <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
             <div>
               <h3 className="font-medium text-slate-900">{a.name}</h3>
-              <p className="text-sm text-slate-700">{formatMinutes(a.minutes)}</p>
+              <p className="text-sm text-slate-700">
+                {formatMinutes(a.minutes)}
+                {a.instantBooking ? <span className="tag ml-2 bg-emerald-50 text-emerald-800">Instant booking</span> : null}
+              </p>
             </div>
             <p className="text-right">
               <span className="font-semibold text-slate-900">{formatMoney(a.feeCents)}</span>

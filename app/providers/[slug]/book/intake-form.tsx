@@ -45,6 +45,8 @@ export function IntakeForm(props: {
   selfPay: boolean;
   telehealthOffered: boolean;
   depositCents: number;
+  /** An instant booking: sending it books the time rather than asking for it. */
+  instant: boolean;
 }) {
   const [condition, setCondition] = useState(props.conditions[0]?.slug ?? "");
   const [payment, setPayment] = useState(props.selfPay ? "self-pay" : "insurance");
@@ -172,8 +174,8 @@ export function IntakeForm(props: {
             ) : (
               <FormMessage state={state} />
             )}
-            <SubmitButton pending={pending} pendingLabel="Sending your request…">
-              Send request
+            <SubmitButton pending={pending} pendingLabel={props.instant ? "Booking…" : "Sending your request…"}>
+              {props.instant ? "Book this time" : "Send request"}
             </SubmitButton>
           </>
         );

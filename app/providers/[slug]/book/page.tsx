@@ -86,7 +86,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             <span aria-hidden="true">←</span> Back to {provider.name}
           </Link>
         </p>
-        <h1 className="mt-3 text-2xl font-bold tracking-tight text-slate-900">Request a consultation</h1>
+        <h1 className="mt-3 text-2xl font-bold tracking-tight text-slate-900">{type.instantBooking ? "Book a consultation" : "Request a consultation"}</h1>
         {!user ? (
           <section aria-labelledby="account-heading" className="card mt-6 p-6">
             <h2 id="account-heading" className="text-lg font-semibold text-slate-900">
@@ -126,6 +126,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             selfPay={provider.selfPay}
             telehealthOffered={provider.telehealth}
             depositCents={type.depositCents}
+            instant={type.instantBooking}
           />
         )}
       </div>
@@ -171,10 +172,19 @@ export default async function BookPage({ params, searchParams }: Props) {
               Free cancellation and online rescheduling until {provider.cancellationWindowHours} hours before; after that only the clinic can move it. {provider.cancellationPolicy}
             </dd>
           </div>
-          <div>
-            <dt className="font-medium text-slate-900">If there is no answer</dt>
-            <dd className="text-slate-700">{ANSWER_RULE}</dd>
-          </div>
+          {type.instantBooking ? (
+            <div>
+              <dt className="font-medium text-slate-900">Instant booking</dt>
+              <dd className="text-slate-700">
+                Confirmed as soon as you {type.depositCents > 0 ? "pay the deposit" : "book"}: {provider.name} does not need to answer first.
+              </dd>
+            </div>
+          ) : (
+            <div>
+              <dt className="font-medium text-slate-900">If there is no answer</dt>
+              <dd className="text-slate-700">{ANSWER_RULE}</dd>
+            </div>
+          )}
         </dl>
       </aside>
     </div>

@@ -31,8 +31,8 @@ export default async function ReschedulePage({ params }: { params: Promise<{ id:
       </p>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Reschedule</h1>
       <p className="text-slate-700">
-        {booking.typeName} with {booking.provider.name}, now <LocalTime iso={booking.startsAt} />. Choose a new time at {booking.locationName}; the
-        provider confirms it again.
+        {booking.typeName} with {booking.provider.name}, now <LocalTime iso={booking.startsAt} />. Choose a new time at {booking.locationName};{" "}
+        {booking.instant ? "as an instant booking it is confirmed at once." : "the provider confirms it again."}
       </p>
       {!movable || !provider || !type || !location ? (
         <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950">
