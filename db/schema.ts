@@ -209,6 +209,9 @@ export const providers = pgTable(
     // How soon and how far ahead patients may book.
     minNoticeMinutes: integer("min_notice_minutes").notNull().default(24 * 60),
     horizonDays: smallint("horizon_days").notNull().default(60),
+    // The fall in headache days after two treatment cycles below which this provider reads a
+    // patient's response as under the usual threshold to continue (lib/treatments/response.ts).
+    responseThresholdPercent: smallint("response_threshold_percent").notNull().default(30),
     listingStatus: listingStatus("listing_status").notNull().default("draft"),
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
     // Shown to the provider while suspended.
@@ -226,6 +229,7 @@ export const providers = pgTable(
     index("providers_languages_idx").using("gin", t.languages),
     check("providers_fees_nonnegative", sql`${t.consultFeeCents} >= 0 and ${t.depositCents} >= 0 and coalesce(${t.pricePerUnitCents}, 0) >= 0`),
     check("providers_booking_window", sql`${t.minNoticeMinutes} between 0 and 20160 and ${t.horizonDays} between 1 and 365`),
+    check("providers_response_threshold", sql`${t.responseThresholdPercent} between 10 and 90`),
   ],
 );
 

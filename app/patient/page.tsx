@@ -6,9 +6,12 @@ import { canMoveOnline, isActive, STATUS_LABELS } from "@/lib/booking/state";
 import { providersToReview } from "@/lib/reviews/reviews";
 import { getPatientTreatments, type TreatmentRecord } from "@/lib/treatments/records";
 import { formatDate, formatMoney, isoDay } from "@/lib/ui/format";
+import { getTreatmentResponse } from "@/lib/treatments/response-query";
+import type { TreatmentResponse } from "@/lib/treatments/response";
 import { LocalTime } from "../components/local-time";
 import { PaymentLine } from "../components/payment-line";
 import { PatientBookingActions } from "./booking-actions";
+import { TreatmentResponseSummary } from "./treatment-response";
 
 export const metadata: Metadata = { title: "Your bookings" };
 
@@ -81,7 +84,7 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
 }
 
 /** The treatments had, newest first, and when the next may be: 84 days after the last, in the clinic's zone. */
-function Treatments({ history, nextFrom }: { history: TreatmentRecord[]; nextFrom: string | null }) {
+function Treatments({ history, nextFrom, response }: { history: TreatmentRecord[]; nextFrom: string | null; response: TreatmentResponse }) {
   const last = history[0]!;
   return (
     <section aria-labelledby="treatments-heading" className="card p-5">
@@ -106,6 +109,7 @@ function Treatments({ history, nextFrom }: { history: TreatmentRecord[]; nextFro
           </li>
         ))}
       </ul>
+      <TreatmentResponseSummary response={response} />
     </section>
   );
 }
@@ -113,7 +117,12 @@ function Treatments({ history, nextFrom }: { history: TreatmentRecord[]; nextFro
 export default async function PatientBookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const patient = await requireRole(["patient"], "/patient");
   const params = await searchParams;
-  const [{ upcoming, past }, toReview, treatments] = await Promise.all([getPatientBookingsOverview(patient), providersToReview(patient), getPatientTreatments(patient)]);
+  const [{ upcoming, past }, toReview, treatments, response] = await Promise.all([
+    getPatientBookingsOverview(patient),
+    providersToReview(patient),
+    getPatientTreatments(patient),
+    getTreatmentResponse(patient),
+  ]);
   const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
   const requested = find(params.requested);
   const moved = find(params.moved);
@@ -168,7 +177,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
           </ul>
         </section>
       ) : null}
-      {treatments.history.length > 0 ? <Treatments history={treatments.history} nextFrom={treatments.nextFrom} /> : null}
+      {treatments.history.length > 0 ? <Treatments history={treatments.history} nextFrom={treatments.nextFrom} response={response} /> : null}
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">
           Upcoming

@@ -750,6 +750,14 @@ const MATRIX: Record<string, Entry> = {
       return (await ownerRow(world)).horizonDays === next;
     },
   },
+  "app/provider/schedule/save-response-threshold-action.ts#saveResponseThresholdAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      const next = (await ownerRow(world)).responseThresholdPercent === 30 ? 35 : 30;
+      await callAction("app/provider/schedule/save-response-threshold-action.ts", "saveResponseThresholdAction", { thresholdPercent: String(next) });
+      return (await ownerRow(world)).responseThresholdPercent === next;
+    },
+  },
   "app/provider/schedule/save-hours-action.ts#saveHoursAction": {
     allowed: PROVIDER,
     probe: async (world) => {

@@ -5,8 +5,8 @@ import { appointmentTypes, timeOff } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { getAvailability } from "./queries";
-import { addTimeOff, archiveAppointmentType, getOwnSchedule, removeTimeOff, saveAppointmentType, saveBookingWindow, saveWeeklyHours } from "./settings";
-import { appointmentTypeSchema, timeOffSchema, weeklyHoursSchema } from "./validation";
+import { addTimeOff, archiveAppointmentType, getOwnSchedule, removeTimeOff, saveAppointmentType, saveBookingWindow, saveResponseThreshold, saveWeeklyHours } from "./settings";
+import { appointmentTypeSchema, responseThresholdSchema, timeOffSchema, weeklyHoursSchema } from "./validation";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 
@@ -108,5 +108,14 @@ describe("appointment types and the booking window", () => {
     expect(await slotsOn(provider.slug, provider.typeIds[0]!, "2026-12-03")).toEqual([]);
     expect(await slotsOn(provider.slug, provider.typeIds[0]!, "2026-12-04")).toHaveLength(16);
     expect(await slotsOn(provider.slug, provider.typeIds[0]!, "2026-12-07")).toEqual([]);
+  });
+
+  it("keeps the treatment response threshold between 10 and 90 %", async () => {
+    const { user } = await ownProvider("Settings Threshold");
+    expect(responseThresholdSchema.safeParse({ thresholdPercent: "95" }).success).toBe(false);
+    expect(responseThresholdSchema.safeParse({ thresholdPercent: "abc" }).success).toBe(false);
+    expect(await saveResponseThreshold(user, responseThresholdSchema.parse({ thresholdPercent: "50" }))).toMatchObject({ ok: true });
+    expect((await getOwnSchedule(user))?.responseThresholdPercent).toBe(50);
+    await expect(saveResponseThreshold(await createUser("patient"), { thresholdPercent: 40 })).rejects.toThrow(ForbiddenError);
   });
 });

@@ -19,6 +19,7 @@ export type SettingsResult = { ok: true; message?: string } | { ok: false; error
 export type OwnSchedule = {
   minNoticeMinutes: number;
   horizonDays: number;
+  responseThresholdPercent: number;
   types: { id: string; kind: "initial_consultation" | "treatment" | "follow_up"; name: string; minutes: number; bufferAfterMinutes: number; feeCents: number; depositCents: number; telehealthAllowed: boolean; confirmsAutomatically: boolean }[];
   locations: { id: string; name: string; city: string; state: string; timeZone: string; hours: { weekday: number; startMinute: number; endMinute: number }[] }[];
   /** Each in the zone it was entered in (see addTimeOff). */
@@ -43,7 +44,7 @@ export async function getOwnSchedule(user: CurrentUser, now: Date = new Date()):
   const db = await getDb();
   const row = await db.query.providers.findFirst({
     where: eq(providers.userId, user.id),
-    columns: { id: true, minNoticeMinutes: true, horizonDays: true },
+    columns: { id: true, minNoticeMinutes: true, horizonDays: true, responseThresholdPercent: true },
     with: {
       appointmentTypes: {
         columns: { id: true, kind: true, name: true, minutes: true, bufferAfterMinutes: true, feeCents: true, depositCents: true, telehealthAllowed: true, confirmsAutomatically: true },
@@ -66,6 +67,7 @@ export async function getOwnSchedule(user: CurrentUser, now: Date = new Date()):
   return {
     minNoticeMinutes: row.minNoticeMinutes,
     horizonDays: row.horizonDays,
+    responseThresholdPercent: row.responseThresholdPercent,
     types: row.appointmentTypes,
     locations: row.locations,
     timeOff: off.map((t) => ({
@@ -86,6 +88,18 @@ export function saveBookingWindow(user: CurrentUser, input: { minNoticeHours: nu
       .where(and(eq(providers.id, providerId), eq(providers.userId, user.id)));
     await recordAudit(tx, { actorId: user.id, action: "schedule.window_changed", subjectType: "provider", subjectId: providerId, details: input });
     return { ok: true, message: "Booking window saved." };
+  });
+}
+
+/**
+ * The fall in headache days after two cycles this provider looks for to continue treatment: what
+ * their patients' response is judged against (lib/treatments/response.ts).
+ */
+export function saveResponseThreshold(user: CurrentUser, input: { thresholdPercent: number }): Promise<SettingsResult> {
+  return withOwn(user, async (tx, providerId) => {
+    await tx.update(providers).set({ responseThresholdPercent: input.thresholdPercent, updatedAt: new Date() }).where(and(eq(providers.id, providerId), eq(providers.userId, user.id)));
+    await recordAudit(tx, { actorId: user.id, action: "schedule.response_threshold_changed", subjectType: "provider", subjectId: providerId, details: input });
+    return { ok: true, message: "Threshold saved. Your patients' treatment summaries use it from now." };
   });
 }
 

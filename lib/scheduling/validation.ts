@@ -17,6 +17,10 @@ export const bookingWindowSchema = z.object({
   horizonDays: whole("how many days ahead patients may book", 1, 365),
 });
 
+export const responseThresholdSchema = z.object({
+  thresholdPercent: whole("the threshold in percent", 10, 90),
+});
+
 /** One text per weekday ("day-1" … "day-7"), each parsed into ranges with its own error. */
 export const weeklyHoursSchema = z
   .object({ locationId: id("location"), ...Object.fromEntries(WEEKDAYS.map((d) => [`day-${d.weekday}`, safeString().max(200, "Use at most 200 characters.").default("")])) })

@@ -6,6 +6,7 @@ import { formatDayRanges, WEEKDAYS } from "@/lib/scheduling/hours-text";
 import { getOwnSchedule } from "@/lib/scheduling/settings";
 import { centsForInput, formatInstant, formatMoney } from "@/lib/ui/format";
 import { zoneName } from "@/lib/ui/time-zone";
+import { ResponseThresholdForm } from "./response-threshold-form";
 import { AppointmentTypeForm, ArchiveTypeButton, BookingWindowForm, HoursForm, RemoveTimeOffButton, TimeOffForm } from "./schedule-forms";
 import { StartListingFirst } from "../start-listing-first";
 
@@ -57,6 +58,13 @@ export default async function SchedulePage() {
           Booking window
         </h2>
         <BookingWindowForm minNoticeHours={String(schedule.minNoticeMinutes / 60)} horizonDays={String(schedule.horizonDays)} />
+      </section>
+
+      <section aria-labelledby="response-heading" className="space-y-3">
+        <h2 id="response-heading" className="text-xl font-semibold text-slate-900">
+          Treatment response
+        </h2>
+        <ResponseThresholdForm thresholdPercent={String(schedule.responseThresholdPercent)} />
       </section>
 
       <section aria-labelledby="hours-heading" className="space-y-4">

@@ -1,0 +1,2 @@
+ALTER TABLE "providers" ADD COLUMN "response_threshold_percent" smallint DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "providers" ADD CONSTRAINT "providers_response_threshold" CHECK ("providers"."response_threshold_percent" between 10 and 90);
