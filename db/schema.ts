@@ -753,6 +753,23 @@ export const diaryEntries = pgTable(
   ],
 );
 
+// A patient's consent for one provider to see their diary, scores and treatment history
+// (lib/diary/sharing.ts): given in the intake or from the bookings page, withdrawn by deleting the
+// row. Both are audited; so is every read the consent allows.
+export const diarySharing = pgTable(
+  "diary_sharing",
+  {
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.providerId] }), index("diary_sharing_provider_idx").on(t.providerId)],
+);
+
 // Totals the patient copies from their clinic's MIDAS or HIT-6 form; the items are not ours to show.
 export const diaryScores = pgTable(
   "diary_scores",

@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getPatientBookingsOverview, type PatientBooking } from "@/lib/booking/queries";
 import { canMoveOnline, isActive, STATUS_LABELS } from "@/lib/booking/state";
 import { providersToReview } from "@/lib/reviews/reviews";
+import { listSharingChoices } from "@/lib/diary/sharing";
 import { getPatientTreatments, type TreatmentRecord } from "@/lib/treatments/records";
 import { formatDate, formatMoney, isoDay } from "@/lib/ui/format";
 import { getTreatmentResponse } from "@/lib/treatments/response-query";
@@ -12,6 +13,7 @@ import { LocalTime } from "../components/local-time";
 import { PaymentLine } from "../components/payment-line";
 import { PatientBookingActions } from "./booking-actions";
 import { TreatmentResponseSummary } from "./treatment-response";
+import { DiarySharing } from "./diary-sharing";
 
 export const metadata: Metadata = { title: "Your bookings" };
 
@@ -117,11 +119,12 @@ function Treatments({ history, nextFrom, response }: { history: TreatmentRecord[
 export default async function PatientBookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const patient = await requireRole(["patient"], "/patient");
   const params = await searchParams;
-  const [{ upcoming, past }, toReview, treatments, response] = await Promise.all([
+  const [{ upcoming, past }, toReview, treatments, response, sharing] = await Promise.all([
     getPatientBookingsOverview(patient),
     providersToReview(patient),
     getPatientTreatments(patient),
     getTreatmentResponse(patient),
+    listSharingChoices(patient),
   ]);
   const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
   const requested = find(params.requested);
@@ -194,6 +197,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
           </ul>
         )}
       </section>
+      <DiarySharing choices={sharing} />
       {past.length > 0 ? (
         <section aria-labelledby="past-heading">
           <h2 id="past-heading" className="text-lg font-semibold text-slate-900">

@@ -1,12 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditEvents, bookings, diaryEntries, diaryScores, payments, providers, reviews, users } from "@/db/schema";
+import { auditEvents, bookings, diaryEntries, diaryScores, diarySharing, payments, providers, reviews, users } from "@/db/schema";
 import { recordAudits } from "@/lib/audit/record";
 import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { openNotes } from "@/lib/booking/notes";
-import { readDiary } from "@/lib/diary/entries";
-import { getPatientTreatments } from "@/lib/treatments/records";
+import { diaryOf } from "@/lib/diary/entries";
+import { treatmentsOf } from "@/lib/treatments/records";
 
 // The patient's part of "download your data": every booking with the intake and notes opened,
 // its payment, the diary, reviews, and an accounting of disclosures (every time someone else opened what
@@ -39,28 +39,28 @@ export async function patientExport(db: Reader, patientId: string) {
     db,
     ids.map((id) => ({ actorId: patientId, action: "intake.read", subjectType: "booking", subjectId: id, details: { by: "patient", for: "export" } })),
   );
-  const disclosures =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ at: auditEvents.createdAt, action: auditEvents.action, bookingId: auditEvents.subjectId, byName: users.name, byRole: users.role })
-          .from(auditEvents)
-          .leftJoin(users, eq(users.id, auditEvents.actorId))
-          .where(
-            and(
-              eq(auditEvents.subjectType, "booking"),
-              inArray(auditEvents.subjectId, ids),
-              inArray(auditEvents.action, ["intake.read", "booking_note.read"]),
-              ne(auditEvents.actorId, patientId),
-            ),
-          )
-          .orderBy(asc(auditEvents.createdAt));
+  // What others opened: an intake or a note of a booking, or the diary under the patient's consent.
+  const aboutBookings =
+    ids.length === 0 ? undefined : and(eq(auditEvents.subjectType, "booking"), inArray(auditEvents.subjectId, ids), inArray(auditEvents.action, ["intake.read", "booking_note.read"]));
+  const aboutDiary = and(eq(auditEvents.subjectType, "patient"), eq(auditEvents.subjectId, patientId), eq(auditEvents.action, "diary.read"));
+  const disclosures = await db
+    .select({ at: auditEvents.createdAt, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId, byName: users.name, byRole: users.role })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(or(aboutBookings, aboutDiary), ne(auditEvents.actorId, patientId)))
+    .orderBy(asc(auditEvents.createdAt));
+  const sharedWith = await db
+    .select({ name: providers.name, since: diarySharing.createdAt })
+    .from(diarySharing)
+    .innerJoin(providers, eq(providers.id, diarySharing.providerId))
+    .where(eq(diarySharing.patientId, patientId))
+    .orderBy(asc(providers.name));
 
   const [firstEntry] = await db.select({ day: diaryEntries.day }).from(diaryEntries).where(eq(diaryEntries.patientId, patientId)).orderBy(asc(diaryEntries.day)).limit(1);
   const [firstScore] = await db.select({ day: diaryScores.day }).from(diaryScores).where(eq(diaryScores.patientId, patientId)).orderBy(asc(diaryScores.day)).limit(1);
   const from = [firstEntry?.day, firstScore?.day].filter((d): d is string => Boolean(d)).sort()[0];
-  const diary = from ? await readDiary({ id: patientId, role: "patient" }, { from, to: "9999-12-31" }) : null;
-  const { history: treatmentHistory } = await getPatientTreatments({ id: patientId, role: "patient" });
+  const diary = from ? await diaryOf(patientId, { from, to: "9999-12-31" }) : null;
+  const { history: treatmentHistory } = await treatmentsOf(patientId);
 
   const reviewRows = await db
     .select({ review: reviews, providerName: providers.name })
@@ -102,10 +102,11 @@ export async function patientExport(db: Reader, patientId: string) {
     })),
     disclosures: disclosures.map((d) => ({
       at: iso(d.at),
-      bookingId: d.bookingId,
-      what: d.action === "intake.read" ? "intake" : "a note you wrote",
+      bookingId: d.subjectType === "booking" ? d.subjectId : null,
+      what: d.action === "intake.read" ? "intake" : d.action === "diary.read" ? "your diary, scores and treatments" : "a note you wrote",
       by: d.byName ? { name: d.byName, role: d.byRole } : { name: "a closed account", role: null },
     })),
+    diarySharedWith: sharedWith.map((s) => ({ provider: s.name, since: iso(s.since) })),
     treatments: treatmentHistory.map((t) => ({ bookingId: t.bookingId, treatedOn: t.treatedOn, provider: t.provider, ...(t.details ? { product: t.details.productLabel, units: t.details.units, regions: t.details.regions, lot: t.details.lot } : { unreadable: true }) })),
     diary: diary ? { entries: diary.entries, scores: diary.scores.map(({ instrument, date, total }) => ({ instrument, date, total })) } : { entries: [], scores: [] },
   };

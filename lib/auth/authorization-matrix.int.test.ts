@@ -12,6 +12,7 @@ import {
   bookings,
   diaryEntries,
   diaryScores,
+  diarySharing,
   licenses,
   locations,
   payments,
@@ -612,6 +613,17 @@ const MATRIX: Record<string, Entry> = {
       await db.update(bookings).set({ proposedStartsAt: new Date(slot.start) }).where(eq(bookings.id, id));
       await callAction("app/patient/accept-proposal-action.ts", "acceptProposalAction", { id });
       return (await bookingRow(id)).status === "confirmed";
+    },
+  },
+  "app/patient/set-diary-sharing-action.ts#setDiarySharingAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await ownerBooking(world);
+      const db = await getDb();
+      const shared = async () => (await db.$count(diarySharing, and(eq(diarySharing.patientId, world.users.patient.id), eq(diarySharing.providerId, world.owner.id)))) === 1;
+      const before = await shared();
+      await callAction("app/patient/set-diary-sharing-action.ts", "setDiarySharingAction", { providerSlug: world.owner.slug, shared: before ? "0" : "1" });
+      return (await shared()) !== before;
     },
   },
   "app/patient/reschedule-booking-action.ts#rescheduleBookingAction": {

@@ -14,6 +14,7 @@ import { createDeposit } from "@/lib/payments/deposits";
 import { checkTreatmentInterval, spendOverride } from "@/lib/treatments/interval-rule";
 import { newBookingRow } from "./booking-row";
 import { arrival, notifyArrival } from "./instant-booking";
+import { shareOnBooking } from "@/lib/diary/sharing";
 import { notLapsed } from "./held";
 import { releaseLapsed } from "./lapses";
 import type { Intake } from "./intake";
@@ -35,6 +36,8 @@ export type BookingRequest = {
   start: string;
   telehealth: boolean;
   intake: Intake;
+  /** Consent for the provider to see the diary (lib/diary/sharing.ts); absent is no. */
+  shareDiary?: boolean;
 };
 
 export type CreateBookingResult =
@@ -150,6 +153,7 @@ async function insertBooking(
   // A booking waiting for its deposit reaches the provider when paid (lib/payments/webhook.ts).
   await tx.insert(bookings).values({ ...row, createdAt: now, updatedAt: now, ...(reached ?? {}) });
   if (depositDue) await createDeposit(tx, id, type.depositCents);
+  if (request.shareDiary) await shareOnBooking(tx, patient.id, schedule.providerId);
   // Identifiers and the new status only: the audit log never holds health information.
   await recordAudit(tx, { actorId: patient.id, action: "booking.requested", subjectType: "booking", subjectId: id, details: { providerId: schedule.providerId, status } });
   if (reached) await notifyArrival(tx, id, reached.status, now);

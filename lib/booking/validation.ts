@@ -14,6 +14,8 @@ export const bookingRequestSchema = z.object({
   start: startTime("Give the start as an ISO time within the next year, like 2026-12-03T15:00:00Z."),
   telehealth: z.boolean().default(false),
   intake: intakeSchema,
+  /** Consent for this provider to see the patient's diary, scores and treatments (lib/diary/sharing.ts). */
+  shareDiary: z.boolean().default(false),
 });
 
 const bookingId = z.uuid({ message: "That booking no longer exists. Reload the page." });

@@ -97,6 +97,15 @@ type Row = {
  */
 export async function readDiary(user: Patient, range: { from: string; to: string }): Promise<Diary> {
   ownDiary(user, "read a diary");
+  return diaryOf(user.id, range);
+}
+
+/**
+ * Any patient's diary, notes opened: for callers that have checked the right to read it (the
+ * patient themself, or lib/diary/shared-progress.ts under the patient's consent).
+ */
+export async function diaryOf(patientId: string, range: { from: string; to: string }): Promise<Diary> {
+  const user = { id: patientId };
   const [row] = await executeRows<Row>(sql`
     select
       (select json_agg(json_build_object('date', e.day::text, 'headache', e.headache, 'migraine', e.migraine, 'pain', e.pain,

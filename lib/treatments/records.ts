@@ -85,6 +85,12 @@ const toRecord = (r: RecordRow): TreatmentRecord => ({
  */
 export async function getPatientTreatments(patient: Pick<CurrentUser, "id" | "role">): Promise<{ history: TreatmentRecord[]; nextFrom: string | null }> {
   assertRole(patient, ["patient"], "only patients have a treatment history");
+  return treatmentsOf(patient.id);
+}
+
+/** Any patient's treatments: for callers that have checked the right to read them (see getPatientTreatments). */
+export async function treatmentsOf(patientId: string): Promise<{ history: TreatmentRecord[]; nextFrom: string | null }> {
+  const patient = { id: patientId };
   const db = await getDb();
   const rows = await db
     .select(recordColumns)

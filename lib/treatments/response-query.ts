@@ -38,6 +38,12 @@ async function intakeHeadacheDays(patientId: string, firstTreatment: string): Pr
 
 export async function getTreatmentResponse(patient: Pick<CurrentUser, "id" | "role">, today: string = diaryToday()): Promise<TreatmentResponse> {
   assertRole(patient, ["patient"], "only patients read their own treatment response");
+  return treatmentResponseOf(patient.id, today);
+}
+
+/** Any patient's response: for callers that have checked the right to read it (see getTreatmentResponse). */
+export async function treatmentResponseOf(patientId: string, today: string): Promise<TreatmentResponse> {
+  const patient = { id: patientId };
   const db = await getDb();
   const given = await db
     .select({ treatedOn: treatments.treatedOn, threshold: providers.responseThresholdPercent })

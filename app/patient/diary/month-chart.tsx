@@ -8,6 +8,14 @@ import { formatMonth } from "@/lib/diary/format";
 // the Content-Security-Policy allows no inline style.
 export type Series = { key: "headacheDays" | "migraineDays" | "acuteMedicineDays" | "averagePain"; label: string; color: string; swatch: string };
 
+/** The two charts' series, on the patient's diary and on a provider's view of it. */
+export const DAY_SERIES = [
+  { key: "headacheDays", label: "Headache days", color: "#be123c", swatch: "bg-rose-700" },
+  { key: "migraineDays", label: "Migraine days", color: "#7c3aed", swatch: "bg-violet-600" },
+  { key: "acuteMedicineDays", label: "Acute medicine days", color: "#0369a1", swatch: "bg-sky-700" },
+] as const satisfies readonly Series[];
+export const PAIN_SERIES = [{ key: "averagePain", label: "Average peak pain", color: "#c2410c", swatch: "bg-orange-700" }] as const satisfies readonly Series[];
+
 const WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { top: 16, right: 8, bottom: 36, left: 32 };

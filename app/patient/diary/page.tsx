@@ -8,20 +8,13 @@ import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
 import { deleteDiaryEntryAction } from "./delete-entry-action";
 import { DiaryCalendar } from "./diary-calendar";
 import { EntryForm } from "./entry-form";
-import { MonthChart } from "./month-chart";
+import { DAY_SERIES, MonthChart, PAIN_SERIES } from "./month-chart";
 import { ScoreForm } from "./score-form";
 import { ScoreList } from "./score-list";
 
 export const metadata: Metadata = { title: "Your diary" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const DAY_SERIES = [
-  { key: "headacheDays", label: "Headache days", color: "#be123c", swatch: "bg-rose-700" },
-  { key: "migraineDays", label: "Migraine days", color: "#7c3aed", swatch: "bg-violet-600" },
-  { key: "acuteMedicineDays", label: "Acute medicine days", color: "#0369a1", swatch: "bg-sky-700" },
-] as const;
-const PAIN_SERIES = [{ key: "averagePain", label: "Average peak pain", color: "#c2410c", swatch: "bg-orange-700" }] as const;
 
 export default async function DiaryPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireRole(["patient"], "/patient/diary");

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getInboxBooking } from "@/lib/booking/inbox";
 import { getOwnProvider } from "@/lib/listing/owner";
+import { sharingPatientOfBooking } from "@/lib/diary/sharing";
 import { hasOpenOverride } from "@/lib/treatments/overrides";
 import { getBookingTreatment } from "@/lib/treatments/records";
 import { formatDate } from "@/lib/ui/format";
@@ -30,13 +31,18 @@ export default async function InboxBookingPage({ params }: { params: Promise<{ i
       </div>
     );
   }
-  const [treatment, overrideOpen] = await Promise.all([getBookingTreatment(provider, id), hasOpenOverride(provider, id)]);
+  const [treatment, overrideOpen, sharingPatient] = await Promise.all([getBookingTreatment(provider, id), hasOpenOverride(provider, id), sharingPatientOfBooking(provider, id)]);
   return (
     <div className="space-y-6">
       <Link href="/provider/requests" className="text-sm font-medium">
         ← All requests and appointments
       </Link>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Intake of {booking.patient.name}</h1>
+      {sharingPatient ? (
+        <p className="text-sm">
+          {booking.patient.name} shares their diary with you: <Link href={`/provider/patients/${sharingPatient}`}>diary, scores and treatment response</Link>.
+        </p>
+      ) : null}
       <section aria-labelledby="appointment-heading" className="card p-5">
         <h2 id="appointment-heading" className="sr-only">
           Appointment

@@ -47,6 +47,7 @@ export function IntakeForm(props: {
   depositCents: number;
   /** An instant booking: sending it books the time rather than asking for it. */
   instant: boolean;
+  providerName: string;
 }) {
   const [condition, setCondition] = useState(props.conditions[0]?.slug ?? "");
   const [payment, setPayment] = useState(props.selfPay ? "self-pay" : "insurance");
@@ -150,6 +151,11 @@ export function IntakeForm(props: {
               <Checkbox name="consent" value="yes" label="I agree to share these answers with this provider so they can assess my request." />
               {err("consent") ? <p className="field-error">{err("consent")}</p> : null}
             </div>
+            <Checkbox
+              name="shareDiary"
+              label={`Also let ${props.providerName} see my headache diary, MIDAS and HIT-6 totals and treatment history (optional)`}
+              hint="It helps them judge whether treatment works. You can turn it off any time on your bookings page; every time they look is recorded."
+            />
 
             {state.alternatives && state.alternatives.length > 0 ? (
               <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950">

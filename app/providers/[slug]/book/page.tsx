@@ -127,6 +127,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             telehealthOffered={provider.telehealth}
             depositCents={type.depositCents}
             instant={type.instantBooking}
+            providerName={provider.name}
           />
         )}
       </div>

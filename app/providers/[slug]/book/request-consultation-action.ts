@@ -19,6 +19,7 @@ function formToRequest(form: FormData): unknown {
     start: form.get("start"),
     telehealth: form.get("telehealth") === "on",
     intake: intakeFormToInput(form),
+    shareDiary: form.get("shareDiary") === "on",
   };
 }
 
