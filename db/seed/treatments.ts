@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Database } from "@/db/open";
-import { appointmentTypes, bookings, locations, providers, treatments, users } from "@/db/schema";
+import { appointmentTypes, bookings, diarySharing, locations, providers, treatments, users } from "@/db/schema";
 import { newBookingRow } from "@/lib/booking/booking-row";
 import { sealTreatment } from "@/lib/treatments/records";
 import type { TreatmentDetails } from "@/lib/treatments/validation";
@@ -12,7 +12,8 @@ import { DEMO_ANCHORS } from "./generate";
 // Treatment cycles with Dr. Maya Chen, so the 84-day rule, the dashboard's "next treatment from"
 // and her treatment records show at once: patient@example.com was treated 60 days before `today`
 // (the next one from day 84, the reminder at day 70 still to come); two more patients have cycles
-// of their own, one of them at day 72, whose "book your next visit" email the first cron run sends.
+// of their own, one of them at day 72, whose "book your next visit" email the first cron run sends,
+// the other sharing their diary with her.
 // Each is a completed booking of her treatment type with its record, as completing one writes.
 
 export const DEMO_CYCLE_PATIENTS = [
@@ -56,4 +57,7 @@ export async function seedDemoTreatments(db: Database, passwordHash: string, pat
     await db.insert(bookings).values(row);
     await db.insert(treatments).values({ bookingId: row.id, patientId: visit.patientId, providerId: maya.id, treatedOn: start.toISODate()!, detailsCiphertext: sealTreatment(row.id, visit.dose) });
   }
+  // Casey Moreno lets Dr. Chen see their progress, so her view of a shared diary shows at once;
+  // patient@example.com has not, and can turn it on from their bookings page.
+  await db.insert(diarySharing).values({ patientId: idOf(DEMO_CYCLE_PATIENTS[0].email), providerId: maya.id }).onConflictDoNothing();
 }
