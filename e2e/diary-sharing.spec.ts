@@ -2,8 +2,9 @@ import { signedIn } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, test } from "./support/test";
 
-// Issue 14, part 4: Dr. Chen sees Pat Patient's diary, scores and treatments only once Pat allows
-// it from their bookings page, and no longer once Pat stops sharing.
+// Issue 14, parts 4 and 5: Dr. Chen sees Pat Patient's diary, scores and treatments, and can print
+// a prior-authorization summary, only once Pat allows it from their bookings page, and no longer
+// once Pat stops sharing.
 
 test("a provider sees a patient's diary only after the patient allows it", async ({ browser }) => {
   test.slow();
@@ -33,6 +34,16 @@ test("a provider sees a patient's diary only after the patient allows it", async
   await expect(provider.getByRole("region", { name: "Treatment response" })).toContainText("Baseline:");
   await expectNoSeriousA11yViolations(provider);
   const progressUrl = provider.url();
+
+  // The printable prior-authorization summary: each criterion with its status and evidence.
+  await provider.getByRole("link", { name: "Prior authorization summary for chronic migraine" }).click();
+  await expect(provider.getByRole("heading", { name: "Prior authorization summary: chronic migraine" })).toBeVisible();
+  const criteria = provider.getByRole("region", { name: "Criteria" });
+  await expect(criteria.getByRole("listitem")).toHaveCount(5);
+  await expect(criteria).toContainText("At least 15 headache days a month for 3 months");
+  await expect(criteria).toContainText("No re-treatment sooner than 12 weeks");
+  await expect(provider.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  await expectNoSeriousA11yViolations(provider);
 
   await patient.reload();
   await sharing.getByRole("form", { name: "Stop sharing your diary with Dr. Maya Chen" }).getByRole("button", { name: "Stop sharing" }).click();

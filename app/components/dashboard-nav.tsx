@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
 export function DashboardNav({ label, links }: { label: string; links: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-mx-1 overflow-x-auto">
+    <nav aria-label={label} className="-mx-1 overflow-x-auto print:hidden">
       <ul className="flex min-w-max gap-1 border-b border-slate-200">
         {links.map((link) => {
           const current = link.href === pathname || (link.href !== links[0]?.href && pathname.startsWith(`${link.href}/`));

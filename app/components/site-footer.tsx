@@ -7,7 +7,7 @@ import Link from "next/link";
 
 export function SiteFooter() {
   return (
-    <footer className="mt-16 border-t border-slate-200 bg-slate-50">
+    <footer className="mt-16 border-t border-slate-200 bg-slate-50 print:hidden">
       <div className="container-page flex flex-col gap-4 py-8 text-sm text-slate-700 sm:flex-row sm:items-start sm:justify-between">
         <p className="max-w-prose">
           Relief Finder lists only providers whose licenses we have verified. Information here is not medical advice.

@@ -7,7 +7,7 @@ import Link from "next/link";
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="container-page flex flex-wrap items-center justify-between gap-x-6 gap-y-2 py-4">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900 no-underline hover:text-brand-800">
           <LogoMark />

@@ -169,9 +169,10 @@ type IntakeOverrides = {
   painScore?: number;
   headacheDaysPerMonth?: number;
   safety?: Partial<Record<"neuromuscularDisease" | "pregnantOrBreastfeeding" | "infectionAtSite" | "priorReaction", "yes" | "no">>;
+  /** Migraine preventives by class ("60-days", "side-effects", "shorter"); absent, the intake did not ask. */
+  preventives?: Record<string, string>;
 };
 
-/** A complete intake for chronic migraine, "no" to every safety question unless `overrides` say otherwise. */
 /** The intake as the booking form and `POST /api/bookings` send it (JSON numbers, "no" answers). */
 export const API_INTAKE = {
   condition: "chronic-migraine",
@@ -184,8 +185,10 @@ export const API_INTAKE = {
   consent: "yes",
 };
 
+/** A complete intake for chronic migraine, "no" to every safety question unless `overrides` say otherwise. */
 export function validIntake(overrides: IntakeOverrides = {}): Intake {
   return intakeSchema.parse({
+    ...(overrides.preventives ? { preventives: overrides.preventives } : {}),
     condition: "chronic-migraine",
     symptoms: overrides.symptoms ?? "Headaches",
     duration: "1-5-years",

@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { getOwnProvider } from "@/lib/listing/owner";
-import { TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
+import { PREVENTIVE_CLASSES, PREVENTIVE_OUTCOMES, TREATMENTS, SYMPTOM_DURATIONS } from "./intake-options";
 import { safetyFlags, type Intake } from "./intake";
 import { openNotes, patientWrittenNotes, type BookingNotes } from "./notes";
 import { toPaymentSummary, type PaymentSummary } from "./queries";
@@ -27,6 +27,8 @@ export type IntakeSummary = {
   painScore: number;
   headacheDaysPerMonth: number | null;
   treatmentsTried: string[];
+  /** "A beta-blocker…: taken for at least 60 days", the classes tried; null when the intake did not ask. */
+  preventivesTried: string[] | null;
   earlierBotox: string;
   medicines: string;
   allergies: string;
@@ -73,6 +75,9 @@ async function summarise(intake: Intake): Promise<IntakeSummary> {
     painScore: intake.painScore,
     headacheDaysPerMonth: intake.headacheDaysPerMonth,
     treatmentsTried: intake.treatmentsTried.map((t) => label(TREATMENTS, t)),
+    preventivesTried: intake.preventives
+      ? PREVENTIVE_CLASSES.filter((c) => intake.preventives![c.key] !== "").map((c) => `${c.label}: ${label(PREVENTIVE_OUTCOMES, intake.preventives![c.key]).toLowerCase()}`)
+      : null,
     earlierBotox: intake.earlierBotox,
     medicines: intake.medicines,
     allergies: intake.allergies,

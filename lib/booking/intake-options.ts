@@ -17,6 +17,30 @@ export const TREATMENTS = [
   { value: "botox", label: "Botox before" },
 ] as const;
 
+/**
+ * Migraine preventives by class, as insurers ask before they pay for Botox: which were tried and
+ * for how long (lib/treatments/prior-auth.ts).
+ */
+export const PREVENTIVE_CLASSES = [
+  { key: "antiepileptic", label: "An antiepileptic, such as topiramate or valproate" },
+  { key: "betaBlocker", label: "A beta-blocker, such as propranolol or metoprolol" },
+  { key: "antidepressant", label: "An antidepressant, such as amitriptyline or venlafaxine" },
+  { key: "candesartan", label: "Candesartan" },
+  { key: "cgrpAntibody", label: "A CGRP antibody, such as erenumab, fremanezumab or galcanezumab" },
+  { key: "other", label: "Another preventive medicine" },
+] as const;
+
+export type PreventiveClass = (typeof PREVENTIVE_CLASSES)[number]["key"];
+
+export const PREVENTIVE_OUTCOMES = [
+  { value: "", label: "Not tried" },
+  { value: "60-days", label: "Taken for at least 60 days" },
+  { value: "side-effects", label: "Stopped because of side effects" },
+  { value: "shorter", label: "Taken for less than 60 days" },
+] as const;
+
+export type PreventiveOutcome = (typeof PREVENTIVE_OUTCOMES)[number]["value"];
+
 /** Screening questions the provider must see at a glance: each "yes" is a reason to pause. */
 export const SAFETY_QUESTIONS = [
   { key: "neuromuscularDisease", label: "Myasthenia gravis, Lambert-Eaton syndrome or another neuromuscular disease", flag: "Neuromuscular disease" },

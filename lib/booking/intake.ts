@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeString } from "@/lib/validation/text";
-import { SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS, type SafetyKey } from "./intake-options";
+import { PREVENTIVE_CLASSES, PREVENTIVE_OUTCOMES, SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS, type PreventiveClass, type SafetyKey } from "./intake-options";
 
 // The consultation intake: what the provider needs to judge whether treatment is safe and likely
 // to help. Everything here is health information: it is sealed before it is stored, never logged,
@@ -35,6 +35,14 @@ export const intakeSchema = z
       .array(z.enum(TREATMENTS.map((t) => t.value) as [string, ...string[]], { message: "Choose treatments from the list." }))
       .max(TREATMENTS.length)
       .default([]),
+    // Asked for migraine; an intake without it (an older one, or another condition) says nothing.
+    preventives: z
+      .object(
+        Object.fromEntries(
+          PREVENTIVE_CLASSES.map((c) => [c.key, z.enum(PREVENTIVE_OUTCOMES.map((o) => o.value), { message: "Choose how it went from the list." }).default("")]),
+        ) as Record<PreventiveClass, z.ZodDefault<z.ZodEnum<{ [K in (typeof PREVENTIVE_OUTCOMES)[number]["value"]]: K }>>>,
+      )
+      .optional(),
     earlierBotox: longText("how earlier Botox went", 1000, false),
     medicines: longText("your current medicines", 2000, false),
     allergies: longText("your allergies", 1000, false),
@@ -75,6 +83,7 @@ export function intakeFormToInput(form: FormData): unknown {
     painScore: text(form, "painScore"),
     headacheDaysPerMonth: text(form, "headacheDaysPerMonth") ?? "",
     treatmentsTried: form.getAll("treatmentsTried").filter((v) => typeof v === "string"),
+    ...(form.has(`preventives.${PREVENTIVE_CLASSES[0].key}`) ? { preventives: Object.fromEntries(PREVENTIVE_CLASSES.map((c) => [c.key, text(form, `preventives.${c.key}`) ?? ""])) } : {}),
     earlierBotox: text(form, "earlierBotox") ?? "",
     medicines: text(form, "medicines") ?? "",
     allergies: text(form, "allergies") ?? "",

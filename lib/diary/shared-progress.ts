@@ -18,6 +18,8 @@ import { diaryToday } from "./validation";
 
 export type SharedProgress = {
   patient: { id: string; name: string };
+  /** The reading provider's listing. */
+  providerId: string;
   from: string;
   to: string;
   months: MonthSummary[];
@@ -36,6 +38,7 @@ export async function readSharedProgress(provider: CurrentUser, patientId: strin
   const [diary, treatments, response] = await Promise.all([diaryOf(shared.patient.id, range), treatmentsOf(shared.patient.id), treatmentResponseOf(shared.patient.id, today)]);
   return {
     patient: shared.patient,
+    providerId: shared.providerId,
     ...range,
     months: diary.months,
     daysRecorded: diary.entries.length,

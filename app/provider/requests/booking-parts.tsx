@@ -50,6 +50,12 @@ export function IntakeDetails({ booking }: { booking: InboxBooking }) {
         ) : null}
         <dt className="font-medium text-slate-900">Tried</dt>
         <dd className="text-slate-800">{intake.treatmentsTried.length > 0 ? intake.treatmentsTried.join(", ") : "Nothing listed"}</dd>
+        {intake.preventivesTried ? (
+          <>
+            <dt className="font-medium text-slate-900">Migraine preventives</dt>
+            <dd className="text-slate-800">{intake.preventivesTried.length > 0 ? intake.preventivesTried.join("; ") : "None tried"}</dd>
+          </>
+        ) : null}
         {intake.earlierBotox ? (
           <>
             <dt className="font-medium text-slate-900">Earlier Botox</dt>

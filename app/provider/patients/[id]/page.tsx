@@ -30,6 +30,9 @@ export default async function PatientProgressPage({ params }: { params: Promise<
         <p className="mt-1 text-sm text-slate-700">
           Shared by the patient, who can stop sharing at any time; each view is recorded. {progress.daysRecorded} diary days in the last 12 months.
         </p>
+        <p className="mt-2 text-sm">
+          <Link href={`/provider/patients/${progress.patient.id}/prior-auth`}>Prior authorization summary for chronic migraine</Link>
+        </p>
       </header>
       <section aria-labelledby="response-heading" className="card p-5">
         <h2 id="response-heading" className="text-lg font-semibold text-slate-900">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS } from "@/lib/booking/intake-options";
+import { PREVENTIVE_CLASSES, PREVENTIVE_OUTCOMES, SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS } from "@/lib/booking/intake-options";
 import { timesFromHref } from "@/lib/treatments/links";
 import { formatMoney } from "@/lib/ui/format";
 import { ActionForm, FormMessage, SubmitButton } from "../../../components/action-form";
@@ -112,6 +112,17 @@ export function IntakeForm(props: {
                   <Checkbox key={t.value} name="treatmentsTried" value={t.value} label={t.label} />
                 ))}
               </CheckboxGroup>
+              {condition === "chronic-migraine" ? (
+                <fieldset className="space-y-3">
+                  <legend className="field-label">Preventive medicines for migraine you have tried</legend>
+                  <p className="text-sm text-slate-700">Insurers usually ask for two or three of these, of different kinds, before they cover Botox.</p>
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    {PREVENTIVE_CLASSES.map((c) => (
+                      <Select key={c.key} name={`preventives.${c.key}`} id={`preventive-${c.key}`} label={c.label} options={PREVENTIVE_OUTCOMES} error={err(`preventives.${c.key}`)} />
+                    ))}
+                  </div>
+                </fieldset>
+              ) : null}
               <TextArea name="earlierBotox" label="If you had Botox before: when, and how did it go? (optional)" rows={2} maxLength={1000} error={err("earlierBotox")} />
               <TextArea name="medicines" label="Medicines you take now (optional)" rows={2} maxLength={2000} error={err("medicines")} />
               <TextArea name="allergies" label="Allergies (optional)" rows={2} maxLength={1000} error={err("allergies")} />
