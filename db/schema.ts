@@ -43,6 +43,9 @@ export const bookingStatus = pgEnum("booking_status", [
   "expired",
 ]);
 export const bookingParty = pgEnum("booking_party", ["patient", "provider"]);
+// An insurer's prior authorization for a treatment booking, as the provider records it
+// (lib/treatments/authorization.ts).
+export const authorizationStatus = pgEnum("authorization_status", ["submitted", "approved", "denied"]);
 export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset", "email_verification", "email_change"]);
 export const paymentStatus = pgEnum("payment_status", [
   "awaiting_payment",
@@ -504,6 +507,11 @@ export const bookings = pgTable(
     // While requested: when the request lapses unanswered (lib/booking/answer-by.ts). Reads treat a
     // request past it as expired at once; a sweep then frees the time and refunds the deposit.
     answerBy: timestamp("answer_by", { withTimezone: true }),
+    // Held as "awaiting authorization" while submitted; denied lets the patient cancel for a full
+    // refund whatever the window, or keep the visit at the self-pay price.
+    authorizationStatus: authorizationStatus("authorization_status"),
+    authorizationSubmittedOn: date("authorization_submitted_on", { mode: "string" }),
+    authorizationDecidedOn: date("authorization_decided_on", { mode: "string" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -14,6 +14,7 @@ import { PaymentLine } from "../components/payment-line";
 import { PatientBookingActions } from "./booking-actions";
 import { TreatmentResponseSummary } from "./treatment-response";
 import { DiarySharing } from "./diary-sharing";
+import { AuthorizationLine } from "./authorization-line";
 
 export const metadata: Metadata = { title: "Your bookings" };
 
@@ -45,6 +46,7 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
           {booking.proposedStartsAt ? "" : " to answer"}; otherwise the request lapses, the time is freed and any deposit is refunded in full.
         </p>
       ) : null}
+      <AuthorizationLine booking={booking} />
       {booking.status === "expired" ? (
         <p className="mt-2 text-sm text-slate-800">Ended before it was settled: the deposit was not paid in time, or the request was not answered in time. Nothing is owed, and a paid deposit is refunded in full.</p>
       ) : null}
@@ -74,7 +76,8 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
           proposalNote={booking.proposalNote}
           movable={canMoveOnline({ startsAt: new Date(booking.startsAt), cancellationWindowHours: booking.cancellationWindowHours })}
           cancellation={{
-            freeUntil: booking.freeCancellationUntil,
+            // A denied authorization makes cancelling free until the visit (lib/payments/refund-policy.ts).
+            freeUntil: booking.authorization?.status === "denied" ? booking.startsAt : booking.freeCancellationUntil,
             windowHours: booking.cancellationWindowHours,
             depositCents: booking.depositCents,
             policy: booking.provider.cancellationPolicy,

@@ -587,6 +587,20 @@ const MATRIX: Record<string, Entry> = {
       return (await db.$count(treatmentIntervalOverrides, eq(treatmentIntervalOverrides.treatmentId, treatment!.id))) > 0;
     },
   },
+  "app/provider/requests/record-authorization-action.ts#recordAuthorizationAction": {
+    allowed: PROVIDER,
+    probe: async (world) => {
+      // An upcoming treatment of the owner's: a confirmed booking moved onto a treatment type.
+      const id = await ownerBooking(world, "confirmed");
+      const db = await getDb();
+      const [type] = await db.insert(appointmentTypes).values({ providerId: world.owner.id, kind: "treatment", name: "Matrix treatment", minutes: 30, feeCents: 1_000, archivedAt: new Date() }).returning({ id: appointmentTypes.id });
+      await db.update(bookings).set({ appointmentTypeId: type!.id }).where(eq(bookings.id, id));
+      // Yesterday in UTC is never after the clinic's today, whatever its zone.
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      await callAction("app/provider/requests/record-authorization-action.ts", "recordAuthorizationAction", { id, status: "submitted", on: yesterday });
+      return (await bookingRow(id)).authorizationStatus === "submitted";
+    },
+  },
   "app/provider/requests/no-show-booking-action.ts#noShowBookingAction": {
     allowed: PROVIDER,
     probe: async (world) => {

@@ -79,14 +79,14 @@ describe("requesting a consultation", () => {
 
     const slots = await getAvailability(provider.slug, { from: "2026-12-03", to: "2026-12-03", type: provider.typeIds[0]! }, NOW);
     expect(slots.ok && slots.slots.map((s) => s.start)).not.toContain(THURSDAY_10AM);
-    expect((await listPatientBookings(me)).map((b) => [b.status, b.startsAt])).toEqual([["requested", THURSDAY_10AM]]);
+    expect((await listPatientBookings(me, undefined, NOW)).map((b) => [b.status, b.startsAt])).toEqual([["requested", THURSDAY_10AM]]);
   });
 
   it("holds the slot for 30 minutes awaiting a deposit, and a lapsed hold frees it", async () => {
     const provider = await createProvider({ name: "Book Deposit", appointmentTypes: [{ depositCents: 5_000 }] });
     const first = await patient();
     expect(await createBooking(first, requestFor(provider, THURSDAY_10AM), NOW)).toMatchObject({ ok: true, status: "pending_payment" });
-    const [hold] = await listPatientBookings(first);
+    const [hold] = await listPatientBookings(first, undefined, NOW);
     expect(hold!.holdExpiresAt).toBe("2026-12-01T12:30:00.000Z");
     expect(await createBooking(await patient(), requestFor(provider, THURSDAY_10AM), new Date("2026-12-01T12:29:00Z"))).toMatchObject({ ok: false, reason: "taken" });
 

@@ -54,6 +54,8 @@ export type InboxBooking = {
   /** While requested: when it lapses unanswered (./answer-by.ts). */
   answerBy: string | null;
   cancelledBy: "patient" | "provider" | null;
+  /** An insurer's prior authorization of a treatment, as the provider recorded it (lib/treatments/authorization.ts). */
+  authorization: { status: "submitted" | "approved" | "denied"; submittedOn: string | null; decidedOn: string | null } | null;
   /** Opened with the intake, on the booking's own page; null in the inbox's lists. */
   notes: BookingNotes | null;
   patient: { name: string; email: string };
@@ -112,6 +114,9 @@ const columns = {
   answerBy: bookings.answerBy,
   holdExpiresAt: bookings.holdExpiresAt,
   cancelledBy: bookings.cancelledBy,
+  authorizationStatus: bookings.authorizationStatus,
+  authorizationSubmittedOn: bookings.authorizationSubmittedOn,
+  authorizationDecidedOn: bookings.authorizationDecidedOn,
   intakeCiphertext: bookings.intakeCiphertext,
   declineReasonCiphertext: bookings.declineReasonCiphertext,
   cancelReasonCiphertext: bookings.cancelReasonCiphertext,
@@ -143,7 +148,7 @@ type Open = { intake: boolean; notes: boolean };
 
 /** A booking as the inbox shows it, with what `open` names opened (each read audited by the caller). */
 async function toInboxBooking(row: Row, open: Open, now: Date): Promise<InboxBooking> {
-  const { intakeCiphertext, declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, patientName, patientEmail, payment, holdExpiresAt: _hold, ...rest } = row;
+  const { intakeCiphertext, declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, patientName, patientEmail, payment, holdExpiresAt: _hold, authorizationStatus, authorizationSubmittedOn, authorizationDecidedOn, ...rest } = row;
   const status = currentStatus(row, now);
   return {
     ...rest,
@@ -151,6 +156,7 @@ async function toInboxBooking(row: Row, open: Open, now: Date): Promise<InboxBoo
     answerBy: status === "requested" ? (rest.answerBy?.toISOString() ?? null) : null,
     notes: open.notes ? openNotes(row.id, { declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext }) : null,
     payment: toPaymentSummary(payment),
+    authorization: authorizationStatus ? { status: authorizationStatus, submittedOn: authorizationSubmittedOn, decidedOn: authorizationDecidedOn } : null,
     startsAt: rest.startsAt.toISOString(),
     endsAt: rest.endsAt.toISOString(),
     proposedStartsAt: rest.proposedStartsAt?.toISOString() ?? null,

@@ -49,6 +49,10 @@ export const patientBookingSchema = z
     proposalNote: text.nullable(),
     cancellationWindowHours: z.int().nonnegative().meta({ description: "The provider's free-cancellation window when this was booked, in hours before the start." }),
     freeCancellationUntil: instant.meta({ description: "Until when cancelling costs nothing: that window before the start." }),
+    authorization: z
+      .object({ status: z.enum(["submitted", "approved", "denied"]), submittedOn: z.iso.date().nullable(), decidedOn: z.iso.date().nullable() })
+      .nullable()
+      .meta({ description: "The insurer's prior authorization of a treatment, as the provider recorded it: awaiting while submitted; denied allows cancelling for a full refund." }),
     payment: paymentSummarySchema.nullable().meta({ description: "The deposit, when the booking asked one." }),
     provider: z.object({ slug: text, name: text, credentials: text, cancellationPolicy: text }),
   })

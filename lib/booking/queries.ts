@@ -186,7 +186,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
     },
     orderBy: [asc(bookings.startsAt)],
   });
-  return rows.map(({ declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, ...r }) => {
+  return rows.map(({ declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, authorizationStatus, authorizationSubmittedOn, authorizationDecidedOn, ...r }) => {
     const status = currentStatus(r, now);
     // What the sweep (./lapses.ts) will record: a lapsed hold's deposit can no longer be paid, and
     // a lapsed request's paid deposit is being refunded.
@@ -203,6 +203,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
       answerBy: status === "requested" ? iso(r.answerBy) : null,
       proposedStartsAt: iso(r.proposedStartsAt),
       freeCancellationUntil: new Date(r.startsAt.getTime() - r.cancellationWindowHours * 3_600_000).toISOString(),
+      authorization: authorizationStatus ? { status: authorizationStatus, submittedOn: authorizationSubmittedOn, decidedOn: authorizationDecidedOn } : null,
       payment: toPaymentSummary(payment),
     };
   });

@@ -72,7 +72,7 @@ describe("the provider answers a request", () => {
     expect(await proposeTime(providerUser, id, "2026-12-03T11:00", "", NOW)).toEqual({ ok: false, error: TIME_TAKEN });
     expect(await proposeTime(providerUser, id, "2026-12-03T07:00", "", NOW)).toEqual({ ok: false, error: TIME_TAKEN });
     expect(await proposeTime(providerUser, id, "2026-12-04T14:30", "Thursday is full", NOW)).toMatchObject({ ok: true });
-    expect((await listPatientBookings(patient))[0]).toMatchObject({ status: "requested", proposedStartsAt: at(4, 14, 30), proposalNote: "Thursday is full" });
+    expect((await listPatientBookings(patient, undefined, NOW))[0]).toMatchObject({ status: "requested", proposedStartsAt: at(4, 14, 30), proposalNote: "Thursday is full" });
     expect(await acceptProposal(patient, id, NOW)).toMatchObject({ ok: true });
     expect(await statusOf(id)).toEqual({ status: "confirmed", startsAt: new Date(at(4, 14, 30)) });
   });

@@ -209,6 +209,19 @@ async function notifyInstantMove(tx: Reader, bookingId: string, facts: Facts): P
   });
 }
 
+/**
+ * The insurer answered the prior authorization of a treatment. The email says only that there is
+ * news: whether a visit is insured, and for what, is read signed in.
+ */
+export async function notifyAuthorizationDecided(tx: Reader, bookingId: string): Promise<void> {
+  const facts = await bookingFacts(tx, bookingId);
+  if (!facts) return;
+  await toPatient(tx, bookingId, facts, "authorization_decided", `An update on your appointment with ${facts.providerName}`, {
+    lead: `${facts.providerName} has an update about your appointment that may change what you pay. Please read it on your bookings page.`,
+    action: "Your bookings",
+  });
+}
+
 export type ReminderKind = "week" | "day";
 
 /** What the patient can still do, by the terms of their booking. */

@@ -91,7 +91,7 @@ export async function settleDeposit(tx: Writer, booking: Booking, action: Bookin
     await tx.update(payments).set({ status: "canceled", updatedAt: now }).where(and(eq(payments.bookingId, booking.id), eq(payments.status, "awaiting_payment")));
     return;
   }
-  const outcome = depositOutcome({ action, by, startsAt: booking.startsAt, now, cancellationWindowHours: booking.cancellationWindowHours });
+  const outcome = depositOutcome({ action, by, startsAt: booking.startsAt, now, cancellationWindowHours: booking.cancellationWindowHours, authorizationDenied: booking.authorizationStatus === "denied" });
   if (outcome === "refund") await markForRefund(tx, booking.id, action === "decline" ? "declined by the provider" : `cancelled by the ${by}`, now);
   if (outcome === "keep") {
     await tx.update(payments).set({ status: "kept", updatedAt: now }).where(and(eq(payments.bookingId, booking.id), eq(payments.status, "paid")));

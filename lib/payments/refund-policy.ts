@@ -12,13 +12,17 @@ export function keepsDepositAsIs(action: BookingAction): boolean {
   return action === "confirm" || action === "propose" || action === "acceptProposal" || action === "reschedule";
 }
 
-export function depositOutcome(input: { action: BookingAction; by: Party; startsAt: Date; now: Date; cancellationWindowHours: number }): DepositOutcome {
+/**
+ * `authorizationDenied`: the insurer refused the prior authorization of this treatment, so a
+ * patient who cancels is refunded in full whatever the window (lib/treatments/authorization.ts).
+ */
+export function depositOutcome(input: { action: BookingAction; by: Party; startsAt: Date; now: Date; cancellationWindowHours: number; authorizationDenied?: boolean }): DepositOutcome {
   if (keepsDepositAsIs(input.action)) return "unchanged";
   switch (input.action) {
     case "decline":
       return "refund";
     case "cancel":
-      if (input.by === "provider") return "refund";
+      if (input.by === "provider" || input.authorizationDenied) return "refund";
       return input.now.getTime() <= input.startsAt.getTime() - input.cancellationWindowHours * 3_600_000 ? "refund" : "keep";
     case "noShow":
     case "complete":

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/ui/time-zone";
 import { safeString } from "@/lib/validation/text";
 import { MAX_UNITS, TREATMENT_PRODUCTS } from "./products";
 
@@ -25,3 +26,12 @@ export const intervalOverrideSchema = z.object({
   id: bookingId,
   reason: safeString({ message: "Give the clinical reason." }).trim().min(5, "Give the clinical reason.").max(500, "Use at most 500 characters."),
 });
+
+/** The provider recording an insurer's prior authorization for a treatment booking. */
+export const authorizationSchema = z.object({
+  id: bookingId,
+  status: z.enum(["submitted", "approved", "denied"], { message: "Choose submitted, approved or denied." }),
+  on: safeString({ message: "Give the date as YYYY-MM-DD." }).refine(isCalendarDate, "Give the date as YYYY-MM-DD."),
+});
+
+export type AuthorizationInput = z.infer<typeof authorizationSchema>;

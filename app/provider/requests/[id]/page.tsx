@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
-import { getInboxBooking } from "@/lib/booking/inbox";
+import { getInboxBooking, type InboxBooking } from "@/lib/booking/inbox";
 import { getOwnProvider } from "@/lib/listing/owner";
 import { sharingPatientOfBooking } from "@/lib/diary/sharing";
 import { hasOpenOverride } from "@/lib/treatments/overrides";
@@ -11,8 +11,17 @@ import { formatDate } from "@/lib/ui/format";
 import { SuspensionNotice } from "../../suspension-notice";
 import { BookingHeader, BookingNotesPanel, IntakeDetails, TreatmentDetails } from "../booking-parts";
 import { AllowEarlierTreatmentForm } from "../request-actions";
+import { AuthorizationForm } from "../authorization-form";
+import { localDate } from "@/lib/ui/time-zone";
 
 export const metadata: Metadata = { title: "Intake", robots: { index: false } };
+
+/** An upcoming treatment still to happen: what an insurer's prior authorization is recorded for. */
+function awaitsVisit(booking: InboxBooking): boolean {
+  return booking.kind === "treatment" && (booking.status === "requested" || booking.status === "confirmed") && Date.parse(booking.startsAt) > Date.now();
+}
+
+const clinicToday = (zone: string) => localDate(new Date(), zone);
 
 // One booking with the patient's intake and what either side wrote: opened only when the provider
 // asks, and each read of what the patient wrote audited.
@@ -50,6 +59,21 @@ export default async function InboxBookingPage({ params }: { params: Promise<{ i
         <BookingHeader booking={booking} />
         <BookingNotesPanel booking={booking} />
       </section>
+      {awaitsVisit(booking) ? (
+        <section aria-labelledby="authorization-heading" className="card p-5">
+          <h2 id="authorization-heading" className="text-lg font-semibold text-slate-900">
+            Insurance prior authorization
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {booking.authorization
+              ? `${booking.authorization.status === "submitted" ? "Submitted" : booking.authorization.status === "approved" ? "Approved" : "Denied"}${booking.authorization.submittedOn ? `; submitted ${formatDate(booking.authorization.submittedOn)}` : ""}${booking.authorization.decidedOn ? `; answered ${formatDate(booking.authorization.decidedOn)}` : ""}. The patient sees it on their bookings page.`
+              : "For an insurance-paid treatment: while submitted, the patient sees the visit awaiting authorization; if denied, they may keep it at the self-pay price or cancel for a full refund."}
+          </p>
+          <div className="mt-3">
+            <AuthorizationForm id={booking.id} current={booking.authorization?.status ?? null} today={clinicToday(booking.timeZone)} />
+          </div>
+        </section>
+      ) : null}
       {treatment ? (
         <section aria-labelledby="treatment-heading" className="card p-5">
           <h2 id="treatment-heading" className="text-lg font-semibold text-slate-900">
