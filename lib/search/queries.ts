@@ -178,7 +178,7 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
-        p.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average,
+        m.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average,
         array(select c.slug from provider_conditions pc join conditions c on c.id = pc.condition_id
               where pc.provider_id = p.id order by c.sort_order) as conditions,
         array(select ic.slug from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id
