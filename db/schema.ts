@@ -204,9 +204,9 @@ export const providers = pgTable(
     gender: gender("gender").notNull().default("undisclosed"),
     telehealth: boolean("telehealth").notNull().default(false),
     selfPay: boolean("self_pay").notNull().default(true),
-    consultFeeCents: integer("consult_fee_cents").notNull(),
+    // The consultation's fee and deposit are the initial consultation type's (appointment_types);
+    // the listing keeps only the per-unit price of a treatment.
     pricePerUnitCents: integer("price_per_unit_cents"),
-    depositCents: integer("deposit_cents").notNull().default(0),
     cancellationWindowHours: smallint("cancellation_window_hours").notNull().default(24),
     cancellationPolicy: text("cancellation_policy").notNull().default(""),
     // How soon and how far ahead patients may book.
@@ -225,12 +225,8 @@ export const providers = pgTable(
   (t) => [
     uniqueIndex("providers_slug_idx").on(t.slug),
     uniqueIndex("providers_user_idx").on(t.userId),
-    // Search starts from listed providers; a partial index keeps drafts and suspensions out of it.
-    index("providers_listed_fee_idx")
-      .on(t.consultFeeCents)
-      .where(sql`${t.listingStatus} = 'published' and ${t.suspendedAt} is null`),
     index("providers_languages_idx").using("gin", t.languages),
-    check("providers_fees_nonnegative", sql`${t.consultFeeCents} >= 0 and ${t.depositCents} >= 0 and coalesce(${t.pricePerUnitCents}, 0) >= 0`),
+    check("providers_fees_nonnegative", sql`coalesce(${t.pricePerUnitCents}, 0) >= 0`),
     check("providers_booking_window", sql`${t.minNoticeMinutes} between 0 and 20160 and ${t.horizonDays} between 1 and 365`),
     check("providers_response_threshold", sql`${t.responseThresholdPercent} between 10 and 90`),
   ],
@@ -528,11 +524,13 @@ export const bookings = pgTable(
 );
 
 /**
- * What search reads, kept by triggers (migration 0010_search_entries_sync) from providers,
- * locations, licenses, provider_conditions and provider_insurance, so a search reads one covering
- * index instead of evaluating the trust rule and five joins per location. A location has an entry
- * only while it could be listed on some day: listing published, provider not suspended, a verified
- * NPI and a verified license for the location's state. `listable_until` is the latest expiry among
+ * What search reads, kept by triggers (migrations 0010_search_entries_sync and 0028) from providers,
+ * locations, licenses, provider_conditions, provider_insurance, appointment_types and weekly_hours,
+ * so a search reads one covering index instead of evaluating the trust rule and five joins per
+ * location. A location has an entry only while it could be listed and booked on some day: listing
+ * published, provider not suspended, a verified NPI, a verified license for the location's state,
+ * an initial consultation type (whose fee is the entry's `consult_fee_cents`) and weekly hours at
+ * the location. `listable_until` is the latest expiry among
  * those licenses, and every query compares it with today's date (lib/licensing/trust.ts), so a
  * license still lapses at midnight with no job to run. Each location has one entry with a null
  * condition (searches without a condition, and the trust rule elsewhere) and one per condition the

@@ -13,14 +13,15 @@ async function fillListing(page: Page) {
   await page.getByLabel("Years in practice").fill("11");
   await page.getByRole("checkbox", { name: "Chronic migraine" }).check();
   await page.getByLabel("Years treating it (Chronic migraine)").fill("7");
-  await page.getByLabel("Consultation fee ($)").fill("abc");
+  // The consultation's price is its appointment type's, set on the schedule page, not here.
+  await expect(page.getByLabel("Consultation fee ($)")).toHaveCount(0);
+  await page.getByLabel("Self-pay price per unit ($)").fill("abc");
   await page.getByRole("button", { name: "Create listing" }).click();
   // A field error keeps everything typed so far.
-  await expect(page.getByText("Enter the consultation fee in dollars, like 250 or 250.00.")).toBeVisible();
+  await expect(page.getByText("Enter the price per unit in dollars, up to $100, or leave it empty.")).toBeVisible();
   await expect(page.getByLabel("Specialty")).toHaveValue("Physical medicine");
-  await expect(page.getByLabel("Consultation fee ($)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Self-pay price per unit ($)")).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("Consultation fee ($)").fill("225");
   await page.getByLabel("Self-pay price per unit ($)").fill("13");
   await page.getByRole("checkbox", { name: "Aetna" }).check();
   await page.getByRole("button", { name: "Create listing" }).click();
@@ -36,6 +37,21 @@ async function addLocation(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "Location added." })).toBeVisible();
   await expect(page.getByText("500 Congress Ave, Austin, TX 78701")).toBeVisible();
   await expect(page.getByText("Time zone: Central (Chicago)")).toBeVisible();
+}
+
+/** What makes a licensed listing bookable: a consultation to book, and hours to book it in. */
+async function openForBooking(page: Page) {
+  await page.goto("/provider/schedule");
+  await page.getByText("Add an appointment type").click();
+  const form = page.getByRole("form", { name: "New appointment type" });
+  await form.getByLabel("Name patients see").fill("New patient consultation");
+  await form.getByLabel("Fee ($)").fill("225");
+  await form.getByRole("button", { name: "Add type" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Appointment type added." })).toBeVisible();
+  const hours = page.getByRole("form", { name: "Hours at Downtown clinic" });
+  await hours.getByLabel("Tuesday").fill("9:00-17:00");
+  await hours.getByRole("button", { name: "Save hours at Downtown clinic" }).click();
+  await expect(hours.getByRole("status").filter({ hasText: "Hours saved." })).toBeVisible();
 }
 
 async function submitLicenses(page: Page, npi: string, licenseNumber: string) {
@@ -102,11 +118,21 @@ test("a new provider is listed after publishing and an admin verifying their NPI
   const admin = await signedIn(browser, "admin@example.com");
   await adminReviews(admin, name, "approve");
 
+  // Licensed, but nothing to book yet: still out of search, and told what is missing.
   await provider.goto("/provider");
+  await expect(provider.getByText(/^Add an initial consultation type/)).toBeVisible();
+  await expect(provider.getByText(/^Add weekly hours for Austin/)).toBeVisible();
+  await provider.goto(search);
+  await expect(provider.getByRole("heading", { name, exact: false })).toHaveCount(0);
+
+  await openForBooking(provider);
+  await provider.getByRole("navigation", { name: "Provider dashboard" }).getByRole("link", { name: "Overview" }).click();
   await expect(provider.getByText("Listed in search")).toBeVisible();
   await expect(provider.getByRole("heading", { name: "Nothing is holding your listing back" })).toBeVisible();
   await provider.goto(search);
-  await expect(provider.getByRole("article").filter({ hasText: name })).toBeVisible();
+  const card = provider.getByRole("article").filter({ hasText: name });
+  await expect(card).toBeVisible();
+  await expect(card.getByText("$225")).toBeVisible();
 
   await admin.goto("/admin/audit?action=license.");
   await expect(admin.getByText("license.verified").first()).toBeVisible();

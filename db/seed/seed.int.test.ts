@@ -81,7 +81,11 @@ describe("seedDatabase", () => {
   it("stores the demo anchor exactly as other tests expect it", async () => {
     const [maya] = await db.select().from(providers).where(eq(providers.slug, DEMO_ANCHORS.maya));
     expect(maya).toMatchObject({ name: "Dr. Maya Chen", credentials: "MD", listingStatus: "published", selfPay: true });
-    expect(maya!.depositCents).toBeGreaterThan(0);
+    const [consultation] = await db
+      .select({ depositCents: appointmentTypes.depositCents })
+      .from(appointmentTypes)
+      .where(and(eq(appointmentTypes.providerId, maya!.id), eq(appointmentTypes.kind, "initial_consultation")));
+    expect(consultation!.depositCents).toBeGreaterThan(0);
 
     const mayaLocations = await db.select({ zip: locations.zip, timeZone: locations.timeZone }).from(locations).where(eq(locations.providerId, maya!.id));
     expect(mayaLocations).toEqual([{ zip: "10016", timeZone: "America/New_York" }]);

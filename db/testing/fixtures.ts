@@ -65,6 +65,8 @@ export type ProviderSpec = {
   licenses?: LicenseSpec[];
   /** Weekly hours of every location; default Monday to Friday, 9:00 to 17:00 local time. */
   hours?: { weekday: number; startMinute: number; endMinute: number }[];
+  /** The default initial consultation's fee (the listing's consultation fee); 200 dollars. */
+  consultFeeCents?: number;
   /** Replaces the default 30-minute initial consultation without a deposit. */
   appointmentTypes?: Partial<typeof appointmentTypes.$inferInsert>[];
 };
@@ -92,7 +94,6 @@ export async function createProvider(spec: ProviderSpec = {}) {
       name,
       credentials: "MD",
       specialty: "Neurology",
-      consultFeeCents: 20_000,
       listingStatus: "published",
       ...spec.provider,
     })
@@ -142,7 +143,7 @@ export async function createProvider(spec: ProviderSpec = {}) {
         kind: "initial_consultation" as const,
         name: "Initial consultation",
         minutes: 30,
-        feeCents: spec.provider?.consultFeeCents ?? 20_000,
+        feeCents: spec.consultFeeCents ?? 20_000,
         ...t,
       })),
     )

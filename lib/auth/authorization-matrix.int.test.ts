@@ -419,8 +419,6 @@ const MATRIX: Record<string, Entry> = {
         yearsExperience: "5",
         languages: "en",
         gender: "female",
-        consultFee: "200",
-        deposit: "0",
         cancellationWindowHours: "24",
         conditions: "chronic-migraine",
       });

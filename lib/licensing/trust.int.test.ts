@@ -3,7 +3,7 @@ import fc from "fast-check";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb, type Database } from "@/db/client";
-import { conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers } from "@/db/schema";
+import { appointmentTypes, conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers, weeklyHours } from "@/db/schema";
 import { createProvider, seedReferenceData, TEST_CARRIERS, TEST_CONDITIONS, validNpi, verified } from "@/db/testing/fixtures";
 import { asOwner } from "@/db/testing/as-owner";
 import { bookableLocation } from "./trust";
@@ -49,6 +49,9 @@ const providerArb = fc.record({
   board: fc.boolean(),
   conditions: fc.subarray([...TEST_CONDITIONS]),
   carriers: fc.subarray([...TEST_CARRIERS]),
+  // Listed means bookable: an initial consultation type, and weekly hours at the location.
+  consultation: fc.constantFrom(true, true, true, false),
+  hours: fc.constantFrom(true, true, true, false),
 });
 
 const who = fc.nat(PROVIDERS - 1);
@@ -64,7 +67,13 @@ const operationArb = fc.oneof(
   fc.record({ op: fc.constant("npi" as const), who, status: fc.constantFrom(...STATUSES) }),
   fc.record({ op: fc.constant("publish" as const), who, published: fc.boolean() }),
   fc.record({ op: fc.constant("suspend" as const), who, suspended: fc.boolean() }),
-  fc.record({ op: fc.constant("listing-edit" as const), who, feeCents: fc.constantFrom(9_000, 20_000, 45_000), telehealth: fc.boolean() }),
+  fc.record({ op: fc.constant("listing-edit" as const), who, telehealth: fc.boolean() }),
+  fc.record({ op: fc.constant("type-fee" as const), who, pick, feeCents: fc.constantFrom(9_000, 20_000, 45_000) }),
+  fc.record({ op: fc.constant("type-archive" as const), who, pick }),
+  fc.record({ op: fc.constant("type-insert" as const), who, feeCents: fc.constantFrom(9_000, 20_000, 45_000), kind: fc.constantFrom("initial_consultation" as const, "treatment" as const) }),
+  fc.record({ op: fc.constant("type-delete" as const), who, pick }),
+  fc.record({ op: fc.constant("hours-delete" as const), who, pick }),
+  fc.record({ op: fc.constant("hours-insert" as const), who, pick }),
   fc.record({ op: fc.constant("location-insert" as const), who, state: fc.constantFrom(...STATES) }),
   fc.record({ op: fc.constant("location-state" as const), who, pick, state: fc.constantFrom(...STATES) }),
   fc.record({ op: fc.constant("location-move" as const), who, pick, to: who }),
@@ -101,6 +110,8 @@ async function createWorld(specs: ProviderSpec[]) {
       conditions: spec.conditions.map((slug) => ({ slug, yearsTreating: 3 })),
       carriers: spec.carriers,
       licenses: [...npi, ...state, ...board],
+      appointmentTypes: [spec.consultation ? {} : { kind: "treatment", name: "Treatment" }],
+      ...(spec.hours ? {} : { hours: [] }),
     });
     ids.push(created.id);
   }
@@ -108,7 +119,7 @@ async function createWorld(specs: ProviderSpec[]) {
 }
 
 /** The n-th (mod count) row id of a provider's rows, in a stable order; null when there are none. */
-async function nth(table: typeof licenses | typeof locations, providerId: string, n: number, where?: SQL): Promise<string | null> {
+async function nth(table: typeof licenses | typeof locations | typeof appointmentTypes, providerId: string, n: number, where?: SQL): Promise<string | null> {
   const rows = await db
     .select({ id: table.id })
     .from(table)
@@ -158,8 +169,29 @@ async function apply(ids: string[], o: Operation): Promise<void> {
       await db.update(providers).set({ suspendedAt: o.suspended ? new Date("2026-11-20T00:00:00Z") : null }).where(eq(providers.id, providerId));
       return;
     case "listing-edit":
-      await db.update(providers).set({ consultFeeCents: o.feeCents, telehealth: o.telehealth, name: `Dr. Edited ${o.feeCents}` }).where(eq(providers.id, providerId));
+      await db.update(providers).set({ telehealth: o.telehealth, name: `Dr. Edited ${o.telehealth}` }).where(eq(providers.id, providerId));
       return;
+    case "type-fee":
+    case "type-archive":
+    case "type-delete": {
+      const id = await nth(appointmentTypes, providerId, o.pick);
+      if (!id) return;
+      if (o.op === "type-delete") await db.delete(appointmentTypes).where(eq(appointmentTypes.id, id));
+      else if (o.op === "type-fee") await db.update(appointmentTypes).set({ feeCents: o.feeCents }).where(eq(appointmentTypes.id, id));
+      else await db.update(appointmentTypes).set({ archivedAt: sql`case when ${appointmentTypes.archivedAt} is null then now() end` }).where(eq(appointmentTypes.id, id));
+      return;
+    }
+    case "type-insert":
+      await db.insert(appointmentTypes).values({ providerId, kind: o.kind, name: "Added", minutes: 30, feeCents: o.feeCents });
+      return;
+    case "hours-delete":
+    case "hours-insert": {
+      const id = await nth(locations, providerId, o.pick);
+      if (!id) return;
+      if (o.op === "hours-delete") await db.delete(weeklyHours).where(eq(weeklyHours.locationId, id));
+      else await db.insert(weeklyHours).values({ locationId: id, weekday: 6, startMinute: 600, endMinute: 720 }).onConflictDoNothing();
+      return;
+    }
     case "location-insert":
       await db.insert(locations).values({ providerId, name: "Added", addressLine1: "2 Test St", ...PLACES[o.state], state: o.state });
       return;
@@ -213,7 +245,9 @@ function trustRuleFromSources(day: string): SQL {
   return sql`p.listing_status = 'published' and p.suspended_at is null
     and exists (select 1 from licenses npi where npi.provider_id = p.id and npi.kind = 'npi' and npi.status = 'verified')
     and exists (select 1 from licenses lic where lic.provider_id = p.id and lic.kind = 'state' and lic.status = 'verified'
-      and lic.state = l.state and lic.expires_on >= ${day}::date)`;
+      and lic.state = l.state and lic.expires_on >= ${day}::date)
+    and exists (select 1 from appointment_types a where a.provider_id = p.id and a.kind = 'initial_consultation' and a.archived_at is null)
+    and exists (select 1 from weekly_hours wh where wh.location_id = l.id)`;
 }
 
 async function expectTrustRuleHolds(ids: string[]): Promise<void> {
@@ -241,6 +275,8 @@ async function expectEntriesMatchSources(): Promise<void> {
       join licenses lic on lic.provider_id = p.id and lic.kind = 'state' and lic.status = 'verified' and lic.state = l.state
       where p.listing_status = 'published' and p.suspended_at is null
         and p.id in (select provider_id from licenses where kind = 'npi' and status = 'verified')
+        and p.id in (select provider_id from appointment_types where kind = 'initial_consultation' and archived_at is null)
+        and l.id in (select location_id from weekly_hours)
       group by l.id, l.provider_id
     ), entries as (
       select ll.location_id, null::smallint as condition_id, null::smallint as years_treating, ll.provider_id, ll.listable_until from listable ll
@@ -250,7 +286,9 @@ async function expectEntriesMatchSources(): Promise<void> {
     )
     select ${columns} from (
       select x.location_id, x.condition_id, x.provider_id, x.listable_until, l.latitude, l.longitude, cos(radians(l.latitude)) as cos_latitude,
-        l.city, l.state, x.years_treating, p.years_experience, p.consult_fee_cents, p.self_pay, p.telehealth, p.languages,
+        l.city, l.state, x.years_treating, p.years_experience, p.self_pay, p.telehealth, p.languages,
+        (select min(a.fee_cents) from appointment_types a
+          where a.provider_id = p.id and a.kind = 'initial_consultation' and a.archived_at is null) as consult_fee_cents,
         coalesce((select array_agg(pi.carrier_id order by pi.carrier_id) from provider_insurance pi where pi.provider_id = p.id), '{}') as carrier_ids,
         p.name, p.slug
       from entries x join locations l on l.id = x.location_id join providers p on p.id = x.provider_id
@@ -280,7 +318,7 @@ describe("search entries and the trust rule", () => {
   it("follows every kind of write, one after another", async () => {
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- starts from an empty directory
     await db.delete(providers);
-    const listable = { published: true, suspended: false, npi: "verified" as const, board: false, conditions: [], carriers: [] };
+    const listable = { published: true, suspended: false, npi: "verified" as const, board: false, conditions: [], carriers: [], consultation: true, hours: true };
     const ids = await createWorld([
       { ...listable, locations: ["NY"], stateLicenses: [{ state: "NY", status: "verified", expiresOn: "2026-11-24" }], conditions: ["tmj-jaw-pain"], carriers: ["aetna"] },
       { ...listable, locations: ["NJ"], stateLicenses: [{ state: "NJ", status: "verified", expiresOn: "2027-12-31" }] },
@@ -302,7 +340,15 @@ describe("search entries and the trust rule", () => {
       { op: "publish", who: 0, published: true },
       { op: "npi", who: 0, status: "pending" },
       { op: "npi", who: 0, status: "verified" },
-      { op: "listing-edit", who: 0, feeCents: 9_000, telehealth: true },
+      { op: "listing-edit", who: 0, telehealth: true },
+      { op: "type-fee", who: 0, pick: 0, feeCents: 9_000 },
+      { op: "type-insert", who: 0, kind: "initial_consultation", feeCents: 45_000 },
+      { op: "type-archive", who: 0, pick: 0 },
+      { op: "type-archive", who: 0, pick: 0 },
+      { op: "type-insert", who: 2, kind: "treatment", feeCents: 20_000 },
+      { op: "type-delete", who: 0, pick: 1 },
+      { op: "hours-delete", who: 0, pick: 0 },
+      { op: "hours-insert", who: 0, pick: 0 },
       { op: "condition-toggle", who: 0, condition: "chronic-migraine" },
       { op: "condition-years", who: 0, years: 12 },
       { op: "condition-toggle", who: 0, condition: "tmj-jaw-pain" },
@@ -329,10 +375,11 @@ describe("search entries and the trust rule", () => {
     // eslint-disable-next-line drizzle/enforce-delete-with-where -- starts from an empty directory
     await db.delete(providers);
     const ids = await createWorld([
-      { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "verified", expiresOn: "2027-12-31" }], board: false, conditions: ["tmj-jaw-pain"], carriers: ["aetna"] },
+      { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "verified", expiresOn: "2027-12-31" }], board: false, conditions: ["tmj-jaw-pain"], carriers: ["aetna"], consultation: true, hours: true },
     ]);
-    for (const table of ["provider_insurance", "provider_conditions", "licenses"]) {
-      await asOwner((owner) => owner.execute(sql`truncate ${sql.identifier(table)}`));
+    for (const table of ["provider_insurance", "provider_conditions", "weekly_hours", "appointment_types", "licenses"]) {
+      // CASCADE: bookings refer to appointment types (and would keep a TRUNCATE from running).
+      await asOwner((owner) => owner.execute(sql`truncate ${sql.identifier(table)} cascade`));
       await expectTrustRuleHolds(ids);
       await expectEntriesMatchSources();
     }
@@ -342,7 +389,7 @@ describe("search entries and the trust rule", () => {
 
   it("keeps entries when a statement changes nothing that matters, and drops them with the provider", async () => {
     const ids = await createWorld([
-      { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "verified", expiresOn: "2027-12-31" }], board: false, conditions: ["tmj-jaw-pain"], carriers: [] },
+      { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "verified", expiresOn: "2027-12-31" }], board: false, conditions: ["tmj-jaw-pain"], carriers: [], consultation: true, hours: true },
     ]);
     const count = async () => (await executeRows<{ n: number }>(sql`select count(*)::int as n from search_entries where provider_id in ${ids}`))[0]!.n;
     expect(await count()).toBe(2);
@@ -358,7 +405,7 @@ describe("search entries and the trust rule", () => {
 describe.skipIf(!process.env.DATABASE_URL)("search entries under concurrent writes", () => {
   it("lists a location added while the provider's license is being approved", async () => {
     const ids = await createWorld([
-      { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "pending", expiresOn: "2027-12-31" }], board: false, conditions: [], carriers: [] },
+      { published: true, suspended: false, npi: "verified", locations: ["NY"], stateLicenses: [{ state: "NY", status: "pending", expiresOn: "2027-12-31" }], board: false, conditions: [], carriers: [], consultation: true, hours: true },
     ]);
     const providerId = ids[0]!;
     const [license] = await db.select({ id: licenses.id }).from(licenses).where(and(eq(licenses.providerId, providerId), eq(licenses.kind, "state")));
@@ -372,7 +419,10 @@ describe.skipIf(!process.env.DATABASE_URL)("search entries under concurrent writ
       const place = PLACES.NY;
       // Its rebuild must wait for the approval: run before it commits, it would not see the license.
       const adding = editor.query(
-        "insert into locations (provider_id, name, address_line1, city, state, zip, latitude, longitude, time_zone) values ($1, 'Second', '3 Test St', $2, 'NY', $3, $4, $5, $6)",
+        `with added as (
+          insert into locations (provider_id, name, address_line1, city, state, zip, latitude, longitude, time_zone)
+          values ($1, 'Second', '3 Test St', $2, 'NY', $3, $4, $5, $6) returning id
+        ) insert into weekly_hours (location_id, weekday, start_minute, end_minute) select id, 2, 540, 1020 from added`,
         [providerId, place.city, place.zip, place.latitude, place.longitude, place.timeZone],
       );
       await new Promise((resolve) => setTimeout(resolve, 300));

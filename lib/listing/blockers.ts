@@ -10,7 +10,9 @@ export type ChecklistInput = {
   suspendedAt: Date | null;
   suspensionReason: string | null;
   conditionCount: number;
-  locations: { city: string; state: string }[];
+  /** An unarchived initial consultation type: what patients book first, and the listing's price. */
+  hasConsultation: boolean;
+  locations: { name: string; city: string; state: string; hasHours: boolean }[];
   licenses: { kind: LicenseKind; state: string | null; status: LicenseStatus; expiresOn: string | null; rejectionReason: string | null }[];
   /** YYYY-MM-DD, as the trust rule compares it. */
   today: string;
@@ -29,6 +31,7 @@ export type Checklist = {
 };
 
 const LICENSES = "/provider/licenses";
+const SCHEDULE = "/provider/schedule";
 
 function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join("");
@@ -104,7 +107,19 @@ export function listingChecklist(input: ChecklistInput): Checklist {
     else listedStates.push(state);
   }
 
-  const listed = !input.suspendedAt && input.listingStatus === "published" && npi === null && listedStates.length > 0;
+  // Listed means bookable: a consultation to book, and hours at a licensed location to book it in.
+  if (!input.hasConsultation) {
+    blockers.push({ code: "no-consultation", message: "Add an initial consultation type: it is what patients book first, and its fee is the price search shows.", href: SCHEDULE });
+  }
+  for (const l of input.locations) {
+    if (l.hasHours) continue;
+    // The city says which location, unless another one is in the same city.
+    const label = input.locations.filter((other) => other.city === l.city).length === 1 ? l.city : l.name;
+    blockers.push({ code: `hours-${label}`, message: `Add weekly hours for ${label}: patients can book only the times you open.`, href: SCHEDULE });
+  }
+  const bookable = input.locations.some((l) => l.hasHours && listedStates.includes(l.state));
+
+  const listed = !input.suspendedAt && input.listingStatus === "published" && npi === null && input.hasConsultation && bookable;
   if (input.conditionCount === 0) {
     blockers.push({
       code: "no-conditions",

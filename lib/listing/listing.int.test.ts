@@ -8,6 +8,8 @@ import { submitNpi, submitStateLicense } from "@/lib/licensing/queries";
 import { approveLicense } from "@/lib/licensing/review";
 import { stateLicenseSchema } from "@/lib/licensing/validation";
 import { getListedProvider, getOwnProfilePreview } from "@/lib/providers/queries";
+import { saveAppointmentType, saveWeeklyHours } from "@/lib/scheduling/settings";
+import { appointmentTypeSchema, weeklyHoursSchema } from "@/lib/scheduling/validation";
 import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { listingChecklist } from "./blockers";
 import { addLocation, getOwnChecklist, getOwnListing, removeLocation, saveListing, setListingPublished } from "./queries";
@@ -27,9 +29,7 @@ function listing(overrides: Record<string, unknown> = {}) {
     telehealth: "on",
     selfPay: "on",
     carriers: ["aetna"],
-    consultFeeCents: "250",
     pricePerUnitCents: "14.50",
-    depositCents: "50",
     cancellationWindowHours: "24",
     cancellationPolicy: "Cancel a day ahead.",
     conditions: { "chronic-migraine": { yearsTreating: "8", note: "PREEMPT protocol." } },
@@ -61,9 +61,7 @@ describe("a provider's listing", () => {
       name: "Dr. Nora Quinn",
       slug: expect.stringMatching(/^dr-nora-quinn-md/),
       listingStatus: "draft",
-      consultFeeCents: 25_000,
       pricePerUnitCents: 1450,
-      depositCents: 5000,
       languages: ["en", "es"],
       carriers: ["aetna"],
       conditions: [{ slug: "chronic-migraine", yearsTreating: 8, note: "PREEMPT protocol." }],
@@ -147,15 +145,30 @@ describe("from sign-up to search", () => {
 
     const checklist = await getOwnChecklist(user);
     expect(checklist!.listed).toBe(false);
+    const bookable = [
+      "Add an initial consultation type: it is what patients book first, and its fee is the price search shows.",
+      "Add weekly hours for New York: patients can book only the times you open.",
+    ];
     expect(checklist!.blockers.map((b) => b.message)).toEqual([
       "Your NPI is pending review.",
       "Your NY license is pending review, so your New York location is not listed yet.",
+      ...bookable,
     ]);
     expect(await search("condition=chronic-migraine&near=10016")).not.toContain("Dr. Journey Test");
 
     const db = await getDb();
     const own = await db.select({ id: licenses.id }).from(licenses).innerJoin(providers, eq(providers.id, licenses.providerId)).where(eq(providers.userId, user.id));
     for (const { id } of own) expect(await approveLicense(admin, { id, sourceNote: "Checked the registry" })).toMatchObject({ ok: true });
+
+    // Licensed, but with nothing to book: not listed, and told what is missing.
+    expect((await getOwnChecklist(user))!).toMatchObject({ listed: false, listedStates: ["NY"], blockers: bookable.map((message) => ({ message, href: "/provider/schedule" })) });
+    expect(await search("condition=chronic-migraine&near=10016")).not.toContain("Dr. Journey Test");
+    const consultation = { kind: "initial_consultation", name: "New patient consultation", minutes: "30", bufferAfterMinutes: "0", feeCents: "250", depositCents: "0" };
+    expect(await saveAppointmentType(user, appointmentTypeSchema.parse(consultation))).toMatchObject({ ok: true });
+    expect((await getOwnChecklist(user))!.blockers.map((b) => b.message)).toEqual([bookable[1]]);
+    expect(await search("condition=chronic-migraine&near=10016")).not.toContain("Dr. Journey Test");
+    const [location] = await db.select({ id: locations.id }).from(locations).innerJoin(providers, eq(providers.id, locations.providerId)).where(eq(providers.userId, user.id));
+    expect(await saveWeeklyHours(user, weeklyHoursSchema.parse({ locationId: location!.id, "day-2": "9:00-17:00" }))).toMatchObject({ ok: true });
 
     expect((await getOwnChecklist(user))!).toMatchObject({ listed: true, listedStates: ["NY"], blockers: [] });
     expect(await search("condition=chronic-migraine&near=10016")).toContain("Dr. Journey Test");
@@ -187,6 +200,9 @@ describe("the checklist and the trust rule agree", () => {
     { name: "Agree Rejected", spec: { licenses: [npiLicense(), stateLicense("NY", { status: "rejected", verifiedAt: null, rejectionReason: "No record" })] } },
     { name: "Agree Wrong State", spec: { licenses: [npiLicense(), stateLicense("NJ")] } },
     { name: "Agree Draft", spec: { provider: { listingStatus: "draft" as const } } },
+    { name: "Agree No Consultation", spec: { appointmentTypes: [{ kind: "treatment" as const, name: "Treatment" }] } },
+    { name: "Agree Archived Consultation", spec: { appointmentTypes: [{ archivedAt: new Date("2026-01-01T00:00:00Z") }, { kind: "follow_up" as const, name: "Follow-up" }] } },
+    { name: "Agree No Hours", spec: { hours: [] } },
     { name: "Agree Suspended", spec: { provider: { suspendedAt: new Date("2026-01-01T00:00:00Z"), suspensionReason: "Complaint under review" } } },
   ];
 
@@ -205,7 +221,8 @@ describe("the checklist and the trust rule agree", () => {
       suspendedAt: null,
       suspensionReason: null,
       conditionCount: 1,
-      locations: [{ city: "New York", state: "NY" }, { city: "Austin", state: "TX" }],
+      hasConsultation: true,
+      locations: [{ name: "Midtown", city: "New York", state: "NY", hasHours: true }, { name: "Congress Ave", city: "Austin", state: "TX", hasHours: true }],
       licenses: [
         { kind: "npi", state: null, status: "verified", expiresOn: null, rejectionReason: null },
         { kind: "state", state: "NY", status: "verified", expiresOn: "2030-01-01", rejectionReason: null },
@@ -218,5 +235,44 @@ describe("the checklist and the trust rule agree", () => {
       listedStates: ["NY"],
       blockers: [{ code: "state-TX", message: "No verified license for TX, where your Austin location is. Submit your TX license.", href: "/provider/licenses" }],
     });
+  });
+});
+
+describe("the checklist's bookable items", () => {
+  const base = {
+    listingStatus: "published" as const,
+    suspendedAt: null,
+    suspensionReason: null,
+    conditionCount: 1,
+    licenses: [
+      { kind: "npi" as const, state: null, status: "verified" as const, expiresOn: null, rejectionReason: null },
+      { kind: "state" as const, state: "TX", status: "verified" as const, expiresOn: "2030-01-01", rejectionReason: null },
+    ],
+    today: "2026-11-25",
+    emailVerified: true,
+  };
+
+  it("names a location without hours by its city, or by its name when the city has two", () => {
+    const result = listingChecklist({
+      ...base,
+      hasConsultation: true,
+      locations: [
+        { name: "Ortiz TMJ North", city: "Austin", state: "TX", hasHours: false },
+        { name: "Ortiz TMJ South", city: "Austin", state: "TX", hasHours: true },
+        { name: "Round Rock office", city: "Round Rock", state: "TX", hasHours: false },
+      ],
+    });
+    expect(result.listed).toBe(true);
+    expect(result.blockers.map((b) => b.message)).toEqual([
+      "Add weekly hours for Ortiz TMJ North: patients can book only the times you open.",
+      "Add weekly hours for Round Rock: patients can book only the times you open.",
+    ]);
+  });
+
+  it("is not listed while no licensed location has hours, or there is no consultation to book", () => {
+    const austin = { name: "Congress Ave", city: "Austin", state: "TX", hasHours: true };
+    expect(listingChecklist({ ...base, hasConsultation: true, locations: [{ ...austin, hasHours: false }] }).listed).toBe(false);
+    expect(listingChecklist({ ...base, hasConsultation: false, locations: [austin] })).toMatchObject({ listed: false, blockers: [{ code: "no-consultation", href: "/provider/schedule" }] });
+    expect(listingChecklist({ ...base, hasConsultation: true, locations: [austin] })).toMatchObject({ listed: true, blockers: [] });
   });
 });

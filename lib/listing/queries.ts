@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { bookings, conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers, users } from "@/db/schema";
+import { appointmentTypes, bookings, conditions, insuranceCarriers, licenses, locations, providerConditions, providerInsurance, providers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import { isEmailVerified } from "@/lib/auth/email-verification";
@@ -257,7 +257,8 @@ export async function getOwnChecklist(user: CurrentUser, now: Date = new Date())
     columns: { listingStatus: true, suspendedAt: true, suspensionReason: true },
     with: {
       conditions: { columns: { conditionId: true } },
-      locations: { columns: { city: true, state: true } },
+      locations: { columns: { name: true, city: true, state: true }, with: { hours: { columns: { id: true }, limit: 1 } } },
+      appointmentTypes: { columns: { id: true }, where: and(eq(appointmentTypes.kind, "initial_consultation"), isNull(appointmentTypes.archivedAt)), limit: 1 },
       licenses: {
         columns: { kind: true, state: true, status: true, expiresOn: true, rejectionReason: true },
         where: ne(licenses.kind, "board"),
@@ -267,5 +268,12 @@ export async function getOwnChecklist(user: CurrentUser, now: Date = new Date())
   });
   if (!row) return null;
   const emailVerified = await isEmailVerified(user);
-  return listingChecklist({ ...row, conditionCount: row.conditions.length, today: trustDate(now), emailVerified });
+  return listingChecklist({
+    ...row,
+    conditionCount: row.conditions.length,
+    hasConsultation: row.appointmentTypes.length > 0,
+    locations: row.locations.map((l) => ({ name: l.name, city: l.city, state: l.state, hasHours: l.hours.length > 0 })),
+    today: trustDate(now),
+    emailVerified,
+  });
 }

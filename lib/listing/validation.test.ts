@@ -14,8 +14,7 @@ const VALID = {
   yearsExperience: "9",
   languages: ["en", "es"],
   gender: "female",
-  consultFee: "$1,200.50",
-  deposit: "100",
+  pricePerUnit: "$12.50",
   cancellationWindowHours: "48",
   conditions: ["tmj-jaw-pain"],
   "years-tmj-jaw-pain": "6",
@@ -33,9 +32,7 @@ describe("listing form", () => {
   it("turns the form into a listing, unchecked boxes as false", () => {
     const parsed = listingSchema.parse(listingFormToInput(form(VALID)));
     expect(parsed).toMatchObject({
-      consultFeeCents: 120_050,
-      depositCents: 10_000,
-      pricePerUnitCents: null,
+      pricePerUnitCents: 1_250,
       telehealth: false,
       selfPay: false,
       conditions: [{ slug: "tmj-jaw-pain", yearsTreating: 6, note: "" }],
@@ -44,18 +41,19 @@ describe("listing form", () => {
 
   it("puts each error on the field that caused it, the condition's own fields included", () => {
     const result = listingSchema.safeParse(
-      listingFormToInput(form({ ...VALID, deposit: "5000", consultFee: "abc", languages: [], "years-tmj-jaw-pain": "200" })),
+      listingFormToInput(form({ ...VALID, pricePerUnit: "abc", languages: [], "years-tmj-jaw-pain": "200" })),
     );
     const paths = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(paths).toMatchObject({
-      consultFeeCents: "Enter the consultation fee in dollars, like 250 or 250.00.",
+      pricePerUnitCents: "Enter the price per unit in dollars, up to $100, or leave it empty.",
       languages: "Choose at least one language you consult in.",
       "conditions.tmj-jaw-pain.yearsTreating": "Years treating it must be at most 70.",
     });
   });
 
-  it("refuses a deposit above the consultation fee", () => {
-    const result = listingSchema.safeParse(listingFormToInput(form({ ...VALID, consultFee: "100", deposit: "150" })));
-    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ["depositCents"], message: "The deposit cannot be more than the consultation fee." })]);
+  it("takes no consultation fee or deposit: those are the initial consultation type's", () => {
+    const parsed = listingSchema.parse(listingFormToInput(form({ ...VALID, consultFee: "100", deposit: "150" })));
+    expect(Object.keys(parsed)).not.toContain("consultFeeCents");
+    expect(Object.keys(parsed)).not.toContain("depositCents");
   });
 });

@@ -3,7 +3,6 @@ import { safeString } from "@/lib/validation/text";
 import { LANGUAGES } from "@/lib/search/languages";
 import { CREDENTIALS, GENDERS } from "./options";
 
-export const MAX_CONSULT_FEE_DOLLARS = 5_000;
 export const MAX_UNIT_PRICE_DOLLARS = 100;
 
 const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [string, ...string[]];
@@ -36,21 +35,6 @@ export function dollarsToCents(input: string): number | null {
   return Math.round(Number(cleaned) * 100);
 }
 
-const money = (label: string, maxDollars: number) =>
-  safeString({ message: `Enter ${label} in dollars.` })
-    .transform((value, ctx) => {
-      const cents = dollarsToCents(value);
-      if (cents === null) {
-        ctx.addIssue({ code: "custom", message: `Enter ${label} in dollars, like 250 or 250.00.` });
-        return z.NEVER;
-      }
-      if (cents > maxDollars * 100) {
-        ctx.addIssue({ code: "custom", message: `${capitalize(label)} must be at most $${maxDollars.toLocaleString("en-US")}.` });
-        return z.NEVER;
-      }
-      return cents;
-    });
-
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const conditionDetails = z.object({
@@ -80,7 +64,6 @@ export const listingSchema = z
     telehealth: checkbox,
     selfPay: checkbox,
     carriers: z.array(safeString().regex(SLUG, "Choose carriers from the list."), { message: "Choose carriers from the list." }).max(50),
-    consultFeeCents: money("the consultation fee", MAX_CONSULT_FEE_DOLLARS),
     pricePerUnitCents: safeString({ message: "Enter the price per unit in dollars." })
       .transform((value, ctx) => {
         if (value.trim() === "") return null;
@@ -91,15 +74,9 @@ export const listingSchema = z
         }
         return cents;
       }),
-    depositCents: money("the deposit", MAX_CONSULT_FEE_DOLLARS),
     cancellationWindowHours: wholeNumber("the cancellation window in hours", 0, 168),
     cancellationPolicy: optionalText("the cancellation policy", 1000),
     conditions: listingConditions,
-  })
-  .superRefine((listing, ctx) => {
-    if (listing.depositCents > listing.consultFeeCents) {
-      ctx.addIssue({ code: "custom", path: ["depositCents"], message: "The deposit cannot be more than the consultation fee." });
-    }
   });
 
 export type ListingInput = z.infer<typeof listingSchema>;
@@ -127,9 +104,7 @@ export function listingFormToInput(form: FormData): unknown {
     telehealth: field(form, "telehealth") ?? false,
     selfPay: field(form, "selfPay") ?? false,
     carriers: strings(form, "carriers"),
-    consultFeeCents: field(form, "consultFee"),
     pricePerUnitCents: field(form, "pricePerUnit") ?? "",
-    depositCents: field(form, "deposit") ?? "0",
     cancellationWindowHours: field(form, "cancellationWindowHours"),
     cancellationPolicy: field(form, "cancellationPolicy") ?? "",
     conditions: Object.fromEntries(
@@ -140,9 +115,7 @@ export function listingFormToInput(form: FormData): unknown {
 
 /** Form field names differ from the schema's where the schema holds cents. */
 export const LISTING_FIELD_NAMES: Record<string, string> = {
-  consultFeeCents: "consultFee",
   pricePerUnitCents: "pricePerUnit",
-  depositCents: "deposit",
 };
 
 export const locationSchema = z.object({

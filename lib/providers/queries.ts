@@ -5,6 +5,7 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { bookableLocation, listedProvider, trustDate } from "@/lib/licensing/trust";
 import { isSlug } from "@/lib/listing/slug";
+import { joinConsultation } from "@/lib/scheduling/consultation";
 import { authorLabel } from "@/lib/reviews/author";
 import { ratingOf, type Rating } from "@/lib/search/types";
 import { RESPONSE_TIME_MIN_ANSWERS, RESPONSE_TIME_WINDOW_DAYS, responseHoursOf } from "./response-time";
@@ -34,9 +35,10 @@ export type ProviderProfile = {
   gender: string;
   telehealth: boolean;
   selfPay: boolean;
-  consultFeeCents: number;
+  /** The initial consultation type's fee and deposit; null only in the preview of a listing without one. */
+  consultFeeCents: number | null;
   pricePerUnitCents: number | null;
-  depositCents: number;
+  depositCents: number | null;
   cancellationWindowHours: number;
   cancellationPolicy: string;
   /** How far ahead patients may book, in days. */
@@ -56,6 +58,9 @@ export type ProviderProfile = {
   /** "Usually confirms within N hours": the median hours to answer a request, once there are enough answers; else null. */
   responseTimeHours: number | null;
 };
+
+/** A listed provider's profile: listed means bookable, so the consultation's price is always known. */
+export type ListedProfile = ProviderProfile & { consultFeeCents: number; depositCents: number };
 
 export type PublicReview = {
   id: string;
@@ -86,8 +91,8 @@ async function selectProfile(where: SQL, locationRule: SQL, today: string, now: 
   const [row] = await executeRows<ProfileRow>(sql`
     select p.slug, p.name, p.credentials, p.specialty, p.bio, p.photo_url as "photoUrl",
       p.years_experience as "yearsExperience", p.languages, p.gender, p.telehealth, p.self_pay as "selfPay",
-      p.consult_fee_cents as "consultFeeCents", p.price_per_unit_cents as "pricePerUnitCents",
-      p.deposit_cents as "depositCents", p.cancellation_window_hours as "cancellationWindowHours",
+      consultation.fee_cents as "consultFeeCents", p.price_per_unit_cents as "pricePerUnitCents",
+      consultation.deposit_cents as "depositCents", p.cancellation_window_hours as "cancellationWindowHours",
       p.cancellation_policy as "cancellationPolicy", p.horizon_days as "horizonDays", p.updated_at as "updatedAt",
       (select coalesce(json_agg(json_build_object('slug', c.slug, 'name', c.name, 'yearsTreating', pc.years_treating,
           'note', pc.note, 'typicalUnitsLow', c.typical_units_low, 'typicalUnitsHigh', c.typical_units_high)
@@ -120,6 +125,7 @@ async function selectProfile(where: SQL, locationRule: SQL, today: string, now: 
         from bookings b where b.provider_id = p.id and b.answered_at >= ${answeredSince}::timestamptz
           and b.requested_at is not null and b.answered_at >= b.requested_at) as "responseSeconds"
     from providers p
+    ${joinConsultation}
     cross join lateral (
       select count(*)::int as "ratingCount", avg(r.rating)::float8 as "ratingAverage"
       from reviews r where r.provider_id = p.id and r.hidden_at is null
@@ -156,12 +162,15 @@ function toProfile(row: ProfileRow): ProviderProfile {
  * A listed provider's public profile in one statement, or null when the slug is unknown or the
  * provider fails the trust rule at every location (then they are not listed at all).
  */
-export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ProviderProfile | null> {
+export async function getListedProvider(slug: string, now: Date = new Date()): Promise<ListedProfile | null> {
   if (!isSlug(slug)) return null;
   const today = trustDate(now);
   const row = await selectProfile(sql`p.slug = ${slug}`, bookableLocation(today), today, now);
   if (!row || row.locations.length === 0) return null;
-  return toProfile(row);
+  const profile = toProfile(row);
+  // A bookable location implies a consultation type (search_entries_refresh); checked for the type.
+  if (profile.consultFeeCents === null || profile.depositCents === null) return null;
+  return { ...profile, consultFeeCents: profile.consultFeeCents, depositCents: profile.depositCents };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { conditions, licenses, locations, providerConditions, providers } from "@/db/schema";
+import { appointmentTypes, conditions, licenses, locations, providerConditions, providers, weeklyHours } from "@/db/schema";
 import { seedReferenceData, validNpi, verified } from "@/db/testing/fixtures";
 import { parseSearchFilters, searchProviders } from "./queries";
 import { MAX_COUNTED, PAGE_SIZE } from "./types";
@@ -27,14 +27,13 @@ beforeAll(async () => {
         name: `Dr. Many ${String(i).padStart(4, "0")}`,
         credentials: "MD" as const,
         specialty: "Neurology",
-        consultFeeCents: 10_000 + (i % 7) * 1_000,
         yearsExperience: i % 30,
         listingStatus: "published" as const,
       })),
     )
     .returning({ id: providers.id });
   const [migraine] = await db.select({ id: conditions.id }).from(conditions).where(eq(conditions.slug, "chronic-migraine"));
-  await db.insert(locations).values(
+  const clinics = await db.insert(locations).values(
     rows.map(({ id }, i) => ({
       providerId: id,
       name: "Clinic",
@@ -46,7 +45,12 @@ beforeAll(async () => {
       longitude: -97.7437,
       timeZone: "America/Chicago",
     })),
+  ).returning({ id: locations.id });
+  // Listed means bookable: each needs a consultation type (its fee is the listing's) and hours.
+  await db.insert(appointmentTypes).values(
+    rows.map(({ id }, i) => ({ providerId: id, kind: "initial_consultation" as const, name: "Consultation", minutes: 30, feeCents: 10_000 + (i % 7) * 1_000 })),
   );
+  await db.insert(weeklyHours).values(clinics.map(({ id }) => ({ locationId: id, weekday: 1, startMinute: 540, endMinute: 1020 })));
   await db.insert(providerConditions).values(rows.map(({ id }, i) => ({ providerId: id, conditionId: migraine!.id, yearsTreating: i % 20 })));
   await db.insert(licenses).values(
     rows.flatMap(({ id }) => [

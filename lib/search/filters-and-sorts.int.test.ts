@@ -16,21 +16,21 @@ beforeAll(async () => {
   await createProvider({
     name: "Near Cheap Migraine",
     milesNorth: 2,
-    provider: { consultFeeCents: 9_000, telehealth: true, languages: ["en", "es"], selfPay: true, gender: "female" },
+    consultFeeCents: 9_000, provider: { telehealth: true, languages: ["en", "es"], selfPay: true, gender: "female" },
     conditions: [{ slug: "chronic-migraine", yearsTreating: 2 }],
     carriers: ["aetna"],
   });
   await createProvider({
     name: "Mid Expert Migraine",
     milesNorth: 10,
-    provider: { consultFeeCents: 30_000, selfPay: false, gender: "male" },
+    consultFeeCents: 30_000, provider: { selfPay: false, gender: "male" },
     conditions: [{ slug: "chronic-migraine", yearsTreating: 15 }, { slug: "cervical-dystonia", yearsTreating: 3 }],
     carriers: ["cigna"],
   });
   await createProvider({
     name: "Far Tmj",
     milesNorth: 30,
-    provider: { consultFeeCents: 15_000, languages: ["en", "zh"], gender: "nonbinary" },
+    consultFeeCents: 15_000, provider: { languages: ["en", "zh"], gender: "nonbinary" },
     conditions: [{ slug: "tmj-jaw-pain", yearsTreating: 8 }],
     carriers: ["aetna", "cigna"],
   });

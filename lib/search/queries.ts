@@ -179,13 +179,15 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
-        p.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average,
+        m.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average,
         array(select c.slug from provider_conditions pc join conditions c on c.id = pc.condition_id
               where pc.provider_id = p.id order by c.sort_order) as conditions,
         array(select ic.slug from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id
               where pi.provider_id = p.id order by ic.name) as insurance,
-        exists(select 1 from appointment_types a where a.provider_id = p.id and a.archived_at is null
-               and a.kind = 'initial_consultation' and a.confirms_automatically) as instant_booking
+        -- The consultation whose price the card shows (provider_consultation's order) confirms automatically.
+        coalesce((select a.confirms_automatically from appointment_types a
+                  where a.provider_id = p.id and a.archived_at is null and a.kind = 'initial_consultation'
+                  order by a.fee_cents, a.deposit_cents, a.id limit 1), false) as instant_booking
       from (select * from matches m order by ${orderBy(filters)} limit ${PAGE_SIZE} offset ${offset}) m
       join providers p on p.id = m.provider_id
       order by ${orderBy(filters)}

@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 describe("POST /api/bookings for a treatment", () => {
   it("answers 409 too_soon_for_treatment with the earliest date, and books nothing", async () => {
-    const provider = await createProvider({ name: "Api Cycle", appointmentTypes: [{ kind: "treatment", name: "Treatment session", minutes: 30 }] });
+    const provider = await createProvider({ name: "Api Cycle", appointmentTypes: [{ kind: "treatment", name: "Treatment session", minutes: 30 }, { kind: "initial_consultation" }] });
     const patient = await createUser("patient");
     // Treated ten days ago (New York), as the provider's completion would have recorded it.
     const db = await getDb();

@@ -31,7 +31,7 @@ beforeAll(async () => {
 describe("completing a treatment from the provider's form", () => {
   it("names the bad field and stores nothing, then records what was given", async () => {
     const user = await createUser("provider");
-    const provider = await createProvider({ name: "Action Cycle", provider: { userId: user.id, minNoticeMinutes: 0 }, appointmentTypes: [{ kind: "treatment", name: "Treatment session", minutes: 30 }] });
+    const provider = await createProvider({ name: "Action Cycle", provider: { userId: user.id, minNoticeMinutes: 0 }, appointmentTypes: [{ kind: "treatment", name: "Treatment session", minutes: 30 }, { kind: "initial_consultation" }] });
     const patient = await createUser("patient");
     // Booked for the next weekday at 10:00 New York, then moved into the past as if the visit happened.
     let day = DateTime.now().setZone("America/New_York").plus({ days: 1 });

@@ -26,7 +26,7 @@ async function treatedTwice(threshold: number) {
   const user = await createUser("provider");
   const clinic = await createProvider({
     provider: { userId: user.id, horizonDays: 365, minNoticeMinutes: 0, responseThresholdPercent: threshold },
-    appointmentTypes: [{ kind: "treatment", name: "Treatment session", minutes: 30 }],
+    appointmentTypes: [{ kind: "treatment", name: "Treatment session", minutes: 30 }, { kind: "initial_consultation" }],
   });
   const patient = await createUser("patient");
   for (const [date, bookedOn] of [[FIRST, "2026-05-25"], [SECOND, "2026-06-02"]] as const) {

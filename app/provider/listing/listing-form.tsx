@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { CREDENTIALS, GENDERS } from "@/lib/listing/options";
 import { ActionForm, FormMessage, SubmitButton } from "../../components/action-form";
 import { Checkbox, CheckboxGroup, Input, Select, TextArea } from "../../components/form-controls";
@@ -16,9 +17,7 @@ export type ListingDefaults = {
   telehealth: boolean;
   selfPay: boolean;
   carriers: string[];
-  consultFee: string;
   pricePerUnit: string;
-  deposit: string;
   cancellationWindowHours: string;
   cancellationPolicy: string;
   conditions: { slug: string; yearsTreating: number; note: string }[];
@@ -123,10 +122,13 @@ export function ListingForm({
             </Section>
 
             <Section title="Prices and insurance">
+              <p className="max-w-prose text-sm text-slate-700">
+                Your consultation fee and deposit are those of your initial consultation: set them, and every other visit&rsquo;s
+                price, under <Link href="/provider/schedule#types-heading">Appointment types</Link>. Search, your profile and
+                bookings all show those prices.
+              </p>
               <div className="grid gap-4 sm:grid-cols-3">
-                <Input name="consultFee" label="Consultation fee ($)" inputMode="decimal" defaultValue={defaults.consultFee} error={e.consultFeeCents} />
                 <Input name="pricePerUnit" label="Self-pay price per unit ($)" inputMode="decimal" defaultValue={defaults.pricePerUnit} error={e.pricePerUnitCents} hint="Leave empty if you do not offer self-pay treatment." />
-                <Input name="deposit" label="Deposit to book ($)" inputMode="decimal" defaultValue={defaults.deposit} error={e.depositCents} hint="0 for no deposit." />
               </div>
               <Checkbox name="selfPay" label="I see self-pay patients" defaultChecked={defaults.selfPay} />
               <Checkbox name="telehealth" label="I offer telehealth consultations" defaultChecked={defaults.telehealth} />

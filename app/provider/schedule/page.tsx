@@ -31,6 +31,11 @@ export default async function SchedulePage() {
         <h2 id="types-heading" className="text-xl font-semibold text-slate-900">
           Appointment types
         </h2>
+        <p className="max-w-prose text-slate-700">
+          Each type&rsquo;s fee and deposit are what a booking of it charges. Your initial consultation&rsquo;s are also the
+          consultation price search and your profile show (the cheapest, if you offer several), and you are listed only while you
+          offer one.
+        </p>
         {schedule.types.length === 0 ? <p className="text-slate-700">No appointment types: patients cannot book you until you add one.</p> : null}
         <ul className="space-y-3">
           {schedule.types.map((t) => (

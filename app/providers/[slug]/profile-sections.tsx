@@ -58,7 +58,9 @@ export function Prices({ provider }: Props) {
       <dl className="mt-4 grid grid-cols-2 gap-3">
         <div className="card p-4">
           <dt className="text-sm text-slate-700">Consultation</dt>
-          <dd className="mt-1 text-2xl font-semibold text-slate-900">{formatMoney(provider.consultFeeCents)}</dd>
+          <dd className="mt-1 text-2xl font-semibold text-slate-900">
+            {provider.consultFeeCents !== null ? formatMoney(provider.consultFeeCents) : <span className="text-base font-medium text-slate-700">Add an initial consultation type</span>}
+          </dd>
         </div>
         <div className="card p-4">
           <dt className="text-sm text-slate-700">Botox, per unit</dt>
@@ -101,7 +103,7 @@ function DepositAndCancellation({ provider }: Props) {
       <h3 className="font-semibold text-slate-900">Deposit and cancellation</h3>
       <dl className="mt-2 grid gap-x-6 gap-y-2 text-slate-800 sm:grid-cols-[max-content_minmax(0,1fr)]">
         <dt className="font-medium text-slate-900">Deposit when you book</dt>
-        <dd>{provider.depositCents > 0 ? formatMoney(provider.depositCents) : "None"}</dd>
+        <dd>{provider.depositCents ? formatMoney(provider.depositCents) : "None"}</dd>
         <dt className="font-medium text-slate-900">Cancel or reschedule</dt>
         <dd>{hours > 0 ? `Up to ${hours} ${hours === 1 ? "hour" : "hours"} before your appointment; after that only the clinic can move it` : "Any time before your appointment"}</dd>
         {policy !== "" ? (
