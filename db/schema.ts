@@ -203,6 +203,9 @@ export const providers = pgTable(
     languages: text("languages").array().notNull().default(sql`'{en}'::text[]`),
     gender: gender("gender").notNull().default("undisclosed"),
     telehealth: boolean("telehealth").notNull().default(false),
+    // Where the provider's video visits happen; shown only to the patient of a confirmed telehealth
+    // booking (lib/booking/video-link.ts).
+    videoVisitUrl: text("video_visit_url"),
     selfPay: boolean("self_pay").notNull().default(true),
     // The consultation's fee and deposit are the initial consultation type's (appointment_types);
     // the listing keeps only the per-unit price of a treatment.
@@ -226,6 +229,7 @@ export const providers = pgTable(
     uniqueIndex("providers_slug_idx").on(t.slug),
     uniqueIndex("providers_user_idx").on(t.userId),
     index("providers_languages_idx").using("gin", t.languages),
+    check("providers_video_visit_url", sql`${t.videoVisitUrl} is null or (${t.videoVisitUrl} ~ '^https://' and length(${t.videoVisitUrl}) <= 500)`),
     check("providers_fees_nonnegative", sql`coalesce(${t.pricePerUnitCents}, 0) >= 0`),
     check("providers_booking_window", sql`${t.minNoticeMinutes} between 0 and 20160 and ${t.horizonDays} between 1 and 365`),
     check("providers_response_threshold", sql`${t.responseThresholdPercent} between 10 and 90`),
@@ -468,6 +472,9 @@ export const bookings = pgTable(
     timeZone: text("time_zone").notNull(),
     typeName: text("type_name").notNull(),
     telehealth: boolean("telehealth").notNull().default(false),
+    // Where the patient will be for a video visit: the state whose license the visit needs
+    // (docs/booking.md). Null for an in-person visit, which is licensed in the location's state.
+    patientState: text("patient_state"),
     feeCents: integer("fee_cents").notNull(),
     depositCents: integer("deposit_cents").notNull().default(0),
     // The provider's free-cancellation window when the patient booked: the deposit's terms the
@@ -520,6 +527,7 @@ export const bookings = pgTable(
     index("bookings_week_reminder_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed' and ${t.weekReminderSentAt} is null`),
     check("bookings_times", sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
     check("bookings_money", sql`${t.feeCents} >= 0 and ${t.depositCents} >= 0`),
+    check("bookings_patient_state", sql`${t.patientState} is null or (${t.telehealth} and ${t.patientState} ~ '^[A-Z]{2}$')`),
   ],
 );
 

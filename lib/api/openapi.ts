@@ -103,7 +103,7 @@ export const ROUTES: Route[] = [
     summary: "Request a consultation",
     ...SIGNED_IN,
     requestBody: json(bookingRequestSchema),
-    responses: { ...REFUSALS_SIGNED_IN, ...BAD_BODY, "404": problem("No such provider, type or location."), "409": problem("The time was just taken (`alternatives` lists free ones), too many open requests, or a treatment before day 84 after the last (`too_soon_for_treatment`, with `earliest`).") },
+    responses: { ...REFUSALS_SIGNED_IN, ...BAD_BODY, "404": problem("No such provider, type or location."), "409": problem("The time was just taken (`alternatives` lists free ones), too many open requests, a treatment before day 84 after the last (`too_soon_for_treatment`, with `earliest`), or a video visit from a state where the provider holds no verified, current license (`not_licensed_in_state`, with `licensedStates`).") },
   }),
   op("/api/bookings/{id}", "get", 200, bookingResponseSchema, "The booking, as the patient's booking page shows it (never the intake).", {
     summary: "One of the caller's bookings",

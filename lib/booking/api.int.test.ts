@@ -93,4 +93,25 @@ describe("POST /api/bookings", () => {
     await actAs(await createUser("patient"));
     expect((await post(booking(slots[2]!))).status).toBe(201);
   });
+
+  it("answers 409 not_licensed_in_state naming the licensed states for a video visit from elsewhere, 400 without a state", async () => {
+    const video = await createProvider({ name: "Dr. Api Video", conditions: [{ slug: "tmj-jaw-pain" }], provider: { telehealth: true }, appointmentTypes: [{ telehealthAllowed: true }] });
+    const from = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const free = await getAvailability(video.slug, { from, to, type: video.typeIds[0]! });
+    if (!free.ok) throw new Error(free.message);
+    const ask = (extra: object) => post({ providerSlug: video.slug, appointmentTypeId: video.typeIds[0], locationId: free.slots[0]!.locationId, start: free.slots[0]!.start, intake: INTAKE, telehealth: true, ...extra });
+    await actAs(await createUser("patient"));
+
+    const noState = await ask({});
+    expect(noState.status).toBe(400);
+    expect((await noState.json()).error.fields).toEqual({ patientState: "Choose the state you will be in for the video visit." });
+    const refused = await ask({ patientState: "CA" });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: { code: "not_licensed_in_state", message: "Dr. Api Video can see patients by video in New York." }, licensedStates: ["NY"] });
+    const made = await ask({ patientState: "NY" });
+    expect(made.status).toBe(201);
+    const mine = await (await GET(new NextRequest("http://localhost:3000/api/bookings"))).json();
+    expect(mine.bookings).toEqual([expect.objectContaining({ telehealth: true, patientState: "NY" })]);
+  });
 });

@@ -30,6 +30,7 @@ export function newBookingRow(input: {
   status: NewBooking["status"];
   intake: unknown;
   telehealth?: boolean;
+  patientState?: string | null;
   holdExpiresAt?: Date | null;
   depositCents?: number;
   /** The provider's free-cancellation window now, kept as the terms of this booking. */
@@ -50,6 +51,7 @@ export function newBookingRow(input: {
     timeZone: location.timeZone,
     typeName: type.name,
     telehealth: input.telehealth ?? false,
+    patientState: input.patientState ?? null,
     feeCents: type.feeCents,
     depositCents: input.depositCents ?? type.depositCents,
     cancellationWindowHours: input.cancellationWindowHours,

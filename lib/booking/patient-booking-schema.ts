@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bookingStatus, paymentStatus } from "@/db/schema";
+import { STATE_CODES } from "@/lib/geo/states";
 import { safeString } from "@/lib/validation/text";
 
 // The patient's view of a booking as the JSON API answers it and the patient pages show it: the
@@ -38,6 +39,7 @@ export const patientBookingSchema = z
     locationAddress: text,
     telehealth: z.boolean(),
     instant: z.boolean().meta({ description: "An instant booking: confirmed without waiting for the provider, and again when moved to another free time." }),
+    patientState: z.enum(STATE_CODES).nullable().meta({ description: "For a video visit: the US state the patient is in, whose license it needs." }),
     feeCents: z.int().nonnegative(),
     depositCents: z.int().nonnegative(),
     holdExpiresAt: instant.nullable(),

@@ -58,7 +58,8 @@ export async function cancelProviderSide(
 }
 
 /**
- * The cron: upcoming bookings whose state (the location's) no longer has a verified, unexpired
+ * The cron: upcoming bookings whose state (the patient's for a video visit, the location's
+ * otherwise) no longer has a verified, unexpired
  * license of their provider, checked against today like the trust rule, are cancelled.
  */
 export async function cancelBookingsWithoutLicense(now: Date = new Date()): Promise<number> {
@@ -75,11 +76,15 @@ export async function cancelBookingsWithoutLicense(now: Date = new Date()): Prom
   });
 }
 
-/** SQL on a booking: its location's state has no verified license of its provider valid today. */
+/**
+ * SQL on a booking: the state it is licensed in has no verified license of its provider valid
+ * today. A video visit is licensed where the patient is (its patient_state), so it stands or falls
+ * with that license, whatever happens to the clinic's.
+ */
 function unlicensedAt(today: string): SQL {
   return sql`not exists (
-    select 1 from licenses lic join locations loc on loc.id = ${bookings.locationId}
+    select 1 from licenses lic left join locations loc on loc.id = ${bookings.locationId}
     where lic.provider_id = ${bookings.providerId} and lic.kind = 'state' and lic.status = 'verified'
-      and lic.state = loc.state and lic.expires_on >= ${today}::date
-  ) and ${bookings.locationId} is not null`;
+      and lic.state = coalesce(${bookings.patientState}, loc.state) and lic.expires_on >= ${today}::date
+  ) and (${bookings.patientState} is not null or ${bookings.locationId} is not null)`;
 }

@@ -19,6 +19,7 @@ import { notLapsed } from "./held";
 import { releaseLapsed } from "./lapses";
 import type { Intake } from "./intake";
 import { openNotes } from "./notes";
+import { refuseVideoVisit } from "./video-visit";
 import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
 import { currentStatus, isActive, OPEN_REQUEST_STATUSES } from "./state";
 
@@ -35,6 +36,8 @@ export type BookingRequest = {
   /** The slot's start, an ISO instant. */
   start: string;
   telehealth: boolean;
+  /** For a video visit: the state the patient will be in (lib/booking/validation.ts requires it then). */
+  patientState?: string;
   intake: Intake;
   /** Consent for the provider to see the diary (lib/diary/sharing.ts); absent is no. */
   shareDiary?: boolean;
@@ -47,6 +50,7 @@ export type CreateBookingResult =
   | { ok: false; reason: "limit"; message: string }
   | { ok: false; reason: "too_soon"; message: string; earliest: string }
   | { ok: false; reason: "not_found"; message: string }
+  | { ok: false; reason: "unlicensed_state"; message: string; licensedStates: string[] }
   | { ok: false; reason: "unverified"; message: string };
 
 export const EMAIL_UNVERIFIED = "Confirm your email address before you send a booking request: open the link we emailed you when you signed up.";
@@ -101,6 +105,8 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
       if (!schedule) return { ok: false, reason: "not_found", message: "This provider is not taking bookings, or that appointment type is not theirs." };
       const location = schedule.locations.find((l) => l.id === request.locationId);
       if (!location) return { ok: false, reason: "invalid", message: "Choose one of the provider's locations.", fieldErrors: { locationId: "Choose one of the provider's locations." } };
+      const refusal = await refuseVideoVisit(tx, request, schedule, now);
+      if (refusal) return { ok: false, ...refusal };
       let overrideId: string | null = null;
       if (schedule.type.kind === "treatment") {
         const interval = await checkTreatmentInterval(tx, { patientId: patient.id, providerId: schedule.providerId, start, zone: location.timeZone }, now);
@@ -143,7 +149,9 @@ async function insertBooking(
     start,
     status,
     intake: request.intake,
-    telehealth: request.telehealth && type.telehealthAllowed,
+    // ./video-visit.ts has refused a video visit the type or the provider's licenses do not allow.
+    telehealth: request.telehealth,
+    patientState: request.telehealth ? (request.patientState ?? null) : null,
     holdExpiresAt: depositDue ? new Date(now.getTime() + HOLD_MINUTES * 60_000) : null,
     // The terms as they stand now become this booking's; the payment page shows them before paying.
     cancellationWindowHours: schedule.cancellationWindowHours,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STATE_CODES } from "@/lib/geo/states";
 import { instantWithin, safeString } from "@/lib/validation/text";
 import { intakeSchema } from "./intake";
 
@@ -6,17 +7,32 @@ import { intakeSchema } from "./intake";
 // a field error, so a year 0001 or 9999 never reaches the slot math or the database.
 const startTime = (message: string) => instantWithin({ now: () => new Date(), pastDays: 1, futureDays: 400 }, message);
 
-/** A booking request as the JSON API and the booking form both send it. */
-export const bookingRequestSchema = z.object({
-  providerSlug: safeString({ message: "Name the provider." }).min(1).max(200),
-  appointmentTypeId: z.uuid({ message: "Choose an appointment type from the provider's profile." }),
-  locationId: z.uuid({ message: "Choose one of the provider's locations." }),
-  start: startTime("Give the start as an ISO time within the next year, like 2026-12-03T15:00:00Z."),
-  telehealth: z.boolean().default(false),
-  intake: intakeSchema,
-  /** Consent for this provider to see the patient's diary, scores and treatments (lib/diary/sharing.ts). */
-  shareDiary: z.boolean().default(false),
-});
+export const PATIENT_STATE_REQUIRED = "Choose the state you will be in for the video visit.";
+
+/**
+ * A booking request as the JSON API and the booking form both send it. A video visit is licensed
+ * where the patient is, so it must name that state; an in-person one must not.
+ */
+export const bookingRequestSchema = z
+  .object({
+    providerSlug: safeString({ message: "Name the provider." }).min(1).max(200),
+    appointmentTypeId: z.uuid({ message: "Choose an appointment type from the provider's profile." }),
+    locationId: z.uuid({ message: "Choose one of the provider's locations." }),
+    start: startTime("Give the start as an ISO time within the next year, like 2026-12-03T15:00:00Z."),
+    telehealth: z.boolean().default(false),
+    patientState: z
+      .enum(STATE_CODES, { message: "Choose a US state by its two-letter code, like NY." })
+      .optional()
+      .meta({ description: "For a video visit (required then): the US state the patient will be in, whose license the visit needs." }),
+    intake: intakeSchema,
+    /** Consent for this provider to see the patient's diary, scores and treatments (lib/diary/sharing.ts). */
+    shareDiary: z.boolean().default(false),
+  })
+  .superRefine((request, ctx) => {
+    if (request.telehealth && !request.patientState) ctx.addIssue({ code: "custom", path: ["patientState"], message: PATIENT_STATE_REQUIRED });
+    if (!request.telehealth && request.patientState) ctx.addIssue({ code: "custom", path: ["patientState"], message: "Name a state only for a video visit." });
+  })
+  .meta({ id: "BookingRequest" });
 
 const bookingId = z.uuid({ message: "That booking no longer exists. Reload the page." });
 const reason = (required: boolean) => {

@@ -191,7 +191,7 @@ beforeAll(async () => {
   const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const free = await getAvailability(provider.slug, { from, to, type: provider.typeIds[0]! });
   if (!free.ok || !free.slots[0]) throw new Error("the fuzz target has no free slot");
-  validBooking = { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: free.slots[0].locationId, start: free.slots[0].start, telehealth: false, intake: validIntake() };
+  validBooking = { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0], locationId: free.slots[0].locationId, start: free.slots[0].start, telehealth: true, patientState: "NY", intake: validIntake() };
   const own = free.slots[1]!;
   const booked = await createBooking(people.patient, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: own.locationId, start: own.start, telehealth: false, intake: validIntake() });
   if (!booked.ok) throw new Error(booked.message);

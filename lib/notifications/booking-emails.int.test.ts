@@ -51,7 +51,7 @@ async function setup() {
     const other = await createUser("patient");
     const result = await createBooking(
       options.type === 1 ? other : patient,
-      { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[options.type ?? 0]!, locationId: provider.locationIds[0]!, start, telehealth: options.telehealth ?? false, intake },
+      { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[options.type ?? 0]!, locationId: provider.locationIds[0]!, start, telehealth: options.telehealth ?? false, ...(options.telehealth ? { patientState: "NY" } : {}), intake },
       NOW,
     );
     if (!result.ok) throw new Error(result.message);

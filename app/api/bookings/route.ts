@@ -26,6 +26,8 @@ export const POST = jsonRoute({ route: "/api/bookings", ...PATIENTS, body: { sch
       return problem(409, result.message, { code: "too_soon_for_treatment", earliest: result.earliest });
     case "limit":
       return problem(409, result.message, { code: "open_request_limit" });
+    case "unlicensed_state":
+      return problem(409, result.message, { code: "not_licensed_in_state", licensedStates: result.licensedStates });
     case "unverified":
       return problem(403, result.message, { code: "email_unverified" });
     case "not_found":

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { PREVENTIVE_CLASSES, PREVENTIVE_OUTCOMES, SAFETY_QUESTIONS, SYMPTOM_DURATIONS, TREATMENTS } from "@/lib/booking/intake-options";
+import { STATE_CODES, stateName } from "@/lib/geo/states";
 import { timesFromHref } from "@/lib/treatments/links";
 import { formatMoney } from "@/lib/ui/format";
 import { ActionForm, FormMessage, SubmitButton } from "../../../components/action-form";
@@ -51,6 +52,7 @@ export function IntakeForm(props: {
 }) {
   const [condition, setCondition] = useState(props.conditions[0]?.slug ?? "");
   const [payment, setPayment] = useState(props.selfPay ? "self-pay" : "insurance");
+  const [video, setVideo] = useState(false);
   return (
     <ActionForm<RequestState> action={requestConsultationAction} className="mt-6 space-y-6" aria-label="Consultation intake">
       {(state, pending) => {
@@ -152,7 +154,26 @@ export function IntakeForm(props: {
               {payment === "insurance" ? (
                 <Select name="insuranceCarrier" label="Insurance carrier" options={props.carriers.map((c) => ({ value: c.slug, label: c.name }))} placeholder="Choose…" error={err("insuranceCarrier")} hint="Insurance often does not cover Botox for pain; the provider will check your plan." />
               ) : null}
-              {props.telehealthOffered ? <Checkbox name="telehealth" label="I would like this consultation by video, if the provider offers it for this visit" /> : null}
+              {props.telehealthOffered ? (
+                <div className="space-y-3">
+                  <div className="flex items-start gap-2">
+                    <input id="telehealth-on" type="checkbox" name="telehealth" checked={video} onChange={(event) => setVideo(event.target.checked)} className="mt-1 h-4 w-4 accent-brand-700" />
+                    <label htmlFor="telehealth-on" className="text-sm text-slate-800">
+                      I would like this consultation by video
+                    </label>
+                  </div>
+                  {video ? (
+                    <Select
+                      name="patientState"
+                      label="The state you will be in for the video visit"
+                      options={STATE_CODES.map((code) => ({ value: code, label: stateName(code) }))}
+                      placeholder="Choose…"
+                      error={e.patientState ?? e.telehealth}
+                      hint="A video visit needs the provider's license in the state where you are."
+                    />
+                  ) : null}
+                </div>
+              ) : null}
               {props.depositCents > 0 ? (
                 <p className="text-sm text-slate-700">A {formatMoney(props.depositCents)} deposit is due next to hold this time.</p>
               ) : null}

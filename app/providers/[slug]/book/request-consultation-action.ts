@@ -18,6 +18,8 @@ function formToRequest(form: FormData): unknown {
     locationId: form.get("locationId"),
     start: form.get("start"),
     telehealth: form.get("telehealth") === "on",
+    // The select stays in the form when hidden; only a video visit names a state.
+    patientState: form.get("telehealth") === "on" ? form.get("patientState") || undefined : undefined,
     intake: intakeFormToInput(form),
     shareDiary: form.get("shareDiary") === "on",
   };
@@ -32,6 +34,7 @@ const requestConsultation = authorizedAction(["patient"], bookingRequestSchema, 
   }
   if (result.reason === "taken") return { error: result.message, alternatives: result.alternatives };
   if (result.reason === "too_soon") return { error: result.message, earliest: result.earliest };
+  if (result.reason === "unlicensed_state") return { error: result.message, fieldErrors: { patientState: result.message } };
   return { error: result.message, ...(result.reason === "invalid" && result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) };
 });
 
