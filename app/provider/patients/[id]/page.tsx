@@ -5,7 +5,7 @@ import { DAY_SERIES, MonthChart, PAIN_SERIES } from "@/app/patient/diary/month-c
 import { ScoreList } from "@/app/patient/diary/score-list";
 import { requireRole } from "@/lib/auth/session";
 import { readSharedProgress } from "@/lib/diary/shared-progress";
-import { formatDate, isoDay } from "@/lib/ui/format";
+import { TreatmentList } from "./treatment-list";
 import { ResponseNumbers } from "./response-numbers";
 
 export const metadata: Metadata = { title: "Patient progress", robots: { index: false } };
@@ -44,18 +44,7 @@ export default async function PatientProgressPage({ params }: { params: Promise<
         <h2 id="treatments-heading" className="text-lg font-semibold text-slate-900">
           Treatments with any provider
         </h2>
-        {progress.treatments.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">No treatment recorded on Relief Finder.</p>
-        ) : (
-          <ul className="mt-2 space-y-1 text-sm text-slate-800">
-            {progress.treatments.map((t) => (
-              <li key={t.bookingId}>
-                <time dateTime={isoDay(t.treatedOn)}>{formatDate(t.treatedOn)}</time> with {t.provider.name}
-                {t.details ? `: ${t.details.productLabel}, ${t.details.units} units, ${t.details.regions}${t.details.lot ? `, lot ${t.details.lot}` : ""}` : " (details unreadable)"}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TreatmentList treatments={progress.treatments} />
       </section>
       <section aria-labelledby="charts-heading" className="space-y-4">
         <h2 id="charts-heading" className="text-lg font-semibold text-slate-900">

@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/session";
 import { readPriorAuthSummary } from "@/lib/treatments/prior-auth-query";
 import type { ItemStatus } from "@/lib/treatments/prior-auth";
 import { formatDate, isoDay } from "@/lib/ui/format";
+import { TreatmentList } from "../treatment-list";
 import { ResponseNumbers } from "../response-numbers";
 import { PrintButton } from "./print-button";
 
@@ -71,18 +72,7 @@ export default async function PriorAuthPage({ params }: { params: Promise<{ id: 
         <h2 id="treatments-heading" className="text-lg font-semibold text-slate-900">
           Treatments
         </h2>
-        {progress.treatments.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-700">None recorded on Relief Finder.</p>
-        ) : (
-          <ul className="mt-2 space-y-1 text-sm text-slate-800">
-            {progress.treatments.map((t) => (
-              <li key={t.bookingId}>
-                <time dateTime={isoDay(t.treatedOn)}>{formatDate(t.treatedOn)}</time>, {t.provider.name}
-                {t.details ? `: ${t.details.productLabel}, ${t.details.units} units, ${t.details.regions}${t.details.lot ? `, lot ${t.details.lot}` : ""}` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TreatmentList treatments={progress.treatments} />
       </section>
       {progress.months.length > 0 ? (
         <MonthChart id="prior-auth-chart" title="Headache, migraine and acute-medicine days per month" unit="days" months={progress.months} series={DAY_SERIES} max={31} treatmentMonths={treatmentMonths} />
