@@ -15,6 +15,7 @@ import { PatientBookingActions } from "./booking-actions";
 import { TreatmentResponseSummary } from "./treatment-response";
 import { DiarySharing } from "./diary-sharing";
 import { AuthorizationLine } from "./authorization-line";
+import { VideoVisitLine } from "./video-visit-line";
 
 export const metadata: Metadata = { title: "Your bookings" };
 
@@ -34,6 +35,7 @@ function BookingCard({ booking, upcoming }: { booking: PatientBooking; upcoming:
           <p className="text-sm text-slate-700">
             {booking.telehealth ? "By video" : `${booking.locationName}, ${booking.locationAddress}`}
           </p>
+          {upcoming ? <VideoVisitLine booking={booking} /> : null}
         </div>
         <span className={`tag ${booking.status === "confirmed" ? "bg-emerald-100 text-emerald-900" : isActive(booking.status) ? "bg-amber-100 text-amber-900" : ""}`}>
           {STATUS_LABELS[booking.status]}

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { en, en_US, Faker } from "@faker-js/faker";
 import type {
   NewAppointmentType,
@@ -141,6 +142,9 @@ type ProviderPlan = {
   cancellationWindowHours: 24 | 48;
   /** The consultation confirms automatically (instant booking); only where the demo shows it. */
   instantBooking?: boolean;
+  /** States licensed for video visits only (no location there), and the video room; demo anchors only. */
+  videoOnlyStates?: string[];
+  videoVisitUrl?: string;
   listingStatus: "draft" | "published";
   verification: Verification;
   boardCertified: boolean;
@@ -207,6 +211,12 @@ export function toSlug(text: string): string {
 
 // index × odd multiplier not divisible by 5, mod 10^k, is a bijection on indices below 10^k:
 // numbers look random yet never repeat, so a future unique index on them holds.
+/** A stable UUID (v4 layout) named by `key`: for rows added outside the faker's sequence. */
+function uuidFrom(key: string): string {
+  const hex = createHash("sha256").update(key).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function scrambled(index: number, seed: number, multiplier: number, modulus: number): number {
   return (index * multiplier + ((seed * 7919) % modulus)) % modulus;
 }
@@ -319,6 +329,10 @@ class ProviderPlanner {
           },
         ],
         telehealth: true,
+        // A video visit is licensed where the patient is: she may see New Jersey patients by video.
+        videoOnlyStates: ["NJ"],
+        // example.com never resolves to anyone's meeting.
+        videoVisitUrl: "https://video.example.com/chen-headache-clinic",
         carriers: ["aetna", "cigna", "unitedhealthcare"],
         selfPay: true,
         consultFeeCents: 25_000,
@@ -603,6 +617,7 @@ class RowBuilder {
       languages: plan.languages,
       gender: plan.gender,
       telehealth: plan.telehealth,
+      videoVisitUrl: plan.videoVisitUrl ?? null,
       selfPay: plan.selfPay,
       pricePerUnitCents: plan.pricePerUnitCents,
       cancellationWindowHours: plan.cancellationWindowHours,
@@ -705,6 +720,23 @@ class RowBuilder {
         ),
       });
     });
+
+    // Without the faker, so that adding one leaves every other provider's random draws as they were.
+    for (const state of plan.videoOnlyStates ?? []) {
+      const checkedOn = addDays(this.today, -90);
+      out.push({
+        id: uuidFrom(`${providerId}:license:${state}`),
+        providerId,
+        kind: "state",
+        state,
+        number: `${state}-${number}`,
+        expiresOn: addMonths(this.today, 24),
+        status: "verified",
+        verifiedAt: new Date(`${checkedOn}T15:00:00Z`),
+        sourceNote: stateLicenseSource(state, plan.credential, checkedOn),
+        rejectionReason: null,
+      });
+    }
 
     const board = !plan.boardCertified ? undefined : isDoctor(plan.credential) ? SPECIALTIES[plan.specialty].board : MIDLEVEL_BOARDS[plan.credential];
     if (board) {

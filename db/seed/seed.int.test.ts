@@ -18,6 +18,7 @@ import {
 } from "@/db/schema";
 import { createUser } from "@/db/testing/fixtures";
 import { newBookingRow } from "@/lib/booking/booking-row";
+import { telehealthStates } from "@/lib/licensing/telehealth";
 import { bookableLocation } from "@/lib/licensing/trust";
 import { CARRIERS } from "./carriers";
 import { CONDITION_SLUGS } from "./conditions";
@@ -208,5 +209,13 @@ describe("demo reviews", () => {
       select e.rating_count from search_entries e join providers p on p.id = e.provider_id
       where p.slug = ${DEMO_ANCHORS.maya} and e.condition_id is null limit 1`);
     expect(entry?.rating_count).toBe(5);
+  });
+});
+
+describe("demo video visits", () => {
+  it("licenses Dr. Maya Chen by video in New Jersey as well as New York, with a video room", async () => {
+    const [maya] = await db.select({ id: providers.id, videoVisitUrl: providers.videoVisitUrl }).from(providers).where(eq(providers.slug, DEMO_ANCHORS.maya));
+    expect(maya!.videoVisitUrl).toMatch(/^https:\/\//);
+    expect(await telehealthStates(db, maya!.id, new Date(`${TODAY}T12:00:00Z`))).toEqual(["NJ", "NY"]);
   });
 });

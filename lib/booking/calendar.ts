@@ -25,6 +25,7 @@ type CalendarRow = {
   locationAddress: string;
   telehealth: boolean;
   providerName: string;
+  videoVisitUrl: string | null;
 };
 
 async function confirmedBooking(bookingId: string, only?: ReturnType<typeof ownBookings>): Promise<CalendarRow | null> {
@@ -41,6 +42,7 @@ async function confirmedBooking(bookingId: string, only?: ReturnType<typeof ownB
       locationAddress: bookings.locationAddress,
       telehealth: bookings.telehealth,
       providerName: providers.name,
+      videoVisitUrl: providers.videoVisitUrl,
     })
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
@@ -63,8 +65,12 @@ function render(row: CalendarRow, discreet: boolean): { filename: string; conten
     end: utc(row.endsAt),
     endInputType: "utc",
     endOutputType: "utc",
-    location: row.telehealth ? "Video visit" : discreet ? row.locationAddress : `${row.locationName}, ${row.locationAddress}`,
-    description: `At the clinic: ${formatInstant(row.startsAt.toISOString(), row.timeZone)} (${row.timeZone}).\nManage it: ${new URL("/patient", env.SITE_URL)}`,
+    location: row.telehealth ? (row.videoVisitUrl ? `Video visit: ${row.videoVisitUrl}` : "Video visit") : discreet ? row.locationAddress : `${row.locationName}, ${row.locationAddress}`,
+    description: [
+      `At the clinic: ${formatInstant(row.startsAt.toISOString(), row.timeZone)} (${row.timeZone}).`,
+      ...(row.telehealth && row.videoVisitUrl ? [`Join the video visit: ${row.videoVisitUrl}`] : []),
+      `Manage it: ${new URL("/patient", env.SITE_URL)}`,
+    ].join("\n"),
     status: "CONFIRMED",
     url: new URL("/patient", env.SITE_URL).toString(),
   });

@@ -40,6 +40,9 @@ export const patientBookingSchema = z
     telehealth: z.boolean(),
     instant: z.boolean().meta({ description: "An instant booking: confirmed without waiting for the provider, and again when moved to another free time." }),
     patientState: z.enum(STATE_CODES).nullable().meta({ description: "For a video visit: the US state the patient is in, whose license it needs." }),
+    videoVisitUrl: text
+      .nullable()
+      .meta({ description: "For a confirmed video visit: the provider's https video room. Null until the provider confirms, and for in-person visits." }),
     feeCents: z.int().nonnegative(),
     depositCents: z.int().nonnegative(),
     holdExpiresAt: instant.nullable(),

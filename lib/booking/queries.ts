@@ -189,12 +189,12 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
     where: only ? and(eq(bookings.patientId, patient.id), only) : eq(bookings.patientId, patient.id),
     columns: { intakeCiphertext: false, patientId: false, providerId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
     with: {
-      provider: { columns: { slug: true, name: true, credentials: true, cancellationPolicy: true } },
+      provider: { columns: { slug: true, name: true, credentials: true, cancellationPolicy: true, videoVisitUrl: true } },
       payment: { columns: paymentColumns },
     },
     orderBy: [asc(bookings.startsAt)],
   });
-  return rows.map(({ declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, authorizationStatus, authorizationSubmittedOn, authorizationDecidedOn, ...r }) => {
+  return rows.map(({ declineReasonCiphertext, cancelReasonCiphertext, proposalNoteCiphertext, authorizationStatus, authorizationSubmittedOn, authorizationDecidedOn, provider: { videoVisitUrl, ...provider }, ...r }) => {
     const status = currentStatus(r, now);
     // What the sweep (./lapses.ts) will record: a lapsed hold's deposit can no longer be paid, and
     // a lapsed request's paid deposit is being refunded.
@@ -212,15 +212,18 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
       proposedStartsAt: iso(r.proposedStartsAt),
       freeCancellationUntil: new Date(r.startsAt.getTime() - r.cancellationWindowHours * 3_600_000).toISOString(),
       authorization: authorizationStatus ? { status: authorizationStatus, submittedOn: authorizationSubmittedOn, decidedOn: authorizationDecidedOn } : null,
+      // The room is the provider's to give: only once they (or an instant booking) confirmed the visit.
+      videoVisitUrl: r.telehealth && status === "confirmed" ? videoVisitUrl : null,
       payment: toPaymentSummary(payment),
+      provider,
     };
   });
 }
 
 /** One of the signed-in patient's bookings, or null (someone else's id finds nothing). */
-export async function getPatientBooking(patient: CurrentUser, bookingId: string): Promise<PatientBooking | null> {
+export async function getPatientBooking(patient: CurrentUser, bookingId: string, now: Date = new Date()): Promise<PatientBooking | null> {
   if (!isUuid(bookingId)) return null;
-  const [booking] = await listPatientBookings(patient, eq(bookings.id, bookingId));
+  const [booking] = await listPatientBookings(patient, eq(bookings.id, bookingId), now);
   return booking ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dollarsToCents, listingFormToInput, listingSchema } from "./validation";
+import { dollarsToCents, listingFormToInput, listingSchema, parseVideoVisitUrl, VIDEO_VISIT_URL_MESSAGE } from "./validation";
 
 function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
@@ -55,5 +55,25 @@ describe("listing form", () => {
     const parsed = listingSchema.parse(listingFormToInput(form({ ...VALID, consultFee: "100", deposit: "150" })));
     expect(Object.keys(parsed)).not.toContain("consultFeeCents");
     expect(Object.keys(parsed)).not.toContain("depositCents");
+  });
+
+  it("keeps a plain https video-visit link and refuses anything a patient should not be sent to", () => {
+    expect(listingSchema.parse(listingFormToInput(form({ ...VALID, videoVisitUrl: "  https://meet.example.com/dr-ruiz " }))).videoVisitUrl).toBe(
+      "https://meet.example.com/dr-ruiz",
+    );
+    expect(listingSchema.parse(listingFormToInput(form(VALID))).videoVisitUrl).toBeNull();
+    for (const bad of [
+      "http://meet.example.com/room",
+      "javascript:alert(1)",
+      "https://user:secret@meet.example.com/room",
+      "https://localhost/room",
+      "https://meet.example.com/a room",
+      "meet.example.com/room",
+      `https://meet.example.com/${"a".repeat(500)}`,
+    ]) {
+      expect(parseVideoVisitUrl(bad), bad).toEqual({ ok: false });
+      const result = listingSchema.safeParse(listingFormToInput(form({ ...VALID, videoVisitUrl: bad })));
+      expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["videoVisitUrl", VIDEO_VISIT_URL_MESSAGE]]);
+    }
   });
 });

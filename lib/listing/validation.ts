@@ -35,6 +35,27 @@ export function dollarsToCents(input: string): number | null {
   return Math.round(Number(cleaned) * 100);
 }
 
+/**
+ * The clinic's video-visit room: an https address patients open after confirmation. Hostile input is
+ * the norm for links shown to others, so only a plain https URL with a real host and no embedded
+ * credentials passes; empty means "none".
+ */
+export function parseVideoVisitUrl(input: string): { ok: true; url: string | null } | { ok: false } {
+  const trimmed = input.trim();
+  if (trimmed === "") return { ok: true, url: null };
+  if (trimmed.length > 500 || /\s/.test(trimmed)) return { ok: false };
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false };
+  }
+  if (url.protocol !== "https:" || url.username || url.password || !url.hostname.includes(".") || url.hostname.endsWith(".")) return { ok: false };
+  return { ok: true, url: url.href };
+}
+
+export const VIDEO_VISIT_URL_MESSAGE = "Enter your video-visit link starting with https://, or leave it empty.";
+
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 const conditionDetails = z.object({
@@ -62,6 +83,14 @@ export const listingSchema = z
       .max(LANGUAGE_CODES.length),
     gender: z.enum(GENDERS, { message: "Choose one of the options." }),
     telehealth: checkbox,
+    videoVisitUrl: safeString({ message: VIDEO_VISIT_URL_MESSAGE }).default("").transform((value, ctx) => {
+      const parsed = parseVideoVisitUrl(value);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: VIDEO_VISIT_URL_MESSAGE });
+        return z.NEVER;
+      }
+      return parsed.url;
+    }),
     selfPay: checkbox,
     carriers: z.array(safeString().regex(SLUG, "Choose carriers from the list."), { message: "Choose carriers from the list." }).max(50),
     pricePerUnitCents: safeString({ message: "Enter the price per unit in dollars." })
@@ -102,6 +131,7 @@ export function listingFormToInput(form: FormData): unknown {
     languages: strings(form, "languages"),
     gender: field(form, "gender"),
     telehealth: field(form, "telehealth") ?? false,
+    videoVisitUrl: field(form, "videoVisitUrl") ?? "",
     selfPay: field(form, "selfPay") ?? false,
     carriers: strings(form, "carriers"),
     pricePerUnitCents: field(form, "pricePerUnit") ?? "",

@@ -6,6 +6,7 @@ import { bookings, locations, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
 import type { AvailableSlot } from "@/lib/scheduling/schedule";
 import { env } from "@/lib/env";
+import { patientLocalTime } from "@/lib/geo/state-time-zones";
 import { formatInstant, formatInstantLong, formatMoney } from "@/lib/ui/format";
 import { renderHtmlLetter } from "./html-letter";
 import { enqueueEmail, type OutgoingEmail } from "./outbox";
@@ -31,6 +32,11 @@ type Facts = {
   /** Where to look for other providers; null once the location is gone. */
   locationZip: string | null;
   telehealth: boolean;
+  /** For a video visit: the state the patient is in, whose clock their emails add. */
+  patientState: string | null;
+  status: (typeof bookings.$inferSelect)["status"];
+  /** The provider's video room, given to the patient once the visit is confirmed. */
+  videoVisitUrl: string | null;
   /** An instant booking (lib/booking/instant-booking.ts): confirmed without the provider's answer. */
   instant: boolean;
   cancelledBy: "patient" | "provider" | null;
@@ -52,6 +58,9 @@ async function bookingFacts(tx: Reader, bookingId: string): Promise<Facts | null
       locationAddress: bookings.locationAddress,
       locationZip: locations.zip,
       telehealth: bookings.telehealth,
+      patientState: bookings.patientState,
+      status: bookings.status,
+      videoVisitUrl: providers.videoVisitUrl,
       instant: bookings.instant,
       cancelledBy: bookings.cancelledBy,
       patientEmail: users.email,
@@ -86,14 +95,29 @@ type Letter = {
   path: string;
 };
 
-/** Every email has one shape: what happened, then the provider, the time and the place, then the link. */
-function facts(f: Facts, letter: Letter): [string, string][] {
+type Audience = "patient" | "provider";
+
+/**
+ * Every email has one shape: what happened, then the provider, the time and the place, then the
+ * link. A patient on a video visit also reads the time on their own state's clock, and, once the
+ * visit is confirmed, the link to join it.
+ */
+function facts(f: Facts, letter: Letter, audience: Audience): [string, string][] {
   const at = letter.at ?? f.startsAt;
-  return [["Provider", f.providerName], ["When", formatInstantLong(at.toISOString(), f.timeZone)], ...(letter.also ?? []), ["Where", f.telehealth ? "Video visit" : f.locationAddress]];
+  const own = audience === "patient" && f.telehealth && f.patientState ? patientLocalTime(at, f.timeZone, f.patientState) : null;
+  const join = audience === "patient" && f.telehealth && f.status === "confirmed" && f.videoVisitUrl ? f.videoVisitUrl : null;
+  return [
+    ["Provider", f.providerName],
+    ["When", formatInstantLong(at.toISOString(), f.timeZone)],
+    ...(own ? [[own.label, own.value] as [string, string]] : []),
+    ...(letter.also ?? []),
+    ["Where", f.telehealth ? "Video visit" : f.locationAddress],
+    ...(join ? [["Join the video visit", join] as [string, string]] : []),
+  ];
 }
 
-function compose(to: string, bookingId: string, f: Facts, kind: string, subject: string, letter: Letter): OutgoingEmail {
-  const lines = facts(f, letter);
+function compose(to: string, bookingId: string, f: Facts, kind: string, subject: string, letter: Letter, audience: Audience): OutgoingEmail {
+  const lines = facts(f, letter, audience);
   const url = link(letter.path);
   const next = letter.next ?? [];
   const body = [letter.lead, "", ...lines.map(([label, value]) => `${label}: ${value}`), "", ...next.flatMap((p) => [p, ""]), `${letter.action}: ${url}`, ""].join("\n");
@@ -105,12 +129,12 @@ function compose(to: string, bookingId: string, f: Facts, kind: string, subject:
 const short = (at: Date, facts: Facts) => formatInstant(at.toISOString(), facts.timeZone);
 
 function toPatient(tx: Reader, bookingId: string, facts: Facts, kind: string, subject: string, letter: Omit<Letter, "path">) {
-  return enqueueEmail(tx, compose(facts.patientEmail, bookingId, facts, kind, subject, { ...letter, path: PATIENT_PAGE }));
+  return enqueueEmail(tx, compose(facts.patientEmail, bookingId, facts, kind, subject, { ...letter, path: PATIENT_PAGE }, "patient"));
 }
 
 async function toProvider(tx: Reader, bookingId: string, facts: Facts, kind: string, subject: string, letter: Omit<Letter, "path">) {
   if (!facts.providerEmail) return;
-  await enqueueEmail(tx, compose(facts.providerEmail, bookingId, facts, kind, subject, { ...letter, path: PROVIDER_PAGE }));
+  await enqueueEmail(tx, compose(facts.providerEmail, bookingId, facts, kind, subject, { ...letter, path: PROVIDER_PAGE }, "provider"));
 }
 
 /** Queues the email for a new request: the provider learns there is one to answer. */

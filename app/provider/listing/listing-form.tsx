@@ -15,6 +15,7 @@ export type ListingDefaults = {
   languages: string[];
   gender: string;
   telehealth: boolean;
+  videoVisitUrl: string;
   selfPay: boolean;
   carriers: string[];
   pricePerUnit: string;
@@ -132,6 +133,14 @@ export function ListingForm({
               </div>
               <Checkbox name="selfPay" label="I see self-pay patients" defaultChecked={defaults.selfPay} />
               <Checkbox name="telehealth" label="I offer telehealth consultations" defaultChecked={defaults.telehealth} />
+              <Input
+                name="videoVisitUrl"
+                label="Video-visit link"
+                type="url"
+                defaultValue={defaults.videoVisitUrl}
+                error={e.videoVisitUrl}
+                hint="Your video room, starting with https://. Patients get it only once you confirm a video visit."
+              />
               <CheckboxGroup legend="Insurance you accept" name="carriers" error={e.carriers}>
                 {carriers.map((c) => (
                   <Checkbox key={c.slug} name="carriers" value={c.slug} label={c.name} defaultChecked={defaults.carriers.includes(c.slug)} />

@@ -44,7 +44,8 @@ export function IntakeForm(props: {
   conditions: Entry[];
   carriers: Entry[];
   selfPay: boolean;
-  telehealthOffered: boolean;
+  /** Offered when the appointment type can be by video; names the states the provider is licensed in. */
+  video: { licensedMessage: string } | null;
   depositCents: number;
   /** An instant booking: sending it books the time rather than asking for it. */
   instant: boolean;
@@ -154,7 +155,7 @@ export function IntakeForm(props: {
               {payment === "insurance" ? (
                 <Select name="insuranceCarrier" label="Insurance carrier" options={props.carriers.map((c) => ({ value: c.slug, label: c.name }))} placeholder="Choose…" error={err("insuranceCarrier")} hint="Insurance often does not cover Botox for pain; the provider will check your plan." />
               ) : null}
-              {props.telehealthOffered ? (
+              {props.video ? (
                 <div className="space-y-3">
                   <div className="flex items-start gap-2">
                     <input id="telehealth-on" type="checkbox" name="telehealth" checked={video} onChange={(event) => setVideo(event.target.checked)} className="mt-1 h-4 w-4 accent-brand-700" />
@@ -169,7 +170,7 @@ export function IntakeForm(props: {
                       options={STATE_CODES.map((code) => ({ value: code, label: stateName(code) }))}
                       placeholder="Choose…"
                       error={e.patientState ?? e.telehealth}
-                      hint="A video visit needs the provider's license in the state where you are."
+                      hint={`A video visit needs the provider's license in the state where you are. ${props.video.licensedMessage}`}
                     />
                   ) : null}
                 </div>
