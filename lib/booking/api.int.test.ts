@@ -94,7 +94,7 @@ describe("POST /api/bookings", () => {
     expect((await post(booking(slots[2]!))).status).toBe(201);
   });
 
-  it("answers 409 not_licensed_in_state naming the licensed states for a video visit from elsewhere, 400 without a state", async () => {
+  it("answers 409 not_licensed_in_state naming the licensed states for a video visit from elsewhere, 400 without a state or with one for an in-person visit", async () => {
     const video = await createProvider({ name: "Dr. Api Video", conditions: [{ slug: "tmj-jaw-pain" }], provider: { telehealth: true }, appointmentTypes: [{ telehealthAllowed: true }] });
     const from = new Date().toISOString().slice(0, 10);
     const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
@@ -106,6 +106,9 @@ describe("POST /api/bookings", () => {
     const noState = await ask({});
     expect(noState.status).toBe(400);
     expect((await noState.json()).error.fields).toEqual({ patientState: "Choose the state you will be in for the video visit." });
+    const inPerson = await ask({ telehealth: false, patientState: "NY" });
+    expect(inPerson.status).toBe(400);
+    expect((await inPerson.json()).error.fields).toEqual({ patientState: "Name a state only for a video visit." });
     const refused = await ask({ patientState: "CA" });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toEqual({ error: { code: "not_licensed_in_state", message: "Dr. Api Video can see patients by video in New York." }, licensedStates: ["NY"] });
