@@ -32,6 +32,15 @@ test("a patient sees when their next treatment can be, and a treatment before it
     expect(new URL(href, "http://x").searchParams.get("start")!.slice(0, 10) >= earliest).toBe(true);
   }
 
+  // Straight to the profile, no link: choosing the treatment still starts its times there, and says why.
+  await patient.goto(PROFILE);
+  await patient.getByLabel("Appointment", { exact: true }).selectOption(treatment!);
+  await expect(patient.getByText(/Your next treatment can be from .*: treatments are at least 12 weeks apart, so times start then\./)).toBeVisible();
+  await expect(times.first()).toBeVisible();
+  const firstStart = new URL((await times.first().getAttribute("href"))!, "http://x").searchParams.get("start")!;
+  expect(firstStart.slice(0, 10) >= earliest).toBe(true);
+  await expectNoSeriousA11yViolations(patient);
+
   // A treatment time before then: the booking page says so instead of asking for the intake.
   const slots = await patient.request.get(`/api/providers/dr-maya-chen-md-new-york/slots?${new URLSearchParams({ from: seedDay(0), to: seedDay(14), type: treatment! })}`);
   const [soon] = ((await slots.json()) as { slots: { start: string; locationId: string }[] }).slots;

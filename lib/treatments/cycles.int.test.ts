@@ -116,6 +116,18 @@ describe("the 84-day rule", () => {
     const [row] = await db.select({ startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.id, second.id));
     expect(row!.startsAt).toEqual(new Date(ny("2027-03-04", 10)));
   });
+
+  it("gives the pickers the first allowed day: a moved treatment counted without itself", async () => {
+    const chen = await clinic("Cycle Picker");
+    const patient = await createUser("patient");
+    await treated(patient, chen, "2026-12-03");
+    const next = await request(patient, chen, ny("2027-03-10", 10), "treatment", new Date("2026-12-04T12:00:00Z"));
+    if (!next.ok) throw new Error(next.message);
+    const later = new Date("2026-12-05T12:00:00Z");
+    // A new treatment waits for day 84 after the one still to come; moving that one, for day 84 after the last done.
+    expect(await nextTreatmentFrom(patient, chen.slug, later)).toBe("2027-06-02");
+    expect(await nextTreatmentFrom(patient, chen.slug, later, next.id)).toBe("2027-02-25");
+  });
 });
 
 describe("the treating provider's override", () => {

@@ -77,13 +77,14 @@ export async function spendOverride(tx: Pick<Database, "update">, overrideId: st
 
 /**
  * The first date the signed-in patient may book a treatment with the provider at `providerSlug`,
- * for the booking page to say before the intake and to start its times from; null when any date will do.
+ * for the booking page to say before the intake and the profile and reschedule pickers to start
+ * their times from; null when any date will do. `ignoreBookingId`: the treatment being moved.
  */
-export async function nextTreatmentFrom(patient: CurrentUser, providerSlug: string, now: Date = new Date()): Promise<string | null> {
+export async function nextTreatmentFrom(patient: CurrentUser, providerSlug: string, now: Date = new Date(), ignoreBookingId?: string): Promise<string | null> {
   assertRole(patient, ["patient"], "only patients book treatments");
   const db = await getDb();
-  const earliest = earliestNextTreatment(await anchorDays(db, patient.id, now));
+  const earliest = earliestNextTreatment(await anchorDays(db, patient.id, now, ignoreBookingId));
   if (earliest === null) return null;
   const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.slug, providerSlug));
-  return provider && (await grantedOverride(db, patient.id, provider.id)) ? null : earliest;
+  return provider && (await grantedOverride(db, patient.id, provider.id, ignoreBookingId)) ? null : earliest;
 }

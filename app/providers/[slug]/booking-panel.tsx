@@ -7,7 +7,7 @@ import { ActionForm, FormMessage } from "../../components/action-form";
 import { rescheduleBookingAction } from "../../patient/reschedule-booking-action";
 import { addDays, dayLabel, localDate, localTime, zoneName } from "@/lib/ui/time-zone";
 
-type AppointmentType = { id: string; name: string; minutes: number; feeCents: number; depositCents: number; instantBooking: boolean };
+type AppointmentType = { id: string; kind: string; name: string; minutes: number; feeCents: number; depositCents: number; instantBooking: boolean };
 type Location = { id: string; name: string };
 type Slot = { start: string; end: string; locationId: string };
 
@@ -29,6 +29,7 @@ export function BookingPanel({
   horizonDays,
   rescheduleBookingId,
   startFrom,
+  treatmentFrom,
   initialTypeId,
 }: {
   slug: string;
@@ -37,6 +38,8 @@ export function BookingPanel({
   horizonDays: number;
   /** A date (YYYY-MM-DD) to start the times from instead of today: a next treatment's first day. */
   startFrom?: string | undefined;
+  /** The signed-in patient's first allowed date for a next treatment (84-day rule): times of a treatment type start there. */
+  treatmentFrom?: string | null;
   /** The type to show first, when a link names one. */
   initialTypeId?: string | undefined;
   /** Moving an existing booking: each time submits the move instead of opening the booking page. */
@@ -47,7 +50,9 @@ export function BookingPanel({
   const [typeId, setTypeId] = useState(types.find((t) => t.id === initialTypeId)?.id ?? types[0]?.id ?? "");
   const [page, setPage] = useState(0);
   const [result, setResult] = useState<{ key: string; load: Load } | null>(null);
-  const first = startFrom && today && startFrom > today ? startFrom : today;
+  const type = types.find((t) => t.id === typeId);
+  const waitForTreatment = type?.kind === "treatment" && treatmentFrom && today && treatmentFrom > today ? treatmentFrom : null;
+  const first = [today, startFrom, waitForTreatment].reduce<string>((latest, day) => (day && latest && day > latest ? day : latest), today);
   const from = first ? addDays(first, page * DAYS_PER_PAGE) : "";
   const to = from ? addDays(from, DAYS_PER_PAGE - 1) : "";
   const skipped = first && today ? Math.round((Date.parse(first) - Date.parse(today)) / 86_400_000) : 0;
@@ -90,7 +95,6 @@ export function BookingPanel({
     return [...byDay.entries()];
   }, [load, zone]);
 
-  const type = types.find((t) => t.id === typeId);
   const locationName = (id: string) => locations.find((l) => l.id === id)?.name ?? "";
 
   if (types.length === 0) return null;
@@ -127,6 +131,11 @@ export function BookingPanel({
           {formatMinutes(type.minutes)}, {formatMoney(type.feeCents)}
           {type.depositCents > 0 ? `, ${formatMoney(type.depositCents)} deposit to hold the time` : ", no deposit"}.
           {type.instantBooking ? " Instant booking: confirmed as soon as you book, with no wait for an answer." : ""}
+        </p>
+      ) : null}
+      {waitForTreatment ? (
+        <p className="mt-2 text-sm text-slate-800">
+          Your next treatment can be from {dayLabel(waitForTreatment)}: treatments are at least 12 weeks apart, so times start then.
         </p>
       ) : null}
       <p className="mt-1 text-xs text-slate-600">Times in your time zone: {zoneName(zone)}.</p>

@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { ownReviewState } from "@/lib/reviews/reviews";
 import { getNextAvailable } from "@/lib/scheduling/queries";
+import { nextTreatmentFrom } from "@/lib/treatments/interval-rule";
 import type { ProviderProfile } from "@/lib/providers/queries";
 import { listNames, midSentence } from "@/lib/ui/format";
 import { isCalendarDate } from "@/lib/ui/time-zone";
@@ -58,7 +59,7 @@ export default async function ProviderPage({ params, searchParams }: { params: P
   const [provider, nextAvailable, user] = await Promise.all([getProvider(slug), getNextAvailable(slug), getCurrentUser()]);
   if (!provider) notFound();
   // Only a patient may have a review to write or edit here.
-  const own = user?.role === "patient" ? await ownReviewState(user, provider.slug) : null;
+  const [own, treatmentFrom] = user?.role === "patient" ? await Promise.all([ownReviewState(user, provider.slug), nextTreatmentFrom(user, provider.slug)]) : [null, null];
   // Set by proxy.ts for this request: the policy admits only inline scripts that carry it.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
 
@@ -78,7 +79,7 @@ export default async function ProviderPage({ params, searchParams }: { params: P
         provider={provider}
         nextAvailable={nextAvailable?.start ?? null}
         ownReview={own ? <OwnReview slug={provider.slug} providerName={provider.name} state={own} /> : undefined}
-        booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} startFrom={startFrom} initialTypeId={oneParam(query.type)} />}
+        booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} startFrom={startFrom} treatmentFrom={treatmentFrom} initialTypeId={oneParam(query.type)} />}
       />
     </article>
   );

@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getPatientBooking } from "@/lib/booking/queries";
 import { canMoveOnline, movingClosedMessage, nextStatus } from "@/lib/booking/state";
 import { getListedProvider } from "@/lib/providers/queries";
+import { nextTreatmentFrom } from "@/lib/treatments/interval-rule";
 import { LocalTime } from "../../../../components/local-time";
 import { BookingPanel } from "../../../../providers/[slug]/booking-panel";
 
@@ -22,6 +23,8 @@ export default async function ReschedulePage({ params }: { params: Promise<{ id:
   const open = nextStatus({ status: booking.status, startsAt }, "reschedule", "patient") !== null;
   const insideWindow = open && !canMoveOnline({ startsAt, cancellationWindowHours: booking.cancellationWindowHours });
   const movable = open && !insideWindow;
+  // A treatment moves no earlier than the 84-day rule allows, counted without this booking itself.
+  const treatmentFrom = movable && type?.kind === "treatment" && provider ? await nextTreatmentFrom(patient, provider.slug, new Date(), booking.id) : null;
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
@@ -39,7 +42,7 @@ export default async function ReschedulePage({ params }: { params: Promise<{ id:
           {insideWindow ? movingClosedMessage(booking) : "This booking cannot be moved online. Cancel it and book a new time, or contact the provider."}
         </p>
       ) : (
-        <BookingPanel slug={provider.slug} types={[type]} locations={[location]} horizonDays={provider.horizonDays} rescheduleBookingId={booking.id} />
+        <BookingPanel slug={provider.slug} types={[type]} locations={[location]} horizonDays={provider.horizonDays} rescheduleBookingId={booking.id} treatmentFrom={treatmentFrom} />
       )}
     </div>
   );
