@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formatInstant } from "@/lib/ui/format";
 import { ownBookings } from "./ownership";
+import { videoRoomFor } from "./video-visit";
 
 // Calendar files come from `ics` (maintained, RFC 5545 output with folding and escaping done
 // right). Times are written in UTC, which every calendar converts; the clinic's zone is named in
@@ -25,6 +26,7 @@ type CalendarRow = {
   locationAddress: string;
   telehealth: boolean;
   providerName: string;
+  /** The room to join, already judged by videoRoomFor. */
   videoVisitUrl: string | null;
 };
 
@@ -42,12 +44,15 @@ async function confirmedBooking(bookingId: string, only?: ReturnType<typeof ownB
       locationAddress: bookings.locationAddress,
       telehealth: bookings.telehealth,
       providerName: providers.name,
+      status: bookings.status,
       videoVisitUrl: providers.videoVisitUrl,
     })
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), only));
-  return row ?? null;
+  if (!row) return null;
+  const { status, videoVisitUrl, ...rest } = row;
+  return { ...rest, videoVisitUrl: videoRoomFor({ telehealth: row.telehealth, status }, videoVisitUrl) };
 }
 
 /**
@@ -65,10 +70,10 @@ function render(row: CalendarRow, discreet: boolean): { filename: string; conten
     end: utc(row.endsAt),
     endInputType: "utc",
     endOutputType: "utc",
-    location: row.telehealth ? (row.videoVisitUrl ? `Video visit: ${row.videoVisitUrl}` : "Video visit") : discreet ? row.locationAddress : `${row.locationName}, ${row.locationAddress}`,
+    location: row.videoVisitUrl ? `Video visit: ${row.videoVisitUrl}` : row.telehealth ? "Video visit" : discreet ? row.locationAddress : `${row.locationName}, ${row.locationAddress}`,
     description: [
       `At the clinic: ${formatInstant(row.startsAt.toISOString(), row.timeZone)} (${row.timeZone}).`,
-      ...(row.telehealth && row.videoVisitUrl ? [`Join the video visit: ${row.videoVisitUrl}`] : []),
+      ...(row.videoVisitUrl ? [`Join the video visit: ${row.videoVisitUrl}`] : []),
       `Manage it: ${new URL("/patient", env.SITE_URL)}`,
     ].join("\n"),
     status: "CONFIRMED",

@@ -19,7 +19,7 @@ import { notLapsed } from "./held";
 import { releaseLapsed } from "./lapses";
 import type { Intake } from "./intake";
 import { openNotes } from "./notes";
-import { refuseVideoVisit } from "./video-visit";
+import { refuseVideoVisit, videoRoomFor } from "./video-visit";
 import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
 import { currentStatus, isActive, OPEN_REQUEST_STATUSES } from "./state";
 
@@ -212,8 +212,7 @@ export async function listPatientBookings(patient: CurrentUser, only?: SQL, now:
       proposedStartsAt: iso(r.proposedStartsAt),
       freeCancellationUntil: new Date(r.startsAt.getTime() - r.cancellationWindowHours * 3_600_000).toISOString(),
       authorization: authorizationStatus ? { status: authorizationStatus, submittedOn: authorizationSubmittedOn, decidedOn: authorizationDecidedOn } : null,
-      // The room is the provider's to give: only once they (or an instant booking) confirmed the visit.
-      videoVisitUrl: r.telehealth && status === "confirmed" ? videoVisitUrl : null,
+      videoVisitUrl: videoRoomFor({ telehealth: r.telehealth, status }, videoVisitUrl),
       payment: toPaymentSummary(payment),
       provider,
     };

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, licenses } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validIntake } from "@/db/testing/fixtures";
+import { telehealthStatesBySlug } from "@/lib/licensing/telehealth";
 import { cancelBookingsWithoutLicense } from "./provider-side-cancel";
 import { createBooking, getPatientBooking, SLOT_TAKEN, type BookingRequest } from "./queries";
 import { confirmBooking } from "./transitions";
@@ -49,6 +50,9 @@ describe("a video visit", () => {
     const result = await createBooking(await createUser("patient"), request(at(3, 10), "CA"), NOW);
     expect(result).toEqual({ ok: false, reason: "unlicensed_state", message: "Dr. Ada Video can see patients by video in New Jersey and New York.", licensedStates: ["NJ", "NY"] });
     expect(await bookingsOf(provider.id)).toEqual([]);
+    // The booking page offers exactly the states the booking accepts.
+    expect(await telehealthStatesBySlug(provider.slug, NOW)).toEqual(["NJ", "NY"]);
+    expect(await telehealthStatesBySlug("no-such-provider", NOW)).toEqual([]);
   });
 
   it("from a licensed state other than the clinic's is accepted, and the patient's booking names the state", async () => {

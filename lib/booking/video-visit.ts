@@ -5,6 +5,15 @@ import { providers } from "@/db/schema";
 import { telehealthStates, telehealthStatesMessage } from "@/lib/licensing/telehealth";
 import type { Schedule } from "@/lib/scheduling/schedule";
 
+/**
+ * The provider's video room as the patient may see it: only on a confirmed video visit, so a
+ * request never hands out a link to a visit not agreed. The one rule for the booking, its
+ * calendar file and its emails.
+ */
+export function videoRoomFor(booking: { telehealth: boolean; status: string }, videoVisitUrl: string | null): string | null {
+  return booking.telehealth && booking.status === "confirmed" ? videoVisitUrl : null;
+}
+
 export const TELEHEALTH_NOT_OFFERED = "This appointment type is not offered by video. Choose an in-person visit or another type.";
 
 export type VideoVisitRefusal =

@@ -6,6 +6,7 @@ import { bookings, locations, providers, users } from "@/db/schema";
 import type { BookingAction } from "@/lib/booking/state";
 import type { AvailableSlot } from "@/lib/scheduling/schedule";
 import { env } from "@/lib/env";
+import { videoRoomFor } from "@/lib/booking/video-visit";
 import { patientLocalTime } from "@/lib/geo/state-time-zones";
 import { formatInstant, formatInstantLong, formatMoney } from "@/lib/ui/format";
 import { renderHtmlLetter } from "./html-letter";
@@ -105,7 +106,7 @@ type Audience = "patient" | "provider";
 function facts(f: Facts, letter: Letter, audience: Audience): [string, string][] {
   const at = letter.at ?? f.startsAt;
   const own = audience === "patient" && f.telehealth && f.patientState ? patientLocalTime(at, f.timeZone, f.patientState) : null;
-  const join = audience === "patient" && f.telehealth && f.status === "confirmed" && f.videoVisitUrl ? f.videoVisitUrl : null;
+  const join = audience === "patient" ? videoRoomFor(f, f.videoVisitUrl) : null;
   return [
     ["Provider", f.providerName],
     ["When", formatInstantLong(at.toISOString(), f.timeZone)],

@@ -59,7 +59,9 @@ export default async function ProviderPage({ params, searchParams }: { params: P
   const [provider, nextAvailable, user] = await Promise.all([getProvider(slug), getNextAvailable(slug), getCurrentUser()]);
   if (!provider) notFound();
   // Only a patient may have a review to write or edit here.
-  const [own, treatmentFrom] = user?.role === "patient" ? await Promise.all([ownReviewState(user, provider.slug), nextTreatmentFrom(user, provider.slug)]) : [null, null];
+  const offersTreatment = provider.appointmentTypes.some((t) => t.kind === "treatment");
+  const [own, treatmentFrom] =
+    user?.role === "patient" ? await Promise.all([ownReviewState(user, provider.slug), offersTreatment ? nextTreatmentFrom(user, provider.slug) : null]) : [null, null];
   // Set by proxy.ts for this request: the policy admits only inline scripts that carry it.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
 

@@ -7,7 +7,7 @@ import { isEmailVerified } from "@/lib/auth/email-verification";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
 import { HOLD_MINUTES } from "@/lib/booking/queries";
-import { telehealthStatesMessage } from "@/lib/licensing/telehealth";
+import { telehealthStatesBySlug, telehealthStatesMessage } from "@/lib/licensing/telehealth";
 import { checkSlot } from "@/lib/scheduling/queries";
 import { isBeforeEarliest } from "@/lib/treatments/interval";
 import { nextTreatmentFrom, tooSoonMessage } from "@/lib/treatments/interval-rule";
@@ -78,9 +78,9 @@ export default async function BookPage({ params, searchParams }: Props) {
   // A treatment inside the 84 days is refused on sending (lib/booking/queries.ts); say so before the intake.
   const earliest = user?.role === "patient" && type.kind === "treatment" ? await nextTreatmentFrom(user, provider.slug) : null;
   const tooSoon = earliest !== null && isBeforeEarliest(instant, location.timeZone, earliest);
-  // Video is the appointment type's to offer, where the provider holds a license the patient can be in.
-  const videoStates = provider.licenses.flatMap((l) => (l.kind === "state" && l.state ? [l.state] : []));
-  const video = type.telehealthAllowed && videoStates.length > 0 ? { licensedMessage: telehealthStatesMessage(provider.name, [...new Set(videoStates)].sort()) } : null;
+  // Video is the appointment type's to offer, in the states the booking itself will accept (lib/booking/video-visit.ts).
+  const videoStates = type.telehealthAllowed ? await telehealthStatesBySlug(provider.slug) : [];
+  const video = videoStates.length > 0 ? { licensedMessage: telehealthStatesMessage(provider.name, videoStates) } : null;
 
   return (
     <div className="container-page grid gap-8 py-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
