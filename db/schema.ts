@@ -515,6 +515,10 @@ export const bookings = pgTable(
     authorizationStatus: authorizationStatus("authorization_status"),
     authorizationSubmittedOn: date("authorization_submitted_on", { mode: "string" }),
     authorizationDecidedOn: date("authorization_decided_on", { mode: "string" }),
+    // A time held for a waitlisted patient while they claim it (lib/waitlist): pending_payment with
+    // hold_expires_at like a deposit's hold, so the slot function and the exclusion constraint
+    // count it, but no request, no intake and nobody's list. Deleted when claimed or lapsed.
+    waitlistHold: boolean("waitlist_hold").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -955,3 +959,66 @@ export const reviewReports = pgTable(
 );
 
 export type Review = typeof reviews.$inferSelect;
+
+export const waitlistEndReason = pgEnum("waitlist_end_reason", ["left", "booked", "range_passed", "account_deleted"]);
+
+/**
+ * "Tell me if an earlier time opens": a patient waiting for a free time of one provider's
+ * appointment type between two local dates (lib/waitlist). Offered in the order joined.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    appointmentTypeId: uuid("appointment_type_id")
+      .notNull()
+      .references(() => appointmentTypes.id, { onDelete: "cascade" }),
+    locationId: uuid("location_id").references(() => locations.id, { onDelete: "cascade" }),
+    fromDate: date("from_date", { mode: "string" }).notNull(),
+    toDate: date("to_date", { mode: "string" }).notNull(),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: waitlistEndReason("end_reason"),
+  },
+  (t) => [
+    index("waitlist_entries_provider_idx").on(t.providerId, t.joinedAt).where(sql`${t.endedAt} is null`),
+    index("waitlist_entries_patient_idx").on(t.patientId).where(sql`${t.endedAt} is null`),
+    check("waitlist_entries_range", sql`${t.fromDate} <= ${t.toDate}`),
+    check("waitlist_entries_ended", sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
+  ],
+);
+
+export const waitlistOfferOutcome = pgEnum("waitlist_offer_outcome", ["offered", "claimed", "expired", "withdrawn"]);
+
+/** One freed time held for one entry for 15 minutes; the link's token is kept only as its hash. */
+export const waitlistOffers = pgTable(
+  "waitlist_offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => waitlistEntries.id, { onDelete: "cascade" }),
+    holdBookingId: uuid("hold_booking_id").references(() => bookings.id, { onDelete: "set null" }),
+    locationId: uuid("location_id").references(() => locations.id, { onDelete: "set null" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    outcome: waitlistOfferOutcome("outcome").notNull().default("offered"),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One open offer per entry, whatever runs at once: the next freed time waits for this one.
+    uniqueIndex("waitlist_offers_one_open").on(t.entryId).where(sql`${t.outcome} = 'offered'`),
+    index("waitlist_offers_expiry_idx").on(t.expiresAt).where(sql`${t.outcome} = 'offered'`),
+  ],
+);
+
+export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
+export type WaitlistOffer = typeof waitlistOffers.$inferSelect;

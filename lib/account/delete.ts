@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { deleteWaitlistsOf } from "@/lib/waitlist/entries";
 import { getDb } from "@/db/client";
 import {
   accountEmailRequests,
@@ -53,7 +54,8 @@ export async function deletionPreview(user: CurrentUser, now: Date = new Date())
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
     .leftJoin(payments, eq(payments.bookingId, bookings.id))
-    .where(and(own, inArray(bookings.status, [...OPEN]), gt(bookings.startsAt, now)))
+    // A waitlist hold is not a booking: it goes with the waitlists (lib/waitlist/entries.ts).
+    .where(and(own, inArray(bookings.status, [...OPEN]), eq(bookings.waitlistHold, false), gt(bookings.startsAt, now)))
     .orderBy(asc(bookings.startsAt));
   return rows.map(({ booking: b, providerName, paymentStatus }) => {
     const paid = paymentStatus === "paid";
@@ -104,6 +106,7 @@ export async function deleteAccount(
 
   await db.transaction(async (tx) => {
     if (user.role === "patient") {
+      await deleteWaitlistsOf(tx, user.id, now);
       await tx
         .update(bookings)
         .set({ intakeCiphertext: DESTROYED_CIPHERTEXT, declineReasonCiphertext: null, cancelReasonCiphertext: null, proposalNoteCiphertext: null })

@@ -9,6 +9,7 @@ import { trustDate } from "@/lib/licensing/trust";
 import { loadSchedule } from "@/lib/scheduling/queries";
 import { rangeCovering, slotsOf, type AvailableSlot } from "@/lib/scheduling/schedule";
 import { addDays } from "@/lib/ui/time-zone";
+import { expireWaitlistOffers, offerFreedTimes, providersWithWaitlists } from "@/lib/waitlist/offers";
 
 // Holds and requests that ran out. Every read already treats them as expired (state.ts
 // currentStatus, the slot and open-request queries); these writes make it so in the rows, because
@@ -16,7 +17,7 @@ import { addDays } from "@/lib/ui/time-zone";
 // and its patient must hear of it. They run before any booking or move at the provider, on a
 // change to the booking itself, and from the cron for what nobody touched.
 
-type Writer = Pick<Database, "update" | "select" | "insert" | "execute">;
+type Writer = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * Marks unpaid holds that have lapsed as expired, so their time is free again, and tells each
@@ -27,7 +28,15 @@ export async function expireLapsedHolds(tx: Writer, providerId: string | null, n
   const expired = await tx
     .update(bookings)
     .set({ status: "expired", updatedAt: now })
-    .where(and(providerId ? eq(bookings.providerId, providerId) : undefined, eq(bookings.status, "pending_payment"), sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        providerId ? eq(bookings.providerId, providerId) : undefined,
+        eq(bookings.status, "pending_payment"),
+        // A waitlist hold ends with its offer (lib/waitlist/offers.ts), quietly.
+        eq(bookings.waitlistHold, false),
+        sql`${bookings.holdExpiresAt} <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .returning({ id: bookings.id });
   await cancelLapsedDeposits(tx, expired.map((b) => b.id), now);
   for (const { id } of expired) await notifyHoldExpired(tx, id);
@@ -73,14 +82,25 @@ async function otherTimes(tx: Writer, booking: Booking, now: Date): Promise<Avai
   return schedule ? slotsOf(schedule, from, to, now, booking.locationId).slice(0, OTHER_TIMES) : [];
 }
 
-/** Both sweeps for one provider, before their bookings change. */
+/**
+ * The sweeps for one provider, before their bookings change. What they free is offered to the
+ * waitlist by the change's caller afterwards, so it never takes the time being booked.
+ */
 export async function releaseLapsed(tx: Writer, providerId: string, now: Date): Promise<void> {
   await expireLapsedHolds(tx, providerId, now);
   await lapseUnansweredRequests(tx, providerId, now);
+  await expireWaitlistOffers(tx, providerId, now);
 }
 
-/** The cron's sweep over every provider. */
-export async function releaseAllLapsed(now: Date = new Date()): Promise<{ holdsExpired: number; requestsLapsed: number }> {
+/** The cron's sweep over every provider, then the free times of those with a waitlist offered to it. */
+export async function releaseAllLapsed(now: Date = new Date()): Promise<{ holdsExpired: number; requestsLapsed: number; waitlistOffers: number }> {
   const db = await getDb();
-  return db.transaction(async (tx) => ({ holdsExpired: await expireLapsedHolds(tx, null, now), requestsLapsed: await lapseUnansweredRequests(tx, null, now) }));
+  return db.transaction(async (tx) => {
+    const holdsExpired = await expireLapsedHolds(tx, null, now);
+    const requestsLapsed = await lapseUnansweredRequests(tx, null, now);
+    await expireWaitlistOffers(tx, null, now);
+    let waitlistOffers = 0;
+    for (const providerId of await providersWithWaitlists(tx)) waitlistOffers += await offerFreedTimes(tx, providerId, now);
+    return { holdsExpired, requestsLapsed, waitlistOffers };
+  });
 }

@@ -15,11 +15,12 @@ import { ACTIVE_STATUSES } from "./state";
 // paid deposit is refunded in full, an unpaid hold's checkout closed, the change audited with its
 // cause, and the patient emailed a link to other providers near the appointment.
 
-type Writer = Pick<Database, "update" | "select" | "insert" | "execute">;
+type Writer = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The upcoming bookings that still hold a time, among those `where` picks. */
 function upcoming(where: SQL, now: Date): SQL {
-  return and(where, inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.startsAt, now))!;
+  // A waitlist hold is nobody's appointment: it lapses with its offer, and the time with the listing.
+  return and(where, inArray(bookings.status, [...ACTIVE_STATUSES]), eq(bookings.waitlistHold, false), gt(bookings.startsAt, now))!;
 }
 
 /** How many upcoming bookings `where` would cancel: said before a provider removes a location. */

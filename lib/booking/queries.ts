@@ -20,6 +20,8 @@ import { releaseLapsed } from "./lapses";
 import type { Intake } from "./intake";
 import { openNotes } from "./notes";
 import { refuseVideoVisit, videoRoomFor } from "./video-visit";
+import { completeClaim, releaseTakenHold, takeWaitlistHold } from "@/lib/waitlist/claim";
+import { offerFreedTimes } from "@/lib/waitlist/offers";
 import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
 import { currentStatus, isActive, OPEN_REQUEST_STATUSES } from "./state";
 
@@ -41,6 +43,8 @@ export type BookingRequest = {
   intake: Intake;
   /** Consent for the provider to see the diary (lib/diary/sharing.ts); absent is no. */
   shareDiary?: boolean;
+  /** A waitlist offer (lib/waitlist/claim.ts) holding this very time for the patient. */
+  waitlistOfferId?: string;
 };
 
 export type CreateBookingResult =
@@ -94,14 +98,19 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
         and(
           eq(bookings.patientId, patient.id),
           inArray(bookings.status, [...OPEN_REQUEST_STATUSES]),
+          eq(bookings.waitlistHold, false),
           notLapsed(now),
         ),
       );
       if (open >= MAX_OPEN_REQUESTS) {
         return { ok: false, reason: "limit", message: `You already have ${MAX_OPEN_REQUESTS} open requests. Wait for a provider to answer, or cancel one, before asking for another.` };
       }
+      const held = request.waitlistOfferId
+        ? await takeWaitlistHold(tx, patient.id, { offerId: request.waitlistOfferId, appointmentTypeId: request.appointmentTypeId, locationId: request.locationId, start }, now)
+        : null;
       const { from, to } = daysAround(start);
-      const schedule = await loadSchedule({ slug: request.providerSlug }, request.appointmentTypeId, rangeCovering(from, to), now, tx);
+      // The patient's own waitlist hold does not keep the time from them.
+      const schedule = await loadSchedule({ slug: request.providerSlug }, request.appointmentTypeId, rangeCovering(from, to), now, tx, held?.holdBookingId);
       if (!schedule) return { ok: false, reason: "not_found", message: "This provider is not taking bookings, or that appointment type is not theirs." };
       const location = schedule.locations.find((l) => l.id === request.locationId);
       if (!location) return { ok: false, reason: "invalid", message: "Choose one of the provider's locations.", fieldErrors: { locationId: "Choose one of the provider's locations." } };
@@ -115,8 +124,12 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
       }
       await releaseLapsed(tx, schedule.providerId, now);
       if (!isOffered(schedule, location.id, start, now)) throw new SlotTaken();
+      if (held) await releaseTakenHold(tx, held);
       const created = await insertBooking(tx, patient, request, schedule, location, start, now);
       if (overrideId && created.ok) await spendOverride(tx, overrideId, created.id);
+      if (held && created.ok) await completeClaim(tx, held, patient.id, created.id, now);
+      // What the sweep above freed goes to the waitlist now that this booking has its time.
+      await offerFreedTimes(tx, schedule.providerId, now);
       return created;
     });
   } catch (error) {
@@ -185,9 +198,11 @@ export function toPaymentSummary(p: { id: string; status: PaymentSummary["status
 export async function listPatientBookings(patient: CurrentUser, only?: SQL, now: Date = new Date()): Promise<PatientBooking[]> {
   assertRole(patient, ["patient"], "only patients have bookings");
   const db = await getDb();
+  // A waitlist hold is not a booking yet: the dashboard shows it with the waitlist (lib/waitlist).
+  const mine = and(eq(bookings.patientId, patient.id), eq(bookings.waitlistHold, false));
   const rows = await db.query.bookings.findMany({
-    where: only ? and(eq(bookings.patientId, patient.id), only) : eq(bookings.patientId, patient.id),
-    columns: { intakeCiphertext: false, patientId: false, providerId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false },
+    where: only ? and(mine, only) : mine,
+    columns: { intakeCiphertext: false, patientId: false, providerId: false, blockedUntil: false, reminderSentAt: false, createdAt: false, updatedAt: false, waitlistHold: false },
     with: {
       provider: { columns: { slug: true, name: true, credentials: true, cancellationPolicy: true, videoVisitUrl: true } },
       payment: { columns: paymentColumns },

@@ -15,6 +15,7 @@ import { slotSpan } from "./booking-row";
 import { ownBookings } from "./ownership";
 import { lapseRequest, releaseLapsed } from "./lapses";
 import { notifyBookingChange } from "@/lib/notifications/booking-emails";
+import { offerFreedTimes } from "@/lib/waitlist/offers";
 import { settleDeposit } from "@/lib/payments/deposits";
 import { checkTreatmentInterval, spendOverride } from "@/lib/treatments/interval-rule";
 import { isTreatmentBooking, recordTreatment } from "@/lib/treatments/records";
@@ -60,6 +61,9 @@ async function isSuspendedProvider(tx: Tx, user: CurrentUser): Promise<boolean> 
 
 type Change = Partial<typeof bookings.$inferInsert>;
 
+// Changes that leave a time free for the waitlist (lib/waitlist): the booking's, or its old one.
+const FREES_TIME: readonly BookingAction[] = ["cancel", "decline", "reschedule", "acceptProposal"];
+
 // What the profile's "usually confirms within" measures (lib/providers/response-time.ts): the
 // provider's first answer to a request, and a patient's move, which asks them again.
 const ANSWERS: readonly BookingAction[] = ["confirm", "decline", "propose"];
@@ -94,6 +98,7 @@ async function transition(
       // refund and email, rather than let a late confirm or move revive it.
       if (booking.status === "requested" && hasLapsed(booking, now)) {
         await lapseRequest(tx, booking, now);
+        await offerFreedTimes(tx, booking.providerId, now);
         return { ok: false, error: LAPSED };
       }
       const status = nextStatus(booking, action, party, now);
@@ -112,6 +117,7 @@ async function transition(
         details: { from: booking.status, to: status, ...(values.startsAt ? { movedFrom: booking.startsAt.toISOString(), movedTo: values.startsAt.toISOString() } : {}) },
       });
       await notifyBookingChange(tx, booking.id, action);
+      if (FREES_TIME.includes(action)) await offerFreedTimes(tx, booking.providerId, now);
       return { ok: true, message: typeof message === "string" ? message : message(booking) };
     });
   } catch (error) {

@@ -27,6 +27,10 @@ export const bookingRequestSchema = z
     intake: intakeSchema,
     /** Consent for this provider to see the patient's diary, scores and treatments (lib/diary/sharing.ts). */
     shareDiary: z.boolean().default(false),
+    waitlistOfferId: z
+      .uuid({ message: "That held time is no longer yours. Choose a time from the profile." })
+      .optional()
+      .meta({ description: "A waitlist offer holding this very time for the patient (from the link in its email)." }),
   })
   .superRefine((request, ctx) => {
     if (request.telehealth && !request.patientState) ctx.addIssue({ code: "custom", path: ["patientState"], message: PATIENT_STATE_REQUIRED });

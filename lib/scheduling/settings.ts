@@ -8,6 +8,7 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getOwnProvider } from "@/lib/listing/owner";
 import { START_LISTING_FIRST } from "@/lib/listing/queries";
+import { offerFreedTimes } from "@/lib/waitlist/offers";
 import type { DayRange } from "./hours-text";
 import type { AppointmentTypeInput, TimeOffInput, WeeklyHoursInput } from "./validation";
 
@@ -112,6 +113,7 @@ export function saveWeeklyHours(user: CurrentUser, input: WeeklyHoursInput): Pro
     const rows = input.days.flatMap((d) => d.ranges.map((r: DayRange) => ({ locationId: location.id, weekday: d.weekday, ...r })));
     if (rows.length > 0) await tx.insert(weeklyHours).values(rows);
     await recordAudit(tx, { actorId: user.id, action: "schedule.hours_changed", subjectType: "provider", subjectId: providerId, details: { locationId: location.id, ranges: rows.length } });
+    await offerFreedTimes(tx, providerId, new Date());
     return { ok: true, message: "Hours saved. Existing bookings stay as they are." };
   });
 }
@@ -154,6 +156,7 @@ export function removeTimeOff(user: CurrentUser, timeOffId: string): Promise<Set
     const removed = await tx.delete(timeOff).where(and(eq(timeOff.id, timeOffId), eq(timeOff.providerId, providerId))).returning({ id: timeOff.id });
     if (removed.length === 0) return { ok: false, error: "That time off was already removed. Reload the page." };
     await recordAudit(tx, { actorId: user.id, action: "schedule.time_off_removed", subjectType: "provider", subjectId: providerId, details: { timeOffId } });
+    await offerFreedTimes(tx, providerId, new Date());
     return { ok: true, message: "Time off removed." };
   });
 }

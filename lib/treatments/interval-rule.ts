@@ -29,7 +29,7 @@ async function anchorDays(reader: Reader, patientId: string, now: Date, ignoreBo
     sql`
       select to_char((b.starts_at at time zone b.time_zone)::date, 'YYYY-MM-DD') as day
       from bookings b join appointment_types a on a.id = b.appointment_type_id
-      where b.patient_id = ${patientId} and a.kind = 'treatment'
+      where b.patient_id = ${patientId} and a.kind = 'treatment' and not b.waitlist_hold
         ${ignoreBookingId ? sql`and b.id <> ${ignoreBookingId}` : sql``}
         and b.status in ('completed', 'pending_payment', 'requested', 'confirmed') and ${notLapsed(now, "b")}`,
     reader,
