@@ -16,6 +16,8 @@ import { TreatmentResponseSummary } from "./treatment-response";
 import { DiarySharing } from "./diary-sharing";
 import { AuthorizationLine } from "./authorization-line";
 import { VideoVisitLine } from "./video-visit-line";
+import { listWaitlists } from "@/lib/waitlist/entries";
+import { Waitlists } from "./waitlists";
 
 export const metadata: Metadata = { title: "Your bookings" };
 
@@ -124,12 +126,13 @@ function Treatments({ history, nextFrom, response }: { history: TreatmentRecord[
 export default async function PatientBookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const patient = await requireRole(["patient"], "/patient");
   const params = await searchParams;
-  const [{ upcoming, past }, toReview, treatments, response, sharing] = await Promise.all([
+  const [{ upcoming, past }, toReview, treatments, response, sharing, waitlists] = await Promise.all([
     getPatientBookingsOverview(patient),
     providersToReview(patient),
     getPatientTreatments(patient),
     getTreatmentResponse(patient),
     listSharingChoices(patient),
+    listWaitlists(patient),
   ]);
   const find = (id: unknown) => (typeof id === "string" ? [...upcoming, ...past].find((b) => b.id === id) : undefined);
   const requested = find(params.requested);
@@ -185,6 +188,7 @@ export default async function PatientBookingsPage({ searchParams }: { searchPara
           </ul>
         </section>
       ) : null}
+      <Waitlists entries={waitlists} />
       {treatments.history.length > 0 ? <Treatments history={treatments.history} nextFrom={treatments.nextFrom} response={response} /> : null}
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading" className="text-lg font-semibold text-slate-900">

@@ -24,6 +24,7 @@ import {
   treatmentIntervalOverrides,
   treatments,
   users,
+  waitlistEntries,
   weeklyHours,
 } from "@/db/schema";
 import { API_INTAKE, createProvider, createUser, npiLicense, seedReferenceData, stateLicense, type TestUser, validNpi } from "@/db/testing/fixtures";
@@ -950,6 +951,34 @@ const MATRIX: Record<string, Entry> = {
       const { PATCH } = await load<RouteHandler>("app/api/providers/[slug]/reviews/route.ts");
       const response = await PATCH!(reviewRequest(world, "PATCH", { rating: 3 }), { params: Promise.resolve({ slug: world.owner.slug }) });
       return response.ok && (await patientReview(world))?.rating === 3;
+    },
+  },
+  "app/providers/[slug]/join-waitlist-action.ts#joinWaitlistAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      await ensureListed(world);
+      const db = await getDb();
+      await db.delete(waitlistEntries).where(eq(waitlistEntries.patientId, world.users.patient.id));
+      // Days the owner is away (time off over every location), so no time is free to book instead.
+      const fromDate = DateTime.utc().plus({ weeks: 5 }).toISODate()!;
+      const toDate = DateTime.utc().plus({ weeks: 5, days: 2 }).toISODate()!;
+      await db.insert(timeOff).values({ providerId: world.owner.id, startsAt: new Date(`${fromDate}T00:00:00Z`), endsAt: new Date(Date.parse(`${toDate}T00:00:00Z`) + 2 * 86_400_000) });
+      await callAction("app/providers/[slug]/join-waitlist-action.ts", "joinWaitlistAction", { providerSlug: world.owner.slug, appointmentTypeId: world.owner.typeIds[0]!, fromDate, toDate });
+      return (await db.$count(waitlistEntries, eq(waitlistEntries.patientId, world.users.patient.id))) === 1;
+    },
+  },
+  "app/patient/leave-waitlist-action.ts#leaveWaitlistAction": {
+    allowed: PATIENT,
+    probe: async (world) => {
+      const db = await getDb();
+      const day = DateTime.utc().plus({ weeks: 2 }).toISODate()!;
+      const [entry] = await db
+        .insert(waitlistEntries)
+        .values({ patientId: world.users.patient.id, providerId: world.owner.id, appointmentTypeId: world.owner.typeIds[0]!, fromDate: day, toDate: day })
+        .returning({ id: waitlistEntries.id });
+      await callAction("app/patient/leave-waitlist-action.ts", "leaveWaitlistAction", { id: entry!.id });
+      const [after] = await db.select({ endedAt: waitlistEntries.endedAt }).from(waitlistEntries).where(eq(waitlistEntries.id, entry!.id));
+      return after!.endedAt !== null;
     },
   },
   "app/providers/[slug]/reviews/write-review-action.ts#writeReviewAction": {

@@ -16,6 +16,7 @@ import { getProvider } from "./get-provider";
 import { BookingPanel } from "./booking-panel";
 import { ProfileView } from "./profile-view";
 import { OwnReview } from "./reviews/own-review";
+import { WaitlistSection } from "./waitlist-section";
 
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -81,7 +82,12 @@ export default async function ProviderPage({ params, searchParams }: { params: P
         provider={provider}
         nextAvailable={nextAvailable?.start ?? null}
         ownReview={own ? <OwnReview slug={provider.slug} providerName={provider.name} state={own} /> : undefined}
-        booking={<BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} startFrom={startFrom} treatmentFrom={treatmentFrom} initialTypeId={oneParam(query.type)} />}
+        booking={
+          <>
+            <BookingPanel slug={provider.slug} types={provider.appointmentTypes} locations={provider.locations} horizonDays={provider.horizonDays} startFrom={startFrom} treatmentFrom={treatmentFrom} initialTypeId={oneParam(query.type)} />
+            <WaitlistSection provider={provider} user={user} />
+          </>
+        }
       />
     </article>
   );

@@ -50,6 +50,8 @@ export function IntakeForm(props: {
   /** An instant booking: sending it books the time rather than asking for it. */
   instant: boolean;
   providerName: string;
+  /** The waitlist offer holding this time for the patient (lib/waitlist/claim.ts). */
+  waitlistOfferId?: string;
 }) {
   const [condition, setCondition] = useState(props.conditions[0]?.slug ?? "");
   const [payment, setPayment] = useState(props.selfPay ? "self-pay" : "insurance");
@@ -65,6 +67,7 @@ export function IntakeForm(props: {
             <input type="hidden" name="appointmentTypeId" value={props.appointmentTypeId} />
             <input type="hidden" name="locationId" value={props.locationId} />
             <input type="hidden" name="start" value={props.start} />
+            {props.waitlistOfferId ? <input type="hidden" name="waitlistOfferId" value={props.waitlistOfferId} /> : null}
             <p className="text-sm text-slate-700">
               Only this provider sees your answers. We store them encrypted and never share them with anyone else, including our payment processor.
             </p>

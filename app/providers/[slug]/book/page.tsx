@@ -18,6 +18,7 @@ import { zoneName } from "@/lib/ui/time-zone";
 import { LocalTime } from "../../../components/local-time";
 import { SignUpForm } from "../../../(auth)/sign-up/sign-up-form";
 import { VerifyEmailNotice } from "../../../account/verify-email-notice";
+import { getHeldTime } from "@/lib/waitlist/claim";
 import { getProvider } from "../get-provider";
 import { IntakeForm } from "./intake-form";
 
@@ -37,12 +38,17 @@ export default async function BookPage({ params, searchParams }: Props) {
   const typeId = one(query.type);
   const locationId = one(query.location);
   const start = one(query.start);
+  const holdId = one(query.hold);
   const type = provider.appointmentTypes.find((t) => t.id === typeId);
   const location = provider.locations.find((l) => l.id === locationId);
   const profileHref = `/providers/${encodeURIComponent(provider.slug)}`;
-  const here = `${profileHref}/book?${new URLSearchParams({ type: typeId, location: locationId, start })}`;
+  const here = `${profileHref}/book?${new URLSearchParams({ type: typeId, location: locationId, start, ...(holdId ? { hold: holdId } : {}) })}`;
 
-  const check = type && location && start ? await checkSlot(provider.slug, type.id, location.id, start) : { free: false as const, alternatives: [] };
+  // A time held for this patient from the waitlist is free for them alone (lib/waitlist/claim.ts).
+  const viewer = holdId ? await getCurrentUser() : null;
+  const heldTime = viewer ? await getHeldTime(viewer, holdId) : null;
+  const held = heldTime && heldTime.appointmentTypeId === typeId && heldTime.locationId === locationId && Date.parse(heldTime.start) === Date.parse(start) ? heldTime : null;
+  const check = held ? { free: true as const } : type && location && start ? await checkSlot(provider.slug, type.id, location.id, start) : { free: false as const, alternatives: [] };
   const alternatives = check.free ? [] : check.alternatives;
   if (!type || !location || !check.free) {
     return (
@@ -91,6 +97,11 @@ export default async function BookPage({ params, searchParams }: Props) {
           </Link>
         </p>
         <h1 className="mt-3 text-2xl font-bold tracking-tight text-slate-900">{type.instantBooking ? "Book a consultation" : "Request a consultation"}</h1>
+        {held ? (
+          <p role="status" className="mt-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            This time is held for you from the waitlist until <LocalTime iso={held.expiresAt} />. Send the form before then to keep it.
+          </p>
+        ) : null}
         {!user ? (
           <section aria-labelledby="account-heading" className="card mt-6 p-6">
             <h2 id="account-heading" className="text-lg font-semibold text-slate-900">
@@ -132,6 +143,7 @@ export default async function BookPage({ params, searchParams }: Props) {
             depositCents={type.depositCents}
             instant={type.instantBooking}
             providerName={provider.name}
+            waitlistOfferId={held?.offerId}
           />
         )}
       </div>

@@ -22,6 +22,7 @@ function formToRequest(form: FormData): unknown {
     patientState: form.get("telehealth") === "on" ? form.get("patientState") || undefined : undefined,
     intake: intakeFormToInput(form),
     shareDiary: form.get("shareDiary") === "on",
+    waitlistOfferId: form.get("waitlistOfferId") || undefined,
   };
 }
 
