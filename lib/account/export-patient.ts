@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditEvents, bookings, diaryEntries, diaryScores, diarySharing, payments, providers, reviews, users } from "@/db/schema";
+import { auditEvents, bookings, diaryEntries, diaryScores, diarySharing, payments, providers, reviews, users, waitlistEntries } from "@/db/schema";
 import { recordAudits } from "@/lib/audit/record";
 import { openJson, SealedDataError } from "@/lib/crypto/sealed-json";
 import { openNotes } from "@/lib/booking/notes";
@@ -32,7 +32,8 @@ export async function patientExport(db: Reader, patientId: string) {
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
     .leftJoin(payments, eq(payments.bookingId, bookings.id))
-    .where(eq(bookings.patientId, patientId))
+    // A time held from the waitlist is exported with the waitlists, not as a booking.
+    .where(and(eq(bookings.patientId, patientId), eq(bookings.waitlistHold, false)))
     .orderBy(asc(bookings.startsAt));
   const ids = rows.map((r) => r.booking.id);
   await recordAudits(
@@ -61,6 +62,13 @@ export async function patientExport(db: Reader, patientId: string) {
   const from = [firstEntry?.day, firstScore?.day].filter((d): d is string => Boolean(d)).sort()[0];
   const diary = from ? await diaryOf(patientId, { from, to: "9999-12-31" }) : null;
   const { history: treatmentHistory } = await treatmentsOf(patientId);
+
+  const waitlistRows = await db
+    .select({ entry: waitlistEntries, providerName: providers.name })
+    .from(waitlistEntries)
+    .innerJoin(providers, eq(providers.id, waitlistEntries.providerId))
+    .where(eq(waitlistEntries.patientId, patientId))
+    .orderBy(asc(waitlistEntries.joinedAt));
 
   const reviewRows = await db
     .select({ review: reviews, providerName: providers.name })
@@ -105,6 +113,14 @@ export async function patientExport(db: Reader, patientId: string) {
       bookingId: d.subjectType === "booking" ? d.subjectId : null,
       what: d.action === "intake.read" ? "intake" : d.action === "diary.read" ? "your diary, scores and treatments" : "a note you wrote",
       by: d.byName ? { name: d.byName, role: d.byRole } : { name: "a closed account", role: null },
+    })),
+    waitlists: waitlistRows.map(({ entry: w, providerName }) => ({
+      provider: providerName,
+      from: w.fromDate,
+      to: w.toDate,
+      joinedAt: iso(w.joinedAt),
+      endedAt: iso(w.endedAt),
+      endReason: w.endReason,
     })),
     diarySharedWith: sharedWith.map((s) => ({ provider: s.name, since: iso(s.since) })),
     treatments: treatmentHistory.map((t) => ({ bookingId: t.bookingId, treatedOn: t.treatedOn, provider: t.provider, ...(t.details ? { product: t.details.productLabel, units: t.details.units, regions: t.details.regions, lot: t.details.lot } : { unreadable: true }) })),

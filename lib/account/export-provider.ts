@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appointmentTypes, bookings, conditions, licenses, locations, payments, providerConditions, providerPhotos, providers, reviews, timeOff, weeklyHours } from "@/db/schema";
 
@@ -29,7 +29,7 @@ export async function providerExport(db: Reader, userId: string) {
       .select({ booking: bookings, paymentStatus: payments.status })
       .from(bookings)
       .leftJoin(payments, eq(payments.bookingId, bookings.id))
-      .where(eq(bookings.providerId, p.id))
+      .where(and(eq(bookings.providerId, p.id), eq(bookings.waitlistHold, false)))
       .orderBy(asc(bookings.startsAt)),
   ]);
   const reviewRows = await db.select().from(reviews).where(eq(reviews.providerId, p.id)).orderBy(asc(reviews.createdAt));

@@ -16,9 +16,12 @@ import { getOwnProvider } from "@/lib/listing/owner";
 
 type Tx = Pick<Database, "insert" | "select">;
 
-/** Bookings of `patientId` with `providerId` exist: consent is only asked of, and given to, those. */
+/**
+ * Bookings of `patientId` with `providerId` exist: consent is only asked of, and given to, those. A
+ * time held from the waitlist (lib/waitlist) is not a booking yet.
+ */
 const hasBookedWith = (patientId: string, providerId: SQLWrapper | string) =>
-  sql`exists (select 1 from ${bookings} where ${bookings.patientId} = ${patientId} and ${bookings.providerId} = ${providerId})`;
+  sql`exists (select 1 from ${bookings} where ${bookings.patientId} = ${patientId} and ${bookings.providerId} = ${providerId} and not ${bookings.waitlistHold})`;
 
 /** Records consent given in the intake of a booking being made, inside its transaction. */
 export async function shareOnBooking(tx: Tx, patientId: string, providerId: string): Promise<void> {
@@ -37,7 +40,7 @@ export async function listSharingChoices(patient: CurrentUser): Promise<SharingC
     .from(bookings)
     .innerJoin(providers, eq(providers.id, bookings.providerId))
     .leftJoin(diarySharing, and(eq(diarySharing.patientId, bookings.patientId), eq(diarySharing.providerId, providers.id)))
-    .where(eq(bookings.patientId, patient.id))
+    .where(and(eq(bookings.patientId, patient.id), eq(bookings.waitlistHold, false)))
     .orderBy(asc(providers.name));
   return rows;
 }

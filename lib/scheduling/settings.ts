@@ -105,7 +105,7 @@ export function saveResponseThreshold(user: CurrentUser, input: { thresholdPerce
 }
 
 /** Replaces one of the provider's own locations' weekly hours. */
-export function saveWeeklyHours(user: CurrentUser, input: WeeklyHoursInput): Promise<SettingsResult> {
+export function saveWeeklyHours(user: CurrentUser, input: WeeklyHoursInput, now: Date = new Date()): Promise<SettingsResult> {
   return withOwn(user, async (tx, providerId) => {
     const [location] = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.id, input.locationId), eq(locations.providerId, providerId)));
     if (!location) return { ok: false, error: "That location no longer exists. Reload the page." };
@@ -113,7 +113,7 @@ export function saveWeeklyHours(user: CurrentUser, input: WeeklyHoursInput): Pro
     const rows = input.days.flatMap((d) => d.ranges.map((r: DayRange) => ({ locationId: location.id, weekday: d.weekday, ...r })));
     if (rows.length > 0) await tx.insert(weeklyHours).values(rows);
     await recordAudit(tx, { actorId: user.id, action: "schedule.hours_changed", subjectType: "provider", subjectId: providerId, details: { locationId: location.id, ranges: rows.length } });
-    await offerFreedTimes(tx, providerId, new Date());
+    await offerFreedTimes(tx, providerId, now);
     return { ok: true, message: "Hours saved. Existing bookings stay as they are." };
   });
 }
@@ -151,12 +151,12 @@ export function addTimeOff(user: CurrentUser, input: TimeOffInput): Promise<Sett
   });
 }
 
-export function removeTimeOff(user: CurrentUser, timeOffId: string): Promise<SettingsResult> {
+export function removeTimeOff(user: CurrentUser, timeOffId: string, now: Date = new Date()): Promise<SettingsResult> {
   return withOwn(user, async (tx, providerId) => {
     const removed = await tx.delete(timeOff).where(and(eq(timeOff.id, timeOffId), eq(timeOff.providerId, providerId))).returning({ id: timeOff.id });
     if (removed.length === 0) return { ok: false, error: "That time off was already removed. Reload the page." };
     await recordAudit(tx, { actorId: user.id, action: "schedule.time_off_removed", subjectType: "provider", subjectId: providerId, details: { timeOffId } });
-    await offerFreedTimes(tx, providerId, new Date());
+    await offerFreedTimes(tx, providerId, now);
     return { ok: true, message: "Time off removed." };
   });
 }

@@ -1,14 +1,21 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { bookings, emailOutbox, waitlistEntries, waitlistOffers } from "@/db/schema";
+import { bookings, emailOutbox, timeOff, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { deleteAccount } from "@/lib/account/delete";
+import { exportAccount } from "@/lib/account/export";
+import { createAccount } from "@/lib/auth/accounts";
 import { releaseAllLapsed } from "@/lib/booking/lapses";
+import { removeTimeOff } from "@/lib/scheduling/settings";
 import { createBooking, getPatientBookingsOverview } from "@/lib/booking/queries";
 import { cancelBooking } from "@/lib/booking/transitions";
 import { getClaimTarget, OFFER_GONE } from "./claim";
 import { joinWaitlist, leaveWaitlist, listWaitlists, MAX_WAITLISTS, WAITLIST_LIMIT } from "./entries";
 import { WAITLIST_HOLD_MINUTES } from "./offers";
+
+// Deleting an account queues its emails for after the response; there is none here.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
 
 const NOW = new Date("2026-12-01T12:00:00Z"); // Tuesday
 const MINUTE = 60_000;
@@ -177,5 +184,54 @@ describe("two patients and one freed time", () => {
         expect((await offersOf(first)).map((o) => o.outcome)).toEqual(["expired"]);
       }
     }
+  });
+});
+
+describe("other ways a time opens", () => {
+  it("a request that lapses unanswered, swept by the cron, is offered", async () => {
+    const { join } = await fullClinic("Waitlist Lapse");
+    const waiting = await createUser("patient");
+    await join(waiting, later(1));
+    // The later request lapses 72 hours after it was made; the first's day has passed by then.
+    await releaseAllLapsed(later(72 * 60 + 1));
+    expect(await offersOf(waiting)).toEqual([expect.objectContaining({ outcome: "offered", startsAt: new Date(THU_10) })]);
+  });
+
+  it("time off removed is offered", async () => {
+    const providerUser = await createUser("provider");
+    const provider = await createProvider({ name: "Waitlist Time Off", provider: { userId: providerUser.id }, hours: [{ weekday: 4, startMinute: 600, endMinute: 630 }] });
+    const db = await getDb();
+    const [away] = await db
+      .insert(timeOff)
+      .values({ providerId: provider.id, startsAt: new Date("2026-12-01T00:00:00Z"), endsAt: new Date("2026-12-13T00:00:00Z") })
+      .returning({ id: timeOff.id });
+    const waiting = await createUser("patient");
+    expect(await joinWaitlist(waiting, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, fromDate: "2026-12-01", toDate: "2026-12-12" }, NOW)).toMatchObject({ ok: true });
+    expect(await removeTimeOff(providerUser, away!.id, later(1))).toMatchObject({ ok: true });
+    expect(await offersOf(waiting)).toEqual([expect.objectContaining({ outcome: "offered", startsAt: new Date(THU_3) })]);
+  });
+});
+
+describe("deleting the account", () => {
+  it("removes the patient's waitlists, passes a time held for them to the next, and the export listed them before", async () => {
+    const { regular, join, bookedIds } = await fullClinic("Waitlist Deleted");
+    const email = `waitlist-leaving-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const created = await createAccount({ name: "Lee Leaving", email, password: "my account password", role: "patient" }, { verified: true });
+    if (!created.ok) throw new Error(created.message);
+    const leaving: TestUser = { id: created.userId, email, name: "Lee Leaving", role: "patient", mustChangePassword: false };
+    const next = await createUser("patient");
+    await join(leaving, later(1));
+    await join(next, later(2));
+    await cancelBooking(regular, bookedIds[0]!, "", later(3));
+    expect((await offersOf(leaving)).map((o) => o.outcome)).toEqual(["offered"]);
+    const exported = JSON.parse(JSON.stringify(await exportAccount(leaving, later(4)))) as { waitlists: { provider: string }[]; bookings: unknown[] };
+    expect(exported.waitlists).toEqual([expect.objectContaining({ provider: "Waitlist Deleted", endedAt: null })]);
+    expect(exported.bookings).toEqual([]);
+
+    expect(await deleteAccount(leaving, { password: "my account password", ip: "198.51.100.40" }, { now: later(5), sleep: async () => {} })).toMatchObject({ ok: true, bookingsCancelled: 0 });
+    const db = await getDb();
+    expect(await db.$count(waitlistEntries, eq(waitlistEntries.patientId, leaving.id))).toBe(0);
+    expect(await db.$count(bookings, eq(bookings.patientId, leaving.id))).toBe(0);
+    expect(await offersOf(next)).toEqual([expect.objectContaining({ outcome: "offered", startsAt: new Date(THU_3) })]);
   });
 });
