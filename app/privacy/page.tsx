@@ -32,6 +32,10 @@ export default function PrivacyPage() {
             encrypted (AES-256-GCM) before they are stored.
           </li>
           <li>
+            <strong>Waitlists (patients):</strong> the provider, appointment and days you asked to hear about, when you joined
+            and left, and the times we held for you. A held time&apos;s email link is stored only as a one-way hash.
+          </li>
+          <li>
             <strong>Your diary (patients):</strong> each day&apos;s headache or pain, hours, medicines and scores such as MIDAS
             and HIT-6; a note you add is encrypted the same way.
           </li>
@@ -92,7 +96,7 @@ export default function PrivacyPage() {
           On <Link href="/account">your account page</Link>: <strong>Download your data</strong> gives you one file with everything
           above that is about you. <strong>Delete your account</strong> cancels your upcoming bookings (a patient&apos;s deposits
           follow each provider&apos;s cancellation policy, shown before you confirm; a provider&apos;s patients are refunded in full),
-          then removes your name, email address, password, intakes, notes, diary and photos. You can turn off reminder emails
+          then removes your name, email address, password, intakes, notes, diary, waitlists and photos. You can turn off reminder emails
           there too.
         </p>
       </Section>
