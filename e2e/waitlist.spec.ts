@@ -85,6 +85,11 @@ test("a patient on the waitlist is emailed a cancelled time, claims it from the 
   await booker.goto(`${MAYA}/book?${href.searchParams}`);
   await expect(booker.getByRole("heading", { name: "That time is no longer free" })).toBeVisible();
 
+  // The dashboard says so too.
+  await waiting.goto("/patient");
+  await expect(waiting.getByRole("region", { name: "Your waitlists" }).getByRole("link", { name: "Claim this time" })).toBeVisible();
+  await expectNoSeriousA11yViolations(waiting);
+
   await waiting.goto(await claimLink(waiting, email));
   await expect(waiting).toHaveURL(/\/book\?.*hold=/);
   await expect(waiting.getByRole("status").filter({ hasText: "This time is held for you from the waitlist" })).toBeVisible();

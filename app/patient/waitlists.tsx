@@ -26,7 +26,7 @@ export function Waitlists({ entries }: { entries: WaitlistView[] }) {
               </p>
               {e.offer ? (
                 <p className="font-medium text-emerald-900">
-                  <LocalTime iso={e.offer.startsAt} /> is held for you until <LocalTime iso={e.offer.expiresAt} />: claim it from the link in our email.
+                  <LocalTime iso={e.offer.startsAt} /> is held for you until <LocalTime iso={e.offer.expiresAt} />. <Link href={e.offer.bookHref}>Claim this time</Link>
                 </p>
               ) : null}
             </div>

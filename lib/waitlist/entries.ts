@@ -73,8 +73,8 @@ export type WaitlistView = {
   locationName: string | null;
   fromDate: string;
   toDate: string;
-  /** An open offer's time and until when it is held, if one is waiting to be claimed. */
-  offer: { startsAt: string; expiresAt: string; timeZone: string } | null;
+  /** An open offer's time, until when it is held, and its booking page (lib/waitlist/claim.ts checks it is theirs). */
+  offer: { startsAt: string; expiresAt: string; timeZone: string; bookHref: string } | null;
 };
 
 /** The patient's own active waitlists, oldest first. */
@@ -90,6 +90,9 @@ export async function listWaitlists(patient: CurrentUser, now: Date = new Date()
       locationName: locations.name,
       fromDate: waitlistEntries.fromDate,
       toDate: waitlistEntries.toDate,
+      appointmentTypeId: waitlistEntries.appointmentTypeId,
+      offerId: waitlistOffers.id,
+      offerLocationId: waitlistOffers.locationId,
       offerStartsAt: waitlistOffers.startsAt,
       offerExpiresAt: waitlistOffers.expiresAt,
       offerZone: sql<string | null>`(select l.time_zone from ${locations} l where l.id = ${waitlistOffers.locationId})`,
@@ -112,7 +115,15 @@ export async function listWaitlists(patient: CurrentUser, now: Date = new Date()
     locationName: r.locationName,
     fromDate: r.fromDate,
     toDate: r.toDate,
-    offer: r.offerStartsAt && r.offerExpiresAt && r.offerZone ? { startsAt: r.offerStartsAt.toISOString(), expiresAt: r.offerExpiresAt.toISOString(), timeZone: r.offerZone } : null,
+    offer:
+      r.offerId && r.offerStartsAt && r.offerExpiresAt && r.offerZone && r.offerLocationId
+        ? {
+            startsAt: r.offerStartsAt.toISOString(),
+            expiresAt: r.offerExpiresAt.toISOString(),
+            timeZone: r.offerZone,
+            bookHref: `/providers/${encodeURIComponent(r.providerSlug)}/book?${new URLSearchParams({ type: r.appointmentTypeId, location: r.offerLocationId, start: r.offerStartsAt.toISOString(), hold: r.offerId })}`,
+          }
+        : null,
   }));
 }
 

@@ -143,7 +143,7 @@ describe("a freed time", () => {
     await join(second, later(2));
     await cancelBooking(regular, bookedIds[1]!, "", later(3));
     const [entry] = await listWaitlists(first, later(4));
-    expect(entry!.offer).toMatchObject({ startsAt: THU_10 });
+    expect(entry!.offer).toMatchObject({ startsAt: THU_10, bookHref: expect.stringContaining("hold=") });
     expect(await leaveWaitlist(first, entry!.id, later(4))).toEqual({ ok: true });
     expect((await offersOf(first)).map((o) => o.outcome)).toEqual(["withdrawn"]);
     expect(await offersOf(second)).toEqual([expect.objectContaining({ outcome: "offered", startsAt: new Date(THU_10) })]);
