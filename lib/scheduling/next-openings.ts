@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { executeRows, type Database } from "@/db/client";
+import { executeRows, getDb, type Database } from "@/db/client";
 import { notLapsed } from "@/lib/booking/held";
 import { firstOpening, openingRange, openingStaleAt } from "./opening";
 import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
@@ -58,6 +58,11 @@ export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(
     if (done < BATCH) break;
   }
   return total;
+}
+
+/** The cron's and the seed's catch-up: every stale row, on the app's database. */
+export async function refreshAllStaleNextOpenings(now: Date = new Date()): Promise<number> {
+  return refreshStaleNextOpenings(await getDb(), now);
 }
 
 async function recompute(who: SQL, db: Writer, now: Date): Promise<number> {
