@@ -48,14 +48,15 @@ export async function refreshNextOpenings(db: Writer, providerIds: string[], now
 export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(), maxBatches = Infinity): Promise<number> {
   let total = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const done = await recompute(
-      sql`p.id in (select o.provider_id from next_openings o where o.stale_at <= ${at(now)}
-        union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} limit ${BATCH})`,
+    // The ids first, then the schedules by id: with the subquery inside the schedule statement
+    // PGlite (no statistics) hashed the whole providers table for every batch.
+    const stale = await executeRows<{ id: string }>(
+      sql`select o.provider_id as id from next_openings o where o.stale_at <= ${at(now)}
+        union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} limit ${BATCH}`,
       db,
-      now,
     );
-    total += done;
-    if (done < BATCH) break;
+    if (stale.length > 0) total += await refreshNextOpenings(db, [...new Set(stale.map((r) => r.id))], now);
+    if (stale.length < BATCH) break;
   }
   return total;
 }
