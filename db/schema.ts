@@ -584,6 +584,9 @@ export const searchEntries = pgTable(
     // that adds, edits, hides or shows one (migration 0020).
     ratingCount: integer("rating_count").notNull().default(0),
     ratingAverage: real("rating_average"),
+    // The provider's first free initial consultation, copied from next_openings (the same on every
+    // entry of the provider) so sort=soonest and availableWithinDays read the entry alone.
+    nextAvailable: timestamp("next_available", { withTimezone: true }),
   },
   (t) => [
     // Serves the trust rule's lookup by location; the covering search index, which drizzle cannot
@@ -591,6 +594,33 @@ export const searchEntries = pgTable(
     unique("search_entries_location_condition_key").on(t.locationId, t.conditionId).nullsNotDistinct(),
     index("search_entries_provider_idx").on(t.providerId),
   ],
+);
+
+/**
+ * Each provider's first free initial consultation, exactly the first slot GET /api/providers/[slug]/slots
+ * gives (lib/scheduling/next-openings.ts computes it with the slot function), or null for none within
+ * MAX_RANGE_DAYS. Kept so a search can sort and filter by it without computing slots for every match.
+ * `stale_at` is the first instant at which the value may be wrong by the clock alone (the slot comes
+ * within the minimum notice, a hold lapses, a license lapses, a new day enters the range); triggers
+ * (migration 0034) set it to -infinity and bump `version` in the transaction of any write that could
+ * change it, and every read recomputes stale rows before it answers, so no read shows a stale value.
+ */
+export const nextOpenings = pgTable(
+  "next_openings",
+  {
+    providerId: uuid("provider_id")
+      .primaryKey()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    locationId: uuid("location_id"),
+    staleAt: timestamp("stale_at", { withTimezone: true }).notNull().default(sql`'-infinity'`),
+    // Bumped by every invalidation: a recomputation read before it does not overwrite it.
+    version: bigint("version", { mode: "bigint" }).notNull().default(sql`0`),
+    computedAt: timestamp("computed_at", { withTimezone: true }),
+  },
+  // Stale also when computed at a later instant than a read's `now` (tests freeze the clock at
+  // different days on one database): the value is then from the reader's future.
+  (t) => [index("next_openings_stale_at_idx").on(t.staleAt), index("next_openings_computed_at_idx").on(t.computedAt)],
 );
 
 /**

@@ -46,6 +46,23 @@ test("filters narrow and reorder the results, and the URL carries them", async (
   for (const card of await cards(page).all()) await expect(card).toContainText("Aetna");
 });
 
+test("sorting by soonest available puts the earliest free consultation first, chosen with the keyboard", async ({ page }) => {
+  await page.goto("/providers?condition=chronic-migraine&near=10016&radiusMi=50");
+  await expect(resultsHeading(page)).toBeVisible();
+  // Typed into the focused select, as a keyboard user picks an option.
+  await page.getByLabel("Sort by").focus();
+  await page.keyboard.type("Soonest");
+  await expect(page.getByLabel("Sort by")).toHaveValue("soonest");
+  await page.getByRole("button", { name: "Show providers" }).press("Enter");
+
+  await expect(page).toHaveURL(/sort=soonest/);
+  await expect(resultsHeading(page)).toBeVisible();
+  const times = await cards(page).locator("time").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("datetime") ?? ""));
+  expect(times.length).toBeGreaterThan(1);
+  expect(times).toEqual([...times].sort());
+  expect(new Date(times[0]!).getTime()).toBeGreaterThan(Date.now());
+});
+
 test("a shared search URL shows the same search to someone else", async ({ page, browser }) => {
   await page.goto("/providers");
   await page.getByLabel("Condition", { exact: true }).selectOption("neck-shoulder-pain");

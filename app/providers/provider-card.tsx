@@ -85,7 +85,7 @@ export function ProviderCard({ card, compact = false }: { card: ProviderCardView
             <div className="min-w-0">
               <dt>Next available: </dt>
               <dd className={nextAvailable ? "text-emerald-800" : undefined}>
-                {nextAvailable ? <LocalTime iso={nextAvailable} /> : "no openings in the next 2 weeks"}
+                {nextAvailable ? <LocalTime iso={nextAvailable} /> : "no openings in the next 2 months"}
               </dd>
             </div>
           )}

@@ -8,7 +8,7 @@ import { DEFAULT_RADIUS_MI, SELF_PAY, type FilterError } from "@/lib/search/type
 import { errorProps, FieldError, NearField, SelectField, type Option } from "../components/form-fields";
 
 const RADII = [5, 10, 25, 50, 100, 200];
-const SECONDARY = ["radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "sort"] as const;
+const SECONDARY = ["radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "availableWithinDays", "sort"] as const;
 
 const GENDER_OPTIONS: Option[] = [
   { value: "", label: "Any gender" },
@@ -21,7 +21,11 @@ const SORT_OPTIONS: Option[] = [
   { value: "match", label: "Best match" },
   { value: "distance", label: "Nearest first" },
   { value: "fee", label: "Lowest consultation fee" },
+  { value: "soonest", label: "Soonest available" },
 ];
+
+// A number of days a shared link asked for outside these still shows (SelectField keeps it).
+const WITHIN_OPTIONS: Option[] = [{ value: "", label: "Any time" }, ...[3, 7, 14, 30].map((d) => ({ value: String(d), label: `Within ${d} days` }))];
 
 /**
  * Every search filter in one GET form, so the URL is the whole search and it works without
@@ -135,6 +139,13 @@ export function SearchForm({
             </div>
             <FieldError name="telehealth" error={error} />
           </div>
+          <SelectField
+            name="availableWithinDays"
+            label="Free consultation"
+            value={values.availableWithinDays?.trim()}
+            error={error}
+            options={WITHIN_OPTIONS}
+          />
           <SelectField name="sort" label="Sort by" value={values.sort || "match"} error={error} options={SORT_OPTIONS} />
         </div>
       </details>

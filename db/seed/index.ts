@@ -18,6 +18,7 @@ import {
   weeklyHours,
 } from "@/db/schema";
 import { env } from "@/lib/env";
+import { refreshStaleNextOpenings } from "@/lib/scheduling/next-openings";
 import { seedDemoAccounts } from "./accounts";
 import { CARRIERS, type CarrierSlug } from "./carriers";
 import { CONDITIONS, type ConditionSlug } from "./conditions";
@@ -153,5 +154,8 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
     options.onProgress?.({ inserted: counts.providers, total: options.providers });
   }
   await seedDemoAccounts(db, options.today);
+  // Every new provider's next opening, in batches of the slot function, so the first search finds
+  // them fresh instead of computing a whole directory (100,000 providers for the bench) itself.
+  await refreshStaleNextOpenings(db);
   return { status: "seeded", deletedProviders: existingProviders, counts };
 }

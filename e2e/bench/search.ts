@@ -78,6 +78,9 @@ const SEARCHES = [
   "near=Los+Angeles%2C+CA",
   "condition=cervical-dystonia&near=Boston%2C+MA&radiusMi=50&insurance=medicare",
   "condition=chronic-migraine&insurance=cigna",
+  // Soonest availability (issue 15), around a place and nationwide (search_entries_soonest_order_idx).
+  "condition=chronic-migraine&near=10016&sort=soonest",
+  "condition=neck-shoulder-pain&sort=soonest&availableWithinDays=7",
 ];
 // The same kinds of search, each asked once: each condition around six metros with a fee ceiling
 // for every dollar from $150 to $999 (5,100 searches per target, the API's and the page's
@@ -90,6 +93,11 @@ const newSearches = (fees: number[], metroShift: number) =>
 const FEES = Array.from({ length: 850 }, (_, i) => 150 + i);
 const NEW_API_SEARCHES = newSearches(FEES, 0);
 const NEW_PAGE_SEARCHES = newSearches(FEES, 3);
+// Sort=soonest, each search new: around the metros, and with no place at all (the index's walk).
+// Figures to compare with "(API, each search new)"; the targets are the repeated mix's, which
+// includes two soonest searches.
+const NEW_SOONEST_NEAR = NEW_API_SEARCHES.map((q) => `${q}&sort=soonest`);
+const NEW_SOONEST_ANYWHERE = FEES.flatMap((fee) => CONDITIONS.map((condition) => `condition=${condition}&maxFee=${fee}&sort=soonest`));
 // Twelve more of each, asked by nothing else, for the statements of a first search.
 const FIRST_API_SEARCHES = newSearches([1000, 1001], 0);
 const FIRST_PAGE_SEARCHES = newSearches([1000, 1001], 3);
@@ -107,6 +115,8 @@ const TARGETS: Target[] = [
   { name: "search page", paths: SEARCHES.map((q) => `/providers?${q}`) },
   { name: "(API, each search new)", paths: NEW_API_SEARCHES.map((q) => `/api/providers?${q}`) },
   { name: "(page, each search new)", paths: NEW_PAGE_SEARCHES.map((q) => `/providers?${q}`) },
+  { name: "(API, soonest near, each new)", paths: NEW_SOONEST_NEAR.map((q) => `/api/providers?${q}`) },
+  { name: "(API, soonest anywhere, each new)", paths: NEW_SOONEST_ANYWHERE.map((q) => `/api/providers?${q}`) },
   { name: "(API, no query: 400)", paths: [`/api/providers?${NO_QUERY}`], expectStatus: 400 },
   { name: "(page, no query)", paths: [`/providers?${NO_QUERY}`] },
 ];

@@ -49,6 +49,9 @@ export const providerCardSchema = z
     instantBooking: z.boolean().meta({ description: "A consultation can be booked with instant confirmation." }),
     verified: z.literal(true),
     rating,
+    nextAvailable: instant
+      .nullable()
+      .meta({ description: "The first free initial consultation, as the slots API gives it; null when none within 62 days." }),
   })
   .meta({ id: "ProviderCard" });
 

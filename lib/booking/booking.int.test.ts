@@ -5,7 +5,8 @@ import { bookings } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validIntake } from "@/db/testing/fixtures";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { openJson } from "@/lib/crypto/sealed-json";
-import { getAvailability, getNextAvailable, nextAvailableBySlug } from "@/lib/scheduling/queries";
+import { getAvailability, getNextAvailable } from "@/lib/scheduling/queries";
+import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { createBooking, listPatientBookings, MAX_OPEN_REQUESTS, SLOT_TAKEN, type BookingRequest } from "./queries";
 
 // Tuesday 1 December 2026, noon UTC; Thursday the 3rd is bookable (24 h notice), 9:00 to 17:00 New York time.
@@ -54,14 +55,16 @@ describe("free slots", () => {
 });
 
 describe("next available times for a results page", () => {
-  it("finds each provider's first free consultation in one call, and none for a closed or unlisted one", async () => {
-    const open = await createProvider({ name: "Next Open" });
-    const closed = await createProvider({ name: "Next Closed", hours: [] });
-    const unlisted = await createProvider({ name: "Next Unlisted", provider: { listingStatus: "draft" } });
+  it("carries each card's first free consultation, exactly the profile's, moved by a booking", async () => {
+    // Alone in Buffalo, so the card is on the first page whatever else this file lists.
+    const open = await createProvider({ name: "Next Open", locations: [{ city: "Buffalo", zip: "14202", latitude: 42.8864, longitude: -78.8784 }] });
+    const filters = await parseSearchFilters(new URLSearchParams({ near: "14202", radiusMi: "5" }));
+    if (!filters.ok) throw new Error(filters.error.message);
+    const card = async () => (await searchProviders(filters.filters, { now: NOW, confirmFirst: true })).results.find((r) => r.slug === open.slug);
+    expect((await card())?.nextAvailable).toBe("2026-12-02T14:00:00.000Z");
     await createBooking(await patient(), requestFor(open, "2026-12-02T14:00:00.000Z"), NOW);
-    const found = await nextAvailableBySlug([open.slug, closed.slug, unlisted.slug, "no-such-slug"], NOW);
-    expect(Object.fromEntries(found)).toEqual({ [open.slug]: "2026-12-02T14:30:00.000Z" });
-    expect(await nextAvailableBySlug([], NOW)).toEqual(new Map());
+    expect((await card())?.nextAvailable).toBe("2026-12-02T14:30:00.000Z");
+    expect((await card())?.nextAvailable).toBe((await getNextAvailable(open.slug, NOW))?.start);
   });
 });
 

@@ -83,7 +83,7 @@ const HOSTILE = [
   "' or 1=1 --",
 ];
 
-const QUERY_KEYS = ["from", "to", "type", "condition", "near", "radiusMi", "insurance", "maxFee", "telehealth", "language", "sort", "page", "callbackUrl", "id"];
+const QUERY_KEYS = ["from", "to", "type", "condition", "near", "radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "availableWithinDays", "sort", "page", "callbackUrl", "id"];
 
 /** Form data in which every field the action asks for holds `value` (and every list two of it). */
 class HostileForm extends FormData {

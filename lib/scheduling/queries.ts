@@ -7,7 +7,8 @@ import { notLapsed } from "@/lib/booking/held";
 import { isSlug } from "@/lib/listing/slug";
 import { bookableLocation, trustDate } from "@/lib/licensing/trust";
 import { addDays, isCalendarDate } from "@/lib/ui/time-zone";
-import { firstSlotOf, isOffered, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
+import { MAX_RANGE_DAYS, firstOpening, openingRange } from "./opening";
+import { isOffered, rangeCovering, slotsOf, type AvailableSlot, type Schedule } from "./schedule";
 
 // Loads what the slot function needs for one provider and appointment type in one statement:
 // the bookable locations (trust rule applied) with their weekly hours, the provider's active
@@ -36,16 +37,16 @@ export async function loadSchedule(
   return row ? toSchedule(row) : null;
 }
 
-type ScheduleRow = Omit<Schedule, "type"> & { slug: string; type: Schedule["type"] | null };
+export type ScheduleRow = Omit<Schedule, "type"> & { slug: string; type: Schedule["type"] | null };
 
-function toSchedule(row: ScheduleRow): Schedule | null {
+export function toSchedule(row: ScheduleRow): Schedule | null {
   if (!row.type || row.locations.length === 0) return null;
   const { slug: _slug, ...rest } = row;
   return { ...rest, type: row.type };
 }
 
 /** One row per provider matched by `who`: what the slot function needs, the trust rule applied. */
-function scheduleQuery(who: SQL, typeId: string | null, range: { start: Date; end: Date }, now: Date, ignoreBookingId?: string): SQL {
+export function scheduleQuery(who: SQL, typeId: string | null, range: { start: Date; end: Date }, now: Date, ignoreBookingId?: string): SQL {
   const typeFilter = typeId ? sql`a.id = ${typeId}` : sql`a.kind = 'initial_consultation'`;
   return sql`
     select p.id as "providerId", p.slug, p.min_notice_minutes as "minNoticeMinutes", p.horizon_days as "horizonDays",
@@ -72,27 +73,7 @@ function scheduleQuery(who: SQL, typeId: string | null, range: { start: Date; en
     where ${who}`;
 }
 
-export const NEXT_AVAILABLE_DAYS = 14;
-
-/**
- * The first free initial consultation of each listed provider in `slugs` within two weeks, in one
- * statement for a whole results page (a search stays at two statements). Absent: none free.
- */
-export async function nextAvailableBySlug(slugs: string[], now: Date = new Date()): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (slugs.length === 0) return found;
-  const from = trustDate(now);
-  const to = addDays(from, NEXT_AVAILABLE_DAYS);
-  const list = sql.join(slugs.map((s) => sql`${s}`), sql`, `);
-  for (const row of await executeRows<ScheduleRow>(scheduleQuery(sql`p.slug in (${list})`, null, rangeCovering(from, to), now))) {
-    const schedule = toSchedule(row);
-    const first = schedule ? firstSlotOf(schedule, from, to, now) : undefined;
-    if (first) found.set(row.slug, first.start);
-  }
-  return found;
-}
-
-export const MAX_RANGE_DAYS = 62;
+export { MAX_RANGE_DAYS };
 
 export type AvailabilityResult = { ok: true; slots: AvailableSlot[] } | { ok: false; status: 400 | 404; message: string; field?: string };
 
@@ -141,10 +122,9 @@ export async function getAvailability(
 
 /** The first free slot for an initial consultation within the provider's horizon, or null. */
 export async function getNextAvailable(slug: string, now: Date = new Date()): Promise<AvailableSlot | null> {
-  const from = trustDate(now);
-  const to = addDays(from, MAX_RANGE_DAYS);
+  const { from, to } = openingRange(now);
   const schedule = await loadSchedule({ slug }, null, rangeCovering(from, to), now);
-  return schedule ? (firstSlotOf(schedule, from, to, now) ?? null) : null;
+  return schedule ? (firstOpening(schedule, now) ?? null) : null;
 }
 
 /**

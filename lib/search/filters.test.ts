@@ -27,6 +27,17 @@ describe("parseFilters", () => {
     expect(parse("condition=&near=&radiusMi=&insurance=&maxFee=&language=&sort=&page=")).toMatchObject({ ok: true, filters: { condition: null, radiusMi: 25, page: 1 } });
   });
 
+  it("reads sort=soonest and availableWithinDays from 1 to 62, and writes them back into a link", () => {
+    const result = parse("sort=soonest&availableWithinDays=7");
+    expect(result).toMatchObject({ ok: true, filters: { sort: "soonest", availableWithinDays: 7 } });
+    expect(result.ok && filtersToQuery(result.filters)).toBe("?availableWithinDays=7&sort=soonest");
+    expect(parse("availableWithinDays=62")).toMatchObject({ ok: true, filters: { availableWithinDays: 62 } });
+    expect(parse("")).toMatchObject({ ok: true, filters: { availableWithinDays: null } });
+    for (const bad of ["0", "63", "7.5", "-3", "week"]) {
+      expect(errorOf(parse(`availableWithinDays=${bad}`))).toEqual({ field: "availableWithinDays", message: "Available within must be a whole number of days from 1 to 62." });
+    }
+  });
+
   it("accepts self-pay and a city with state, including abbreviations", () => {
     expect(parse("insurance=self-pay")).toMatchObject({ ok: true, filters: { insurance: "self-pay" } });
     expect(parse("near=austin,%20tx")).toMatchObject({ ok: true, filters: { near: { label: "Austin, TX" } } });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeString } from "@/lib/validation/text";
 import { lookupPlace } from "@/lib/geo/places";
 import { isLanguageCode } from "./languages";
-import { DEFAULT_RADIUS_MI, GENDER_FILTERS, SELF_PAY, SORTS, type FilterError, type SearchFilters } from "./types";
+import { DEFAULT_RADIUS_MI, GENDER_FILTERS, MAX_AVAILABLE_WITHIN_DAYS, SELF_PAY, SORTS, type FilterError, type SearchFilters } from "./types";
 
 const MAX_PARAM_LENGTH = 100;
 const MAX_PAGE = 10_000;
@@ -13,7 +13,7 @@ export type RawFilters = Partial<Record<(typeof FIELDS)[number], string>>;
 export type FilterReferences = { conditionSlugs: ReadonlySet<string>; carrierSlugs: ReadonlySet<string> };
 export type FilterResult = { ok: true; filters: SearchFilters; raw: RawFilters } | { ok: false; error: FilterError; raw: RawFilters };
 
-const FIELDS = ["condition", "near", "radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "sort", "page"] as const;
+const FIELDS = ["condition", "near", "radiusMi", "insurance", "maxFee", "telehealth", "language", "gender", "availableWithinDays", "sort", "page"] as const;
 
 function firstValues(params: RawSearchParams): RawFilters {
   const get = (key: string) => {
@@ -76,7 +76,12 @@ function buildSchema(refs: FilterReferences) {
         blankToUndefined,
         z.enum(GENDER_FILTERS, { message: "Gender must be female, male or nonbinary, or left out for any." }).optional(),
       ),
-      sort: z.preprocess(blankToUndefined, z.enum(SORTS, { message: "Sort by best match, distance or fee." }).optional()),
+      availableWithinDays: wholeNumber(
+        `Available within must be a whole number of days from 1 to ${MAX_AVAILABLE_WITHIN_DAYS}.`,
+        1,
+        MAX_AVAILABLE_WITHIN_DAYS,
+      ),
+      sort: z.preprocess(blankToUndefined, z.enum(SORTS, { message: "Sort by best match, distance, fee or soonest available." }).optional()),
       page: wholeNumber(`Page must be a whole number from 1 to ${MAX_PAGE.toLocaleString("en-US")}.`, 1, MAX_PAGE),
     })
     .refine((v) => v.sort !== "distance" || v.near !== undefined, {
@@ -120,6 +125,7 @@ export function parseFilters(params: RawSearchParams, refs: FilterReferences): F
       telehealth: v.telehealth === "1",
       language: v.language ?? null,
       gender: v.gender ?? null,
+      availableWithinDays: v.availableWithinDays ?? null,
       sort: v.sort ?? "match",
       page: v.page ?? 1,
     },
@@ -138,6 +144,7 @@ export function filtersToQuery(filters: SearchFilters, overrides: Partial<Search
   if (f.telehealth) query.set("telehealth", "1");
   if (f.language) query.set("language", f.language);
   if (f.gender) query.set("gender", f.gender);
+  if (f.availableWithinDays !== null) query.set("availableWithinDays", String(f.availableWithinDays));
   if (f.sort !== "match") query.set("sort", f.sort);
   if (f.page !== 1) query.set("page", String(f.page));
   const text = query.toString();

@@ -1,9 +1,10 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { executeRows } from "@/db/client";
+import { executeRows, getDb } from "@/db/client";
 import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
+import { refreshStaleNextOpenings, staleOpening } from "@/lib/scheduling/next-openings";
 import { parseFilters, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
 import { ratingOf, MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
@@ -27,6 +28,8 @@ export async function parseSearchFilters(params: RawSearchParams): Promise<Filte
 
 type Row = {
   generation: string | null;
+  stale: boolean;
+  next_available: string | null;
   total: number;
   total_is_capped: boolean;
   slug: string | null;
@@ -49,7 +52,7 @@ type Row = {
 
 // Every filter reads the entry itself: the condition picks which entries (a location has one per
 // condition its provider treats, and one with no condition), the rest are columns of the index.
-function entryFilters(f: SearchFilters, today: string): SQL[] {
+function entryFilters(f: SearchFilters, today: string, now: Date): SQL[] {
   const where: SQL[] = [
     f.condition ? sql`e.condition_id = (select c.id from conditions c where c.slug = ${f.condition})` : sql`e.condition_id is null`,
     listedEntry(today),
@@ -63,12 +66,16 @@ function entryFilters(f: SearchFilters, today: string): SQL[] {
   if (f.telehealth) where.push(sql`e.telehealth`);
   if (f.language) where.push(sql`e.languages @> array[${f.language}]::text[]`);
   if (f.gender) where.push(sql`e.gender = ${f.gender}::gender`);
+  if (f.availableWithinDays !== null) {
+    const until = new Date(now.getTime() + f.availableWithinDays * 24 * 60 * 60 * 1000);
+    where.push(sql`e.next_available <= ${until.toISOString()}::timestamptz`);
+  }
   return where;
 }
 
 // The columns every page row is sorted and shown by, from the entry of the provider's nearest location.
 const MATCH_COLUMNS = sql`e.provider_id, e.city, e.state, e.years_treating, e.years_experience, e.consult_fee_cents, e.name, e.slug,
-  e.rating_count, e.rating_average`;
+  e.rating_count, e.rating_average, e.next_available`;
 
 function orderBy(f: SearchFilters): SQL {
   const byDistance = sql`m.distance_mi asc nulls last`;
@@ -77,6 +84,9 @@ function orderBy(f: SearchFilters): SQL {
       return sql`${byDistance}, m.name, m.slug`;
     case "fee":
       return sql`m.consult_fee_cents asc, ${byDistance}, m.name, m.slug`;
+    case "soonest":
+      // No opening within the range (null) last; ties as the fee sort breaks them.
+      return sql`m.next_available asc nulls last, ${byDistance}, m.name, m.slug`;
     case "match":
       // Most experience with the condition searched for, then nearest, then most experience overall.
       return f.condition
@@ -119,10 +129,14 @@ function matchesNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQ
 function matchesAnywhere(filters: SearchFilters, where: SQL[], enough: number): SQL {
   // The condition leads both lists although it is the same on every row: that lets the planner
   // read the index's order even for `condition_id is null`, which it does not treat as a constant.
+  // The next opening is the provider's, the same on each of their entries, so it keeps a
+  // provider's entries together in search_entries_soonest_order_idx as the fee does in its index.
   const [providerKeys, order] =
     filters.sort === "fee"
       ? [sql`e.condition_id, e.consult_fee_cents, e.name, e.slug`, sql`e.condition_id, e.consult_fee_cents, e.name, e.slug`]
-      : [sql`e.condition_id, e.years_treating, e.years_experience, e.slug`, sql`e.condition_id, e.years_treating desc, e.years_experience desc, e.slug`];
+      : filters.sort === "soonest"
+        ? [sql`e.condition_id, e.next_available, e.name, e.slug`, sql`e.condition_id, e.next_available nulls last, e.name, e.slug`]
+        : [sql`e.condition_id, e.years_treating, e.years_experience, e.slug`, sql`e.condition_id, e.years_treating desc, e.years_experience desc, e.slug`];
   return sql`
     select distinct on (${providerKeys}) ${MATCH_COLUMNS}, null::float8 as distance_mi
     from search_entries e
@@ -153,19 +167,27 @@ export async function searchProviders(
   filters: SearchFilters,
   { now = new Date(), confirmFirst = false }: { now?: Date; confirmFirst?: boolean } = {},
 ): Promise<SearchResponse> {
-  const today = trustDate(now);
-  const key = searchKey(filters, today);
-  const known = recentSearch(key);
+  const key = searchKey(filters, trustDate(now));
+  // Within-days compares with now itself, not with a date, so its answer is not kept.
+  const known = filters.availableWithinDays === null ? recentSearch(key) : undefined;
   if (known && confirmFirst) {
-    const [current] = await executeRows<{ generation: string | null }>(sql`select ${GENERATION} as generation`);
-    if (current?.generation === known.generation) return known.response;
-    return runSearch(filters, today, key, undefined);
+    const [current] = await executeRows<{ generation: string | null; stale: boolean }>(
+      sql`select ${GENERATION} as generation, ${staleOpening(now)} as stale`,
+    );
+    if (current && !current.stale && current.generation === known.generation) return known.response;
+    if (current?.stale) await refreshStaleNextOpenings(await getDb(), now);
+    return runSearch(filters, now, key, undefined);
   }
-  return runSearch(filters, today, key, known);
+  return runSearch(filters, now, key, known);
 }
 
-async function runSearch(filters: SearchFilters, today: string, key: string, known: CachedSearch | undefined): Promise<SearchResponse> {
-  const where = entryFilters(filters, today);
+// A search that finds a next opening stale by the clock recomputes the stale ones and runs again;
+// a write racing it can make it stale again, so it tries a few times and then answers as it is.
+const STALE_RETRIES = 3;
+
+async function runSearch(filters: SearchFilters, now: Date, key: string, known: CachedSearch | undefined, attempt = 1): Promise<SearchResponse> {
+  const today = trustDate(now);
+  const where = entryFilters(filters, today, now);
   if (known) where.push(sql`${GENERATION} is distinct from ${known.generation}::text`);
   const offset = (filters.page - 1) * PAGE_SIZE;
   const { near } = filters;
@@ -175,11 +197,11 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
 
   const rows = await executeRows<Row>(sql`
     with matches as (${matches})
-    select ${GENERATION} as generation, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
+    select ${GENERATION} as generation, ${staleOpening(now)} as stale, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
-        m.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average,
+        m.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average, to_json(m.next_available) #>> '{}' as next_available,
         array(select c.slug from provider_conditions pc join conditions c on c.id = pc.condition_id
               where pc.provider_id = p.id order by c.sort_order) as conditions,
         array(select ic.slug from provider_insurance pi join insurance_carriers ic on ic.id = pi.carrier_id
@@ -193,6 +215,10 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
       order by ${orderBy(filters)}
     ) page on true`);
 
+  if (rows[0]?.stale && attempt <= STALE_RETRIES) {
+    await refreshStaleNextOpenings(await getDb(), now);
+    return runSearch(filters, now, key, undefined, attempt + 1);
+  }
   const generation = rows[0]?.generation ?? null;
   if (known && generation === known.generation) return known.response;
   const response: SearchResponse = {
@@ -203,7 +229,7 @@ async function runSearch(filters: SearchFilters, today: string, key: string, kno
     totalIsCapped: rows[0]?.total_is_capped ?? false,
   };
   // Without the generation row (a database someone emptied by hand) nothing is remembered.
-  if (generation !== null) rememberSearch(key, generation, response);
+  if (generation !== null && filters.availableWithinDays === null) rememberSearch(key, generation, response);
   return response;
 }
 
@@ -225,6 +251,7 @@ function toCard(r: Row & { slug: string }): ProviderCard {
     instantBooking: r.instant_booking,
     verified: true,
     rating: ratingOf(r.rating_count, r.rating_average),
+    nextAvailable: r.next_available === null ? null : new Date(r.next_available).toISOString(),
   };
 }
 

@@ -84,9 +84,10 @@ describe.each(WAYS)("confirmed $way", ({ confirmFirst: first, towns }) => {
       const base = await search(near(steady));
       expect(await search(`${near(steady)}&page=2`)).not.toBe(base);
       expect(await search(`${near(steady)}&telehealth=1`)).not.toBe(base);
-      expect(await search(near(steady), new Date("2026-11-25T15:00:00Z"))).not.toBe(base);
       // The place as typed only labels the search: the same ZIP is the same search.
       expect(await search(`near=+${steady.zip}+&radiusMi=5`)).toBe(base);
+      // Last: the next day recomputes next openings, which moves the generation.
+      expect(await search(near(steady), new Date("2026-11-25T15:00:00Z"))).not.toBe(base);
     });
   });
 

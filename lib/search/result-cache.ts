@@ -27,9 +27,9 @@ const recent = new LRUCache<string, CachedSearch>({ max: MAX_ENTRIES });
  * `today`, so a new day is a new search.
  */
 export function searchKey(filters: SearchFilters, today: string): string {
-  const { condition, near, radiusMi, insurance, maxFeeDollars, telehealth, language, gender, sort, page } = filters;
+  const { condition, near, radiusMi, insurance, maxFeeDollars, telehealth, language, gender, availableWithinDays, sort, page } = filters;
   const place = near ? [near.latitude, near.longitude, radiusMi] : null;
-  return JSON.stringify([today, condition, place, insurance, maxFeeDollars, telehealth, language, gender, sort, page]);
+  return JSON.stringify([today, condition, place, insurance, maxFeeDollars, telehealth, language, gender, availableWithinDays, sort, page]);
 }
 
 export function recentSearch(key: string): CachedSearch | undefined {

@@ -1,4 +1,4 @@
-export const SORTS = ["match", "distance", "fee"] as const;
+export const SORTS = ["match", "distance", "fee", "soonest"] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** The `insurance` filter's value for patients paying themselves. */
@@ -15,6 +15,8 @@ export const PAGE_SIZE = 20;
  */
 export const MAX_COUNTED = 1000;
 export const DEFAULT_RADIUS_MI = 25;
+/** The longest `availableWithinDays`: the days a next opening is looked for in (lib/scheduling/opening.ts). */
+export const MAX_AVAILABLE_WITHIN_DAYS = 62;
 
 export type Place = { label: string; latitude: number; longitude: number };
 
@@ -30,6 +32,8 @@ export type SearchFilters = {
   telehealth: boolean;
   language: string | null;
   gender: GenderFilter | null;
+  /** Only providers whose next opening starts within this many days of now. */
+  availableWithinDays: number | null;
   sort: Sort;
   page: number;
 };
@@ -55,6 +59,8 @@ export type ProviderCard = {
   verified: true;
   /** Visible verified reviews; average is null while there are none. */
   rating: Rating;
+  /** The first free initial consultation, as the slots API gives it (ISO instant), or null for none. */
+  nextAvailable: string | null;
 };
 
 export type Rating = { average: number | null; count: number };

@@ -19,6 +19,7 @@ const chen: ProviderCard = {
   instantBooking: true,
   verified: true,
   rating: { average: null, count: 0 },
+  nextAvailable: null,
 };
 const names = {
   conditions: new Map([

@@ -26,7 +26,7 @@ export type ProviderCardView = {
   payment: string;
   /** "4.6" and the count of verified reviews, or null while there are none. */
   rating: { average: string; count: number } | null;
-  /** The first free consultation (an instant); null when none in the next two weeks, absent when not looked up. */
+  /** The first free consultation (an instant); null when none within 62 days (lib/scheduling/opening.ts), absent when not looked up. */
   nextAvailable?: string | null;
 };
 

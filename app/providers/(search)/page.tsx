@@ -4,7 +4,6 @@ import { connection } from "next/server";
 import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { filtersToQuery } from "@/lib/search/filters";
 import { languageName } from "@/lib/search/languages";
-import { nextAvailableBySlug } from "@/lib/scheduling/queries";
 import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import type { SearchFilters, SearchResponse } from "@/lib/search/types";
 import { providerCardView } from "@/lib/ui/provider-card-view";
@@ -27,8 +26,6 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
   // A repeated search is confirmed by reading the search generation alone: planning the whole search
   // statement only to learn that nothing changed cost more than the search itself once cached.
   const response = parsed.ok ? await searchProviders(parsed.filters, { confirmFirst: true }) : null;
-  // The page's second and last statement: every card's next free consultation at once.
-  const nextAvailable = response ? await nextAvailableBySlug(response.results.map((r) => r.slug)) : new Map<string, string>();
 
   return (
     <div className="container-page py-8 sm:py-10">
@@ -55,7 +52,7 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Se
 
         <section aria-labelledby="results-heading" className="min-w-0">
           {parsed.ok && response ? (
-            <Results filters={parsed.filters} response={response} catalog={catalog} nextAvailable={nextAvailable} />
+            <Results filters={parsed.filters} response={response} catalog={catalog} />
           ) : (
             <>
               <h2 id="results-heading" className="text-lg font-semibold text-slate-900">
@@ -88,12 +85,10 @@ function Results({
   filters,
   response,
   catalog,
-  nextAvailable,
 }: {
   filters: SearchFilters;
   response: SearchResponse;
   catalog: Catalog;
-  nextAvailable: Map<string, string>;
 }) {
   const description = describe(filters, catalog);
   const totalPages = Math.max(1, Math.ceil(response.total / response.pageSize));
@@ -119,7 +114,7 @@ function Results({
       ) : (
         <ProviderCardList
           className="mt-4 space-y-4"
-          cards={response.results.map((provider) => providerCardView(provider, names, nextAvailable.get(provider.slug) ?? null))}
+          cards={response.results.map((provider) => providerCardView(provider, names, provider.nextAvailable))}
         />
       )}
       {response.results.length > 0 ? (
@@ -145,7 +140,13 @@ function EmptyResults({
   href: (overrides: Partial<SearchFilters>) => string;
 }) {
   const wider = filters.near ? widerRadius(filters.radiusMi) : null;
-  const hasOtherFilters = filters.insurance !== null || filters.maxFeeDollars !== null || filters.telehealth || filters.language !== null || filters.gender !== null;
+  const hasOtherFilters =
+    filters.insurance !== null ||
+    filters.maxFeeDollars !== null ||
+    filters.telehealth ||
+    filters.language !== null ||
+    filters.gender !== null ||
+    filters.availableWithinDays !== null;
   return (
     <div className="card border-dashed p-6 text-center sm:p-10">
       <h2 id="results-heading" className="text-lg font-semibold text-slate-900">
@@ -166,7 +167,7 @@ function EmptyResults({
         {hasOtherFilters ? (
           <li>
             <Link
-              href={href({ insurance: null, maxFeeDollars: null, telehealth: false, language: null, gender: null, page: 1 })}
+              href={href({ insurance: null, maxFeeDollars: null, telehealth: false, language: null, gender: null, availableWithinDays: null, page: 1 })}
               className="btn-secondary"
             >
               Remove other filters

@@ -1,0 +1,127 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { executeRows, getDb, type Database } from "@/db/client";
+import { notLapsed } from "@/lib/booking/held";
+import { firstOpening, openingRange, openingStaleAt } from "./opening";
+import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
+import { rangeCovering } from "./schedule";
+
+// Keeps next_openings (db/schema.ts `nextOpenings`) and its copy on search_entries equal to the
+// first slot the slots API gives. Triggers (migration 0034) mark a provider stale in the
+// transaction of any write that can change it; these functions recompute stale rows with the slot
+// function itself, so search, the profile and the slots API cannot disagree.
+
+type Writer = Pick<Database, "execute">;
+
+// Providers recomputed per statement: a results page's worth many times over, small enough that
+// a read which finds a few stale rows answers in milliseconds.
+const BATCH = 500;
+
+type Row = ScheduleRow & { version: string; lapses_at: string | null; listable_until: Record<string, string> | null };
+
+const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+
+/**
+ * SQL: some next opening is stale at `now`: the clock passed its stale_at, or it was computed
+ * later than `now` (a test's frozen clock, a server whose clock is behind another's). Two index
+ * probes that find nothing while every row is fresh.
+ */
+export function staleOpening(now: Date): SQL {
+  return sql`(exists (select 1 from next_openings o where o.stale_at <= ${at(now)})
+    or exists (select 1 from next_openings o where o.computed_at > ${at(now)}))`;
+}
+
+/**
+ * Recomputes the next opening of `providerIds` (after a write, inside its transaction if it likes:
+ * a waitlist hold or any other write that does not go through the triggers' tables can call it).
+ * Returns how many providers it looked at.
+ */
+export async function refreshNextOpenings(db: Writer, providerIds: string[], now: Date = new Date()): Promise<number> {
+  if (providerIds.length === 0) return 0;
+  return recompute(sql`p.id in (${sql.join(providerIds.map((id) => sql`${id}::uuid`), sql`, `)})`, db, now);
+}
+
+/**
+ * Recomputes stale rows until none is left or `maxBatches` ran (the cron's
+ * catch-up after a day change). Returns how many providers it recomputed.
+ */
+export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(), maxBatches = Infinity): Promise<number> {
+  let total = 0;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    // The ids first, then the schedules by id: with the subquery inside the schedule statement
+    // PGlite (no statistics) hashed the whole providers table for every batch.
+    const stale = await executeRows<{ id: string }>(
+      sql`select o.provider_id as id from next_openings o where o.stale_at <= ${at(now)}
+        union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} limit ${BATCH}`,
+      db,
+    );
+    if (stale.length > 0) total += await refreshNextOpenings(db, [...new Set(stale.map((r) => r.id))], now);
+    if (stale.length < BATCH) break;
+  }
+  return total;
+}
+
+/** The cron's and the seed's catch-up: every stale row, on the app's database. */
+export async function refreshAllStaleNextOpenings(now: Date = new Date()): Promise<number> {
+  return refreshStaleNextOpenings(await getDb(), now);
+}
+
+async function recompute(who: SQL, db: Writer, now: Date): Promise<number> {
+  const { from, to } = openingRange(now);
+  const range = rangeCovering(from, to);
+  // The version is read in the schedule's own snapshot: a write committed after it bumps the
+  // version, and the update below then leaves the row stale for the next read.
+  const rows = await executeRows<Row>(
+    sql`
+    select o.version::text as version, q.*,
+      (select to_json(min(case b.status when 'pending_payment' then b.hold_expires_at else b.answer_by end)) #>> '{}'
+        from bookings b where b.provider_id = q."providerId" and b.status in ('pending_payment', 'requested') and ${notLapsed(now, "b")}
+          and b.blocked_until > ${at(range.start)} and b.starts_at < ${at(range.end)}) as lapses_at,
+      (select json_object_agg(e.location_id, e.listable_until) from search_entries e
+        where e.provider_id = q."providerId" and e.condition_id is null) as listable_until
+    from (${scheduleQuery(who, null, range, now)}) q
+    join next_openings o on o.provider_id = q."providerId"`,
+    db,
+  );
+  if (rows.length === 0) return 0;
+  // The ids again as a plain list: matched against it, the updates below read the primary key and
+  // search_entries_provider_idx instead of hashing a whole table against the VALUES list (PGlite,
+  // with no statistics, chose the latter: 100,000 providers took over a quarter of an hour).
+  const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+  const values = rows.map((row) => {
+    const schedule = toSchedule(row);
+    const first = schedule ? firstOpening(schedule, now) : undefined;
+    const staleAt = openingStaleAt({
+      schedule,
+      first,
+      now,
+      lapsesAt: row.lapses_at ? new Date(row.lapses_at) : null,
+      listableUntil: row.listable_until ?? {},
+    });
+    return sql`(${row.providerId}::uuid, ${row.version}::bigint, ${first?.start ?? null}::timestamptz, ${first?.locationId ?? null}::uuid,
+      ${staleAt ? staleAt.toISOString() : "infinity"}::timestamptz)`;
+  });
+  const changed = await executeRows<{ provider_id: string; starts_at: string | null }>(
+    sql`
+    with v (provider_id, version, starts_at, location_id, stale_at) as (values ${sql.join(values, sql`, `)}),
+    before as (select o.provider_id, o.starts_at from next_openings o where o.provider_id in (${ids(rows.map((r) => r.providerId))})),
+    stored as (
+      update next_openings o set starts_at = v.starts_at, location_id = v.location_id, stale_at = v.stale_at, computed_at = ${at(now)}
+      from v where o.provider_id in (${ids(rows.map((r) => r.providerId))}) and o.provider_id = v.provider_id and o.version = v.version
+      returning o.provider_id, o.starts_at)
+    select stored.provider_id, to_json(stored.starts_at) #>> '{}' as starts_at from stored join before on before.provider_id = stored.provider_id
+    where before.starts_at is distinct from stored.starts_at`,
+    db,
+  );
+  // Only a changed value touches search_entries, whose every write moves the search generation
+  // and so retires every cached search: a clock-stale row that still holds its slot changes nothing.
+  if (changed.length > 0) {
+    const pairs = changed.map((c) => sql`(${c.provider_id}::uuid, ${c.starts_at}::timestamptz)`);
+    await db.execute(sql`
+      update search_entries e set next_available = v.starts_at
+      from (values ${sql.join(pairs, sql`, `)}) v (provider_id, starts_at)
+      where e.provider_id in (${ids(changed.map((c) => c.provider_id))}) and e.provider_id = v.provider_id
+        and e.next_available is distinct from v.starts_at`);
+  }
+  return rows.length;
+}
