@@ -602,7 +602,7 @@ export const searchEntries = pgTable(
  * MAX_RANGE_DAYS. Kept so a search can sort and filter by it without computing slots for every match.
  * `stale_at` is the first instant at which the value may be wrong by the clock alone (the slot comes
  * within the minimum notice, a hold lapses, a license lapses, a new day enters the range); triggers
- * (migration 0034) set it to -infinity and bump `version` in the transaction of any write that could
+ * (migration 0035) set it to -infinity and bump `version` in the transaction of any write that could
  * change it, and every read recomputes stale rows before it answers, so no read shows a stale value.
  */
 export const nextOpenings = pgTable(

@@ -7,7 +7,7 @@ import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
 import { rangeCovering } from "./schedule";
 
 // Keeps next_openings (db/schema.ts `nextOpenings`) and its copy on search_entries equal to the
-// first slot the slots API gives. Triggers (migration 0034) mark a provider stale in the
+// first slot the slots API gives. Triggers (migration 0035) mark a provider stale in the
 // transaction of any write that can change it; these functions recompute stale rows with the slot
 // function itself, so search, the profile and the slots API cannot disagree.
 

@@ -38,7 +38,7 @@ export type OpeningFacts = {
 
 /**
  * The first instant at which `first` may no longer be the schedule's first slot although no row
- * changed; null when only a write can change it (nobody can book the provider). Until then only a write can change it, and every write marks it stale (migration 0034).
+ * changed; null when only a write can change it (nobody can book the provider). Until then only a write can change it, and every write marks it stale (migration 0035).
  * - the slot itself comes within the minimum notice;
  * - a hold or an unanswered request lapses and frees its time;
  * - the slot's location stops being listed when its license's last day ends;
