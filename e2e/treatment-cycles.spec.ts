@@ -23,7 +23,8 @@ test("a patient sees when their next treatment can be, and a treatment before it
   // The times on the profile start at the first allowed day.
   await treatments.getByRole("link", { name: /times from then/ }).click();
   await expect(patient).toHaveURL(new RegExp(`${PROFILE}\\?from=${earliest}`));
-  const type = patient.getByLabel("Appointment", { exact: true });
+  // The booking panel's picker (the waitlist form below it has one of its own).
+  const type = patient.getByRole("region", { name: "Book a consultation" }).getByLabel("Appointment", { exact: true });
   const treatment = await type.locator("option", { hasText: /treatment/i }).first().getAttribute("value");
   await type.selectOption(treatment!);
   const times = patient.locator(`a[href^="${PROFILE}/book?"]`);
@@ -34,7 +35,7 @@ test("a patient sees when their next treatment can be, and a treatment before it
 
   // Straight to the profile, no link: choosing the treatment still starts its times there, and says why.
   await patient.goto(PROFILE);
-  await patient.getByLabel("Appointment", { exact: true }).selectOption(treatment!);
+  await type.selectOption(treatment!);
   await expect(patient.getByText(/Your next treatment can be from .*: treatments are at least 12 weeks apart, so times start then\./)).toBeVisible();
   await expect(times.first()).toBeVisible();
   const firstStart = new URL((await times.first().getAttribute("href"))!, "http://x").searchParams.get("start")!;
