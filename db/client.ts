@@ -16,6 +16,7 @@ export function getDb(): Promise<Database> {
     sqlLogFile: env.SQL_LOG_FILE,
     driver: env.DATABASE_DRIVER,
     neonWsProxy: env.NEON_WS_PROXY,
+    pgliteTemplate: env.PGLITE_TEMPLATE,
   })
     .then((opened) => opened.db)
     .catch((error: unknown) => {

@@ -23,6 +23,8 @@ export type DatabaseConfig = {
   driver?: "pg" | "neon" | undefined;
   /** NEON_WS_PROXY: a local WebSocket-to-TCP proxy for Neon's driver (tests only). */
   neonWsProxy?: string | undefined;
+  /** PGLITE_TEMPLATE: an in-memory PGlite starts from this migrated data folder (.tar; tests only). */
+  pgliteTemplate?: string | undefined;
 };
 
 const MIGRATIONS_FOLDER = join(process.cwd(), "db/migrations");
@@ -96,7 +98,10 @@ async function connect(config: DatabaseConfig): Promise<Connected> {
     try {
       // Extensions the migrations create must be loaded into PGlite's WASM build first.
       const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
-      const client = await PGlite.create(inMemory ? config.pgliteDir : resolve(config.pgliteDir), { extensions: { btree_gist } });
+      const client =
+        inMemory && config.pgliteTemplate
+          ? await PGlite.create({ dataDir: config.pgliteDir, loadDataDir: new Blob([readFileSync(config.pgliteTemplate)]), extensions: { btree_gist } })
+          : await PGlite.create(inMemory ? config.pgliteDir : resolve(config.pgliteDir), { extensions: { btree_gist } });
       const db = drizzle({ client, schema, casing: "snake_case", logger });
       return {
         db: db as unknown as Database,

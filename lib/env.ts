@@ -31,6 +31,9 @@ const schema = z.object({
   // be tested without Neon (`npm run test:neon` sets it). Never in production.
   NEON_WS_PROXY: optional((v) => /^[\w.-]+:\d+$/.test(v), "must be host:port of a local WebSocket proxy"),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  // Tests only: a migrated PGlite data folder (a .tar from db/testing/pglite-template.ts) that an
+  // in-memory database starts from, instead of running initdb and every migration per test file.
+  PGLITE_TEMPLATE: optional((v) => v.endsWith(".tar"), "must be the path of a .tar of a migrated PGlite data folder (tests only)"),
   SITE_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
   SQL_LOG_FILE: z.string().trim().optional(),
   // Set by Next itself while `next build` runs application code.
@@ -115,6 +118,7 @@ export function productionProblems(source: Env = env): string[] {
     if (!ok) problems.push(line);
   };
   need(!source.NEON_WS_PROXY, "NEON_WS_PROXY: only for tests against a local server (it turns off TLS to the database)");
+  need(!source.PGLITE_TEMPLATE, "PGLITE_TEMPLATE: only for tests (an in-memory database started from a file)");
   need(source.AUTH_SECRET, "AUTH_SECRET: required (signs session cookies)");
   need(source.INTAKE_ENCRYPTION_KEY, "INTAKE_ENCRYPTION_KEY: required (encrypts intake answers)");
   if (source.DEMO_MODE) {

@@ -28,4 +28,6 @@ if (serverUrl) {
   delete process.env.DATABASE_URL;
   delete process.env.TEST_OWNER_DATABASE_URL;
   process.env.PGLITE_DIR = "memory://";
+  const template = inject("pgliteTemplate");
+  if (template) process.env.PGLITE_TEMPLATE = template;
 }
