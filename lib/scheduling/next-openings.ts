@@ -77,8 +77,12 @@ async function recompute(who: SQL, db: Writer, now: Date): Promise<number> {
       (select to_json(min(case b.status when 'pending_payment' then b.hold_expires_at else b.answer_by end)) #>> '{}'
         from bookings b where b.provider_id = q."providerId" and b.status in ('pending_payment', 'requested') and ${notLapsed(now, "b")}
           and b.blocked_until > ${at(range.start)} and b.starts_at < ${at(range.end)}) as lapses_at,
-      (select json_object_agg(e.location_id, e.listable_until) from search_entries e
-        where e.provider_id = q."providerId" and e.condition_id is null) as listable_until
+      -- Through the provider's locations, so each entry is one probe of (location_id, condition_id):
+      -- by provider_id, PGlite ANDed in the index of every condition-less entry, a scan of the whole
+      -- directory per provider (the seed's recomputation grew with the square of its size).
+      (select json_object_agg(e.location_id, e.listable_until) from locations l
+        join search_entries e on e.location_id = l.id and e.condition_id is null
+        where l.provider_id = q."providerId") as listable_until
     from (${scheduleQuery(who, null, range, now)}) q
     join next_openings o on o.provider_id = q."providerId"`,
     db,
