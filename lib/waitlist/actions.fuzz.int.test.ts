@@ -5,7 +5,7 @@ import { executeRows, getDb } from "@/db/client";
 import { timeOff, waitlistEntries } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, type TestUser } from "@/db/testing/fixtures";
 import { actAs } from "@/lib/auth/testing/acting-user";
-import type { ActionState } from "@/lib/actions/action-state";
+import { formOf, mutated, type FormAction } from "@/db/testing/form-fuzz";
 import { joinWaitlistAction } from "@/app/providers/[slug]/join-waitlist-action";
 import { leaveWaitlistAction } from "@/app/patient/leave-waitlist-action";
 
@@ -19,46 +19,7 @@ vi.mock("@/lib/auth/next-auth", async (importOriginal) => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => {} }));
 
-type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
-
 const RUNS = 40;
-
-// Values a hostile or broken client might send in any field.
-const anyValue: fc.Arbitrary<string | File> = fc.oneof(
-  fc.string(),
-  fc.string({ unit: "grapheme", maxLength: 50 }),
-  fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "Infinity", "9".repeat(40), "2027-02-30", "2027-12-31", "NY", "ZZ", "on", "true", "aetna", "chronic-migraine", "10016", "00000", "America/New_York", "Mars/Base"),
-  fc.integer().map(String),
-  fc.double().map(String),
-  fc.nat(200_000).map((n) => "x".repeat(n)),
-  fc.uuid().map(String),
-  fc.constant(new File(["not an image"], "file.txt", { type: "text/plain" })),
-);
-
-function formOf(fields: Record<string, (string | File)[]>): FormData {
-  const data = new FormData();
-  for (const [key, values] of Object.entries(fields)) for (const v of values) data.append(key, v);
-  return data;
-}
-
-/**
- * A valid form with some fields replaced by junk (or dropped) and a few unknown fields added:
- * near-valid input is what reaches the database, so that is where a partial write could hide.
- */
-const mutated = (valid: Record<string, string[]>) =>
-  fc
-    .tuple(
-      fc.record(
-        Object.fromEntries(
-          Object.entries(valid).map(([key, value]) => [
-            key,
-            fc.oneof({ arbitrary: fc.constant<(string | File)[]>(value), weight: 3 }, { arbitrary: fc.array(anyValue, { maxLength: 3 }), weight: 1 }),
-          ]),
-        ),
-      ),
-      fc.dictionary(fc.string({ maxLength: 12 }), fc.array(anyValue, { minLength: 1, maxLength: 2 }), { maxKeys: 2 }),
-    )
-    .map(([known, extra]) => ({ ...extra, ...known }));
 
 async function snapshot(patientId: string): Promise<unknown> {
   const [row] = await executeRows<{ state: unknown }>(sql`select json_agg(w order by w.id) as state from waitlist_entries w where w.patient_id = ${patientId}`);
