@@ -28,6 +28,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { cancelBooking } from "@/lib/booking/transitions";
 import { queueAccountDeletedEmail } from "@/lib/notifications/account-emails";
 import { depositOutcome } from "@/lib/payments/refund-policy";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // "Delete my account" (DELETE /api/account and /account/delete). Upcoming bookings are cancelled
 // first, through the same transition as a cancel button, so refunds and emails follow each
@@ -104,7 +105,7 @@ export async function deleteAccount(
     if ((await cancelBooking(user, booking.id, reason, now)).ok) cancelled++;
   }
 
-  await db.transaction(async (tx) => {
+  await scheduleTransaction(db, now, async (tx) => {
     if (user.role === "patient") {
       await deleteWaitlistsOf(tx, user.id, now);
       await tx

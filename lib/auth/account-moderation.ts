@@ -8,6 +8,7 @@ import type { Role } from "./accounts";
 import { assertRole } from "./authorize";
 import type { CurrentUser } from "./session";
 import { revokeUserSessions } from "./session-store";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Admins disable a patient's or provider's account and enable it again. Disabled ("suspended" in
 // users.status), the account's sessions end in the same transaction and it cannot sign in; a
@@ -72,7 +73,7 @@ export async function disableAccount(admin: CurrentUser, input: { userId: string
   const self = notYou(admin, input.userId);
   if (self) return { ok: false, error: self };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<AccountModerationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<AccountModerationResult> => {
     const [account] = await tx
       .update(users)
       .set({ status: "suspended" })
@@ -99,7 +100,7 @@ export async function enableAccount(admin: CurrentUser, input: { userId: string 
   const self = notYou(admin, input.userId);
   if (self) return { ok: false, error: self };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<AccountModerationResult> => {
+  return scheduleTransaction(db, new Date(), async (tx): Promise<AccountModerationResult> => {
     const [account] = await tx
       .update(users)
       .set({ status: "active" })

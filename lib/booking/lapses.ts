@@ -10,6 +10,7 @@ import { loadSchedule } from "@/lib/scheduling/queries";
 import { rangeCovering, slotsOf, type AvailableSlot } from "@/lib/scheduling/schedule";
 import { addDays } from "@/lib/ui/time-zone";
 import { expireWaitlistOffers, offerFreedTimes, providersWithWaitlists } from "@/lib/waitlist/offers";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Holds and requests that ran out. Every read already treats them as expired (state.ts
 // currentStatus, the slot and open-request queries); these writes make it so in the rows, because
@@ -95,7 +96,7 @@ export async function releaseLapsed(tx: Writer, providerId: string, now: Date): 
 /** The cron's sweep over every provider, then the free times of those with a waitlist offered to it. */
 export async function releaseAllLapsed(now: Date = new Date()): Promise<{ holdsExpired: number; requestsLapsed: number; waitlistOffers: number }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return scheduleTransaction(db, now, async (tx) => {
     const holdsExpired = await expireLapsedHolds(tx, null, now);
     const requestsLapsed = await lapseUnansweredRequests(tx, null, now);
     await expireWaitlistOffers(tx, null, now);

@@ -8,6 +8,7 @@ import { notifyProviderSideCancel, type ProviderSideCause } from "@/lib/notifica
 import { markForRefund } from "@/lib/payments/deposits";
 import { releaseLapsed } from "./lapses";
 import { ACTIVE_STATUSES } from "./state";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // When the provider's side can no longer keep an appointment (an admin suspends the listing, the
 // provider removes the location, or the license for the booking's state lapses), the patient must
@@ -66,7 +67,7 @@ export async function cancelProviderSide(
 export async function cancelBookingsWithoutLicense(now: Date = new Date()): Promise<number> {
   const db = await getDb();
   const today = trustDate(now);
-  return db.transaction(async (tx) => {
+  return scheduleTransaction(db, now, async (tx) => {
     const unlicensed = await tx
       .selectDistinct({ providerId: bookings.providerId })
       .from(bookings)

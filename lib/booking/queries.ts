@@ -24,6 +24,7 @@ import { completeClaim, releaseTakenHold, takeWaitlistHold } from "@/lib/waitlis
 import { offerFreedTimes } from "@/lib/waitlist/offers";
 import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
 import { currentStatus, isActive, OPEN_REQUEST_STATUSES } from "./state";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // The patient's booking DTO is defined, as a zod schema, in ./patient-booking-schema.
 export type { PatientBooking, PaymentSummary };
@@ -87,7 +88,7 @@ export async function createBooking(patient: CurrentUser, request: BookingReques
 
   const db = await getDb();
   try {
-    return await db.transaction(async (tx): Promise<CreateBookingResult> => {
+    return await scheduleTransaction(db, now, async (tx): Promise<CreateBookingResult> => {
       // One patient's requests are serialised on their account row, so the cap holds under races.
       const [account] = await tx.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, patient.id)).for("update");
       // A request reaches a provider under the patient's address, which anyone can type: it must

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, users } from "@/db/schema";
 import { notifyReminder, type ReminderKind } from "@/lib/notifications/booking-emails";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 export const REMINDER_HOURS = 24;
 export const WEEK_REMINDER_DAYS = 7;
@@ -21,7 +22,7 @@ const HOUR = 3_600_000;
  */
 export async function queueDueReminders(now: Date = new Date()): Promise<number> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return scheduleTransaction(db, now, async (tx) => {
     const wanted = inArray(bookings.patientId, tx.select({ id: users.id }).from(users).where(eq(users.bookingReminders, true)));
     const week = await tx
       .update(bookings)

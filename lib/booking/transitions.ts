@@ -22,6 +22,7 @@ import { isTreatmentBooking, recordTreatment } from "@/lib/treatments/records";
 import type { TreatmentDetails } from "@/lib/treatments/validation";
 import { sealNote } from "./notes";
 import { canMoveOnline, hasLapsed, movingClosedMessage, nextStatus, statusesFor, type BookingAction, type Party } from "./state";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Every change to a booking after it is requested: the provider confirms, declines, proposes a
 // time, marks it completed or missed; the patient accepts a proposal or reschedules; either side
@@ -90,7 +91,7 @@ async function transition(
   assertRole(user, ["patient", "provider"], "only a booking's patient or provider changes it");
   const db = await getDb();
   try {
-    return await db.transaction(async (tx): Promise<TransitionResult> => {
+    return await scheduleTransaction(db, now, async (tx): Promise<TransitionResult> => {
       const own = await lockOwn(tx, user, bookingId);
       if (!own) return { ok: false, error: (await isSuspendedProvider(tx, user)) ? SUSPENDED : GONE };
       const { booking, party } = own;

@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getOwnProvider } from "@/lib/listing/owner";
 import { START_LISTING_FIRST } from "@/lib/listing/queries";
 import type { BoardCertificationInput, NpiInput, StateLicenseInput } from "./validation";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 export type LicenseResult = { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
 
@@ -68,7 +69,7 @@ export async function getOwnLicenses(user: CurrentUser): Promise<OwnLicense[]> {
 async function withOwnListing(user: CurrentUser, work: (tx: Tx, providerId: string) => Promise<LicenseResult>): Promise<LicenseResult> {
   assertRole(user, ["provider"], "only providers submit licenses");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return scheduleTransaction(db, new Date(), async (tx) => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     return work(tx, own.id);

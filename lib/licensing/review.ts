@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { trustDate } from "./trust";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // The admin's side of licensing: the review queue, approvals with the source checked, rejections
 // with a reason the provider sees, and the licenses about to lapse.
@@ -92,7 +93,7 @@ const ALREADY_REVIEWED = "Someone already reviewed this license, or the provider
 export async function approveLicense(admin: CurrentUser, input: { id: string; sourceNote: string }, now: Date = new Date()): Promise<ReviewResult> {
   assertRole(admin, ["admin"], "only admins verify licenses");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ReviewResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ReviewResult> => {
     const [license] = await tx
       .select({ providerId: licenses.providerId, kind: licenses.kind, state: licenses.state, expiresOn: licenses.expiresOn, status: licenses.status })
       .from(licenses)
@@ -122,7 +123,7 @@ export async function approveLicense(admin: CurrentUser, input: { id: string; so
 export async function rejectLicense(admin: CurrentUser, input: { id: string; reason: string }): Promise<ReviewResult> {
   assertRole(admin, ["admin"], "only admins reject licenses");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ReviewResult> => {
+  return scheduleTransaction(db, new Date(), async (tx): Promise<ReviewResult> => {
     const [updated] = await tx
       .update(licenses)
       .set({ status: "rejected", rejectionReason: input.reason, verifiedAt: null, verifiedBy: null, sourceNote: null })

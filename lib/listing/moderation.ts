@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listedProvider, trustDate } from "@/lib/licensing/trust";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Admins suspend a provider (out of search and booking at once, whatever their licenses say) and
 // reinstate them. Their requests, intakes and every booking action close at once too: the data
@@ -62,7 +63,7 @@ export async function searchProvidersForAdmin(
 export async function suspendProvider(admin: CurrentUser, input: { providerId: string; reason: string }, now: Date = new Date()): Promise<ModerationResult> {
   assertRole(admin, ["admin"], "only admins suspend providers");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ModerationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ModerationResult> => {
     const [row] = await tx
       .update(providers)
       .set({ suspendedAt: now, suspensionReason: input.reason, updatedAt: now })
@@ -80,7 +81,7 @@ export async function suspendProvider(admin: CurrentUser, input: { providerId: s
 export async function reinstateProvider(admin: CurrentUser, input: { providerId: string }, now: Date = new Date()): Promise<ModerationResult> {
   assertRole(admin, ["admin"], "only admins reinstate providers");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ModerationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ModerationResult> => {
     const [row] = await tx
       .update(providers)
       .set({ suspendedAt: null, suspensionReason: null, updatedAt: now })

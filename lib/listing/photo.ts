@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getOwnProvider } from "./owner";
 import { encodePhoto } from "./photo-encoding";
 import { START_LISTING_FIRST, type ListingResult } from "./queries";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 /** The upload's own limit; what is stored is re-encoded and far smaller (photo-encoding.ts). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -32,7 +33,7 @@ export async function saveOwnPhoto(user: CurrentUser, bytes: Uint8Array): Promis
   if (!photo.ok) return { ok: false, fieldErrors: { photo: photo.error } };
   const { contentType } = photo;
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ListingResult> => {
+  return scheduleTransaction(db, new Date(), async (tx): Promise<ListingResult> => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     const [stored] = await tx.insert(providerPhotos).values({ providerId: own.id, contentType, bytes: photo.bytes }).returning({ id: providerPhotos.id });
@@ -50,7 +51,7 @@ export async function saveOwnPhoto(user: CurrentUser, bytes: Uint8Array): Promis
 export async function removeOwnPhoto(user: CurrentUser): Promise<ListingResult> {
   assertRole(user, ["provider"], "only providers remove a listing photo");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ListingResult> => {
+  return scheduleTransaction(db, new Date(), async (tx): Promise<ListingResult> => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     await tx.delete(providerPhotos).where(eq(providerPhotos.providerId, own.id));

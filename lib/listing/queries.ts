@@ -17,6 +17,7 @@ import { listingChecklist, type Checklist } from "./blockers";
 import { getOwnProvider } from "./owner";
 import { slugCandidates } from "./slug";
 import type { ListingInput, LocationInput } from "./validation";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 export type ListingResult = { ok: true } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
 
@@ -109,7 +110,7 @@ export async function saveListing(user: CurrentUser, input: ListingInput): Promi
   assertRole(user, ["provider"], "only providers edit a listing");
   const db = await getDb();
   try {
-    return await db.transaction(async (tx): Promise<ListingResult> => {
+    return await scheduleTransaction(db, new Date(), async (tx): Promise<ListingResult> => {
       const { conditionRows, carrierRows, fieldErrors } = await resolveReferences(tx, input);
       if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
       const { conditions: conditionInput, carriers, ...columns } = input;
@@ -157,7 +158,7 @@ export async function addLocation(user: CurrentUser, input: LocationInput): Prom
   const timeZone = input.timeZone || timeZoneAt(place.latitude, place.longitude);
   if (!isKnownTimeZone(timeZone)) return { ok: false, fieldErrors: { timeZone: "Choose a time zone from the list." } };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ListingResult> => {
+  return scheduleTransaction(db, new Date(), async (tx): Promise<ListingResult> => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     const existing = await tx.$count(locations, eq(locations.providerId, own.id));
@@ -191,7 +192,7 @@ export async function addLocation(user: CurrentUser, input: LocationInput): Prom
 export async function removeLocation(user: CurrentUser, locationId: string, expectedUpcoming: number, now: Date = new Date()): Promise<ListingResult> {
   assertRole(user, ["provider"], "only providers remove locations");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ListingResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ListingResult> => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     if (own.suspendedAt) return { ok: false, error: "Your listing is suspended, so its locations cannot be changed until an admin reinstates it." };
@@ -228,7 +229,7 @@ export async function upcomingBookingsByLocation(user: CurrentUser, now: Date = 
 export async function setListingPublished(user: CurrentUser, publish: boolean): Promise<ListingResult> {
   assertRole(user, ["provider"], "only providers publish a listing");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ListingResult> => {
+  return scheduleTransaction(db, new Date(), async (tx): Promise<ListingResult> => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     const status = publish ? "published" : "draft";

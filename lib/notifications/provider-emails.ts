@@ -5,6 +5,7 @@ import { licenses, providers, users } from "@/db/schema";
 import { trustDate } from "@/lib/licensing/trust";
 import { compose } from "./account-emails";
 import { enqueueEmail } from "./outbox";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Emails to a provider about their listing: a license approved or rejected, one about to expire,
 // the listing suspended or reinstated. They say which license (its kind and state) and what to do,
@@ -75,7 +76,7 @@ export async function queueLicenseExpiryNotices(now: Date = new Date()): Promise
   const db = await getDb();
   const today = trustDate(now);
   const within = (days: number) => sql`(${today}::date + ${days}::int)`;
-  return db.transaction(async (tx) => {
+  return scheduleTransaction(db, now, async (tx) => {
     let sent = 0;
     for (const days of [...EXPIRY_NOTICE_DAYS].reverse()) {
       const claimed = await tx

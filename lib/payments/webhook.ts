@@ -12,6 +12,7 @@ import { notifyHoldExpired, notifyRefund } from "@/lib/notifications/booking-ema
 import { verifyWebhook } from "./gateway";
 import { cancelLapsedDeposits, markForRefund } from "./deposits";
 import { depositMismatch, type PaidSession } from "./session-match";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Stripe's webhook: the signature is checked on the raw body, each event id is recorded once, and
 // the event's work commits in the same transaction as that record. Events may arrive late, twice,
@@ -38,7 +39,7 @@ export async function processWebhook(rawBody: string, signature: string | null, 
 /** Records the event once and does its work in the same transaction. */
 async function handleStripeEvent(event: Stripe.Event, now: Date): Promise<WebhookOutcome> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<WebhookOutcome> => {
+  return scheduleTransaction(db, now, async (tx): Promise<WebhookOutcome> => {
     const recorded = await tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
     if (recorded.length === 0) return "duplicate";
     switch (event.type) {

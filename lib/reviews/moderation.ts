@@ -8,6 +8,7 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { authorLabel } from "./author";
 import type { ReportReason } from "./options";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Admins read reported reviews (/admin/reviews), hide one with a reason, show a hidden one again,
 // or keep a reported one up. Each decision is audited in its own transaction and clears the
@@ -75,7 +76,7 @@ export async function hideReview(admin: CurrentUser, input: { reviewId: string; 
   assertRole(admin, ["admin"], "only admins hide reviews");
   if (!isUuid(input.reviewId)) return { ok: false, error: GONE };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ModerationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ModerationResult> => {
     const [row] = await tx
       .update(reviews)
       .set({ hiddenAt: now, hiddenReason: input.reason, hiddenBy: admin.id, moderatedAt: now })
@@ -92,7 +93,7 @@ export async function unhideReview(admin: CurrentUser, input: { reviewId: string
   assertRole(admin, ["admin"], "only admins show hidden reviews");
   if (!isUuid(input.reviewId)) return { ok: false, error: GONE };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ModerationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ModerationResult> => {
     const [row] = await tx
       .update(reviews)
       .set({ hiddenAt: null, hiddenReason: null, hiddenBy: null, moderatedAt: now })
@@ -109,7 +110,7 @@ export async function keepReview(admin: CurrentUser, input: { reviewId: string }
   assertRole(admin, ["admin"], "only admins moderate reviews");
   if (!isUuid(input.reviewId)) return { ok: false, error: GONE };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ModerationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<ModerationResult> => {
     const [row] = await tx
       .update(reviews)
       .set({ moderatedAt: now })

@@ -9,6 +9,7 @@ import { listedProvider, trustDate } from "@/lib/licensing/trust";
 import { isSlug } from "@/lib/listing/slug";
 import { REVIEW_WINDOW_DAYS } from "./options";
 import type { ReviewInput } from "./validation";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // A patient's own review of a provider (issue 15, part 3). Only a completed visit with the
 // provider in the last 90 days lets a patient write one; there is one per patient and provider
@@ -79,7 +80,7 @@ export async function updateReview(user: CurrentUser, slug: string, input: Revie
   const provider = await listedBySlug(slug, now);
   if (!provider) return NOT_LISTED;
   const db = await getDb();
-  return db.transaction(async (tx): Promise<WriteReviewResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<WriteReviewResult> => {
     const [own] = await tx
       .select({ id: reviews.id, editedAt: reviews.editedAt, hiddenAt: reviews.hiddenAt })
       .from(reviews)

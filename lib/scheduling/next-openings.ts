@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, getDb, type Database } from "@/db/client";
+import { isLockWaitGivenUp } from "@/db/errors";
 import { notLapsed } from "@/lib/booking/held";
 import { firstOpening, openingRange, openingStaleAt } from "./opening";
 import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
@@ -8,10 +9,20 @@ import { rangeCovering } from "./schedule";
 
 // Keeps next_openings (db/schema.ts `nextOpenings`) and its copy on search_entries equal to the
 // first slot the slots API gives. Triggers (migration 0035) mark a provider stale in the
-// transaction of any write that can change it; these functions recompute stale rows with the slot
-// function itself, so search, the profile and the slots API cannot disagree.
+// transaction of any write that can change it; a write made through scheduleTransaction
+// recomputes them there before it commits, and a read recomputes whatever is still stale (a write
+// made another way, one that found the search generation busy, or the clock passing a row's
+// stale_at). Every recomputation is the slot function itself, so search, the profile and the
+// slots API cannot disagree.
 
 type Writer = Pick<Database, "execute">;
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+// How long the recomputation inside a write waits for a lock (the search generation, another
+// write's search entries) before it leaves the rows stale for the next read: writes hold the
+// generation only for their last milliseconds, and this stays well under the deadlock timeout, so
+// two writes waiting on each other never reach Postgres's deadlock error.
+const SETTLE_LOCK_TIMEOUT = "200ms";
 
 // Providers recomputed per statement: a results page's worth many times over, small enough that
 // a read which finds a few stale rows answers in milliseconds.
@@ -31,14 +42,46 @@ export function staleOpening(now: Date): SQL {
     or exists (select 1 from next_openings o where o.computed_at > ${at(now)}))`;
 }
 
-/**
- * Recomputes the next opening of `providerIds` (after a write, inside its transaction if it likes:
- * a waitlist hold or any other write that does not go through the triggers' tables can call it).
- * Returns how many providers it looked at.
- */
+/** Recomputes the next opening of `providerIds`; returns how many providers it looked at. */
 export async function refreshNextOpenings(db: Writer, providerIds: string[], now: Date = new Date()): Promise<number> {
   if (providerIds.length === 0) return 0;
   return recompute(sql`p.id in (${sql.join(providerIds.map((id) => sql`${id}::uuid`), sql`, `)})`, db, now);
+}
+
+/**
+ * `db.transaction` for a write that can change when a provider can be booked (a booking, hours,
+ * time off, a type, a location, a license, a listing): after `work`, and before the commit, it
+ * recomputes the next openings the write marked stale, so no read after the commit finds them so.
+ */
+export async function scheduleTransaction<T>(db: Database, now: Date, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const result = await work(tx);
+    await settleNextOpenings(tx, now);
+    return result;
+  });
+}
+
+/**
+ * Recomputes, inside the caller's transaction, the next openings its writes marked stale
+ * (migration 0036 lists them). In a savepoint with a short lock timeout: when another write holds
+ * what the recomputation needs, the rows stay marked stale and the write goes on.
+ */
+async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
+  const [marked] = await executeRows<{ ids: string | null; lock_timeout: string }>(
+    sql`select current_setting('relief_finder.stale_openings', true) as ids, current_setting('lock_timeout') as lock_timeout`,
+    tx,
+  );
+  if (!marked?.ids || marked.ids === "*") return;
+  const ids = [...new Set(marked.ids.split(","))];
+  try {
+    await tx.transaction(async (savepoint) => {
+      await savepoint.execute(sql`select set_config('lock_timeout', ${SETTLE_LOCK_TIMEOUT}, true), set_config('relief_finder.stale_openings', '', true)`);
+      await refreshNextOpenings(savepoint, ids, now);
+      await savepoint.execute(sql`select set_config('lock_timeout', ${marked.lock_timeout}, true)`);
+    });
+  } catch (error) {
+    if (!isLockWaitGivenUp(error)) throw error;
+  }
 }
 
 /**

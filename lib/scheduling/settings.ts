@@ -11,6 +11,7 @@ import { START_LISTING_FIRST } from "@/lib/listing/queries";
 import { offerFreedTimes } from "@/lib/waitlist/offers";
 import type { DayRange } from "./hours-text";
 import type { AppointmentTypeInput, TimeOffInput, WeeklyHoursInput } from "./validation";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // The provider's own schedule settings: appointment types, how soon and how far ahead patients may
 // book, weekly hours per location and time off. Existing bookings are never moved by a change here.
@@ -29,10 +30,10 @@ export type OwnSchedule = {
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-async function withOwn(user: CurrentUser, work: (tx: Tx, providerId: string) => Promise<SettingsResult>): Promise<SettingsResult> {
+async function withOwn(user: CurrentUser, now: Date, work: (tx: Tx, providerId: string) => Promise<SettingsResult>): Promise<SettingsResult> {
   assertRole(user, ["provider"], "only providers edit their schedule");
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return scheduleTransaction(db, now, async (tx) => {
     const own = await getOwnProvider(user, tx);
     if (!own) return { ok: false, error: START_LISTING_FIRST };
     return work(tx, own.id);
@@ -81,11 +82,11 @@ export async function getOwnSchedule(user: CurrentUser, now: Date = new Date()):
   };
 }
 
-export function saveBookingWindow(user: CurrentUser, input: { minNoticeHours: number; horizonDays: number }): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId) => {
+export function saveBookingWindow(user: CurrentUser, input: { minNoticeHours: number; horizonDays: number }, now: Date = new Date()): Promise<SettingsResult> {
+  return withOwn(user, now, async (tx, providerId) => {
     await tx
       .update(providers)
-      .set({ minNoticeMinutes: input.minNoticeHours * 60, horizonDays: input.horizonDays, updatedAt: new Date() })
+      .set({ minNoticeMinutes: input.minNoticeHours * 60, horizonDays: input.horizonDays, updatedAt: now })
       .where(and(eq(providers.id, providerId), eq(providers.userId, user.id)));
     await recordAudit(tx, { actorId: user.id, action: "schedule.window_changed", subjectType: "provider", subjectId: providerId, details: input });
     return { ok: true, message: "Booking window saved." };
@@ -96,9 +97,9 @@ export function saveBookingWindow(user: CurrentUser, input: { minNoticeHours: nu
  * The fall in headache days after two cycles this provider looks for to continue treatment: what
  * their patients' response is judged against (lib/treatments/response.ts).
  */
-export function saveResponseThreshold(user: CurrentUser, input: { thresholdPercent: number }): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId) => {
-    await tx.update(providers).set({ responseThresholdPercent: input.thresholdPercent, updatedAt: new Date() }).where(and(eq(providers.id, providerId), eq(providers.userId, user.id)));
+export function saveResponseThreshold(user: CurrentUser, input: { thresholdPercent: number }, now: Date = new Date()): Promise<SettingsResult> {
+  return withOwn(user, now, async (tx, providerId) => {
+    await tx.update(providers).set({ responseThresholdPercent: input.thresholdPercent, updatedAt: now }).where(and(eq(providers.id, providerId), eq(providers.userId, user.id)));
     await recordAudit(tx, { actorId: user.id, action: "schedule.response_threshold_changed", subjectType: "provider", subjectId: providerId, details: input });
     return { ok: true, message: "Threshold saved. Your patients' treatment summaries use it from now." };
   });
@@ -106,7 +107,7 @@ export function saveResponseThreshold(user: CurrentUser, input: { thresholdPerce
 
 /** Replaces one of the provider's own locations' weekly hours. */
 export function saveWeeklyHours(user: CurrentUser, input: WeeklyHoursInput, now: Date = new Date()): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId) => {
+  return withOwn(user, now, async (tx, providerId) => {
     const [location] = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.id, input.locationId), eq(locations.providerId, providerId)));
     if (!location) return { ok: false, error: "That location no longer exists. Reload the page." };
     await tx.delete(weeklyHours).where(eq(weeklyHours.locationId, location.id));
@@ -119,8 +120,8 @@ export function saveWeeklyHours(user: CurrentUser, input: WeeklyHoursInput, now:
 }
 
 /** Adds time off, read in the location's zone (for every location, in the first one's zone). */
-export function addTimeOff(user: CurrentUser, input: TimeOffInput): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId): Promise<SettingsResult> => {
+export function addTimeOff(user: CurrentUser, input: TimeOffInput, now: Date = new Date()): Promise<SettingsResult> {
+  return withOwn(user, now, async (tx, providerId): Promise<SettingsResult> => {
     const own = await tx
       .select({ id: locations.id, timeZone: locations.timeZone })
       .from(locations)
@@ -152,7 +153,7 @@ export function addTimeOff(user: CurrentUser, input: TimeOffInput): Promise<Sett
 }
 
 export function removeTimeOff(user: CurrentUser, timeOffId: string, now: Date = new Date()): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId) => {
+  return withOwn(user, now, async (tx, providerId) => {
     const removed = await tx.delete(timeOff).where(and(eq(timeOff.id, timeOffId), eq(timeOff.providerId, providerId))).returning({ id: timeOff.id });
     if (removed.length === 0) return { ok: false, error: "That time off was already removed. Reload the page." };
     await recordAudit(tx, { actorId: user.id, action: "schedule.time_off_removed", subjectType: "provider", subjectId: providerId, details: { timeOffId } });
@@ -162,8 +163,8 @@ export function removeTimeOff(user: CurrentUser, timeOffId: string, now: Date = 
 }
 
 /** Adds an appointment type, or edits one of the provider's own (bookings keep what they booked). */
-export function saveAppointmentType(user: CurrentUser, input: AppointmentTypeInput): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId) => {
+export function saveAppointmentType(user: CurrentUser, input: AppointmentTypeInput, now: Date = new Date()): Promise<SettingsResult> {
+  return withOwn(user, now, async (tx, providerId) => {
     const { id, ...values } = input;
     if (id) {
       const updated = await tx
@@ -183,11 +184,11 @@ export function saveAppointmentType(user: CurrentUser, input: AppointmentTypeInp
 }
 
 /** Stops offering a type. It is archived, not deleted, so bookings made with it keep their record. */
-export function archiveAppointmentType(user: CurrentUser, typeId: string): Promise<SettingsResult> {
-  return withOwn(user, async (tx, providerId) => {
+export function archiveAppointmentType(user: CurrentUser, typeId: string, now: Date = new Date()): Promise<SettingsResult> {
+  return withOwn(user, now, async (tx, providerId) => {
     const archived = await tx
       .update(appointmentTypes)
-      .set({ archivedAt: new Date() })
+      .set({ archivedAt: now })
       .where(and(eq(appointmentTypes.id, typeId), eq(appointmentTypes.providerId, providerId), isNull(appointmentTypes.archivedAt)))
       .returning({ id: appointmentTypes.id });
     if (archived.length === 0) return { ok: false, error: "That appointment type was already removed. Reload the page." };

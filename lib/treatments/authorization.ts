@@ -10,6 +10,7 @@ import { notifyAuthorizationDecided } from "@/lib/notifications/booking-emails";
 import { addDays, localDate } from "@/lib/ui/time-zone";
 import { isTreatmentBooking } from "./records";
 import type { AuthorizationInput } from "./validation";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Prior authorization of an insurance-paid treatment (issue 14, part 5): the provider records that
 // they submitted the request to the insurer, and the insurer's answer, each with its date. While
@@ -24,7 +25,7 @@ const MESSAGES = { submitted: "Recorded as submitted to the insurer.", approved:
 export async function recordAuthorization(provider: CurrentUser, input: AuthorizationInput, now: Date = new Date()): Promise<AuthorizationResult> {
   assertRole(provider, ["provider"], "only the treating provider records an authorization");
   const db = await getDb();
-  return db.transaction(async (tx): Promise<AuthorizationResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<AuthorizationResult> => {
     const [booking] = await tx.select().from(bookings).where(and(eq(bookings.id, input.id), ownBookings(provider))).for("update");
     if (!booking) return { ok: false, error: "This booking no longer exists, or is not yours. Reload the page." };
     if (!(await isTreatmentBooking(tx, booking))) return { ok: false, error: "Prior authorization is recorded for treatment visits only." };

@@ -12,6 +12,7 @@ import { rangeCovering, slotsOf } from "@/lib/scheduling/schedule";
 import { addDays } from "@/lib/ui/time-zone";
 import { linkTokenHash } from "@/lib/auth/link-tokens";
 import { offerFreedTimes, withdrawOffers, type Tx } from "./offers";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // A patient's waitlists: join from a profile, leave from the dashboard or the offer's email.
 
@@ -36,7 +37,7 @@ export async function joinWaitlist(patient: CurrentUser, input: JoinInput, now: 
   assertRole(patient, ["patient"], "only patients join waitlists");
   const today = trustDate(now);
   const db = await getDb();
-  return db.transaction(async (tx): Promise<JoinResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<JoinResult> => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, patient.id)).for("update");
     const active = await tx.$count(waitlistEntries, and(eq(waitlistEntries.patientId, patient.id), isNull(waitlistEntries.endedAt)));
     if (active >= MAX_WAITLISTS) return { ok: false, reason: "limit", message: WAITLIST_LIMIT };
@@ -147,7 +148,7 @@ export async function leaveWaitlist(patient: CurrentUser, entryId: string, now: 
   assertRole(patient, ["patient"], "only patients leave waitlists");
   if (!isUuid(entryId)) return { ok: false, message: "That waitlist no longer exists. Reload the page." };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<LeaveResult> => {
+  return scheduleTransaction(db, now, async (tx): Promise<LeaveResult> => {
     const [left] = await tx
       .update(waitlistEntries)
       .set({ endedAt: now, endReason: "left" })
