@@ -94,6 +94,18 @@ async function upsertReferenceData(db: Database): Promise<SeedReferences> {
   };
 }
 
+// The planner's statistics of the tables a seed fills. PGlite has no autovacuum, so nothing else
+// gathers them, and without them it takes every table for a few hundred rows: past about 30,000
+// providers it chose to read every listed location for each provider whose next opening it
+// recomputed (a batch of 500 took 41 s at 50,000 providers; 0.07 s once analysed). Each time the
+// directory doubles, so the triggers' statements are planned for its size as it grows, and at
+// the end; on a server autovacuum would get there too, later.
+async function analyzeDirectory(db: Database): Promise<void> {
+  await db.execute(
+    sql`analyze providers, locations, provider_conditions, provider_insurance, licenses, appointment_types, weekly_hours, search_entries, next_openings, bookings`,
+  );
+}
+
 /**
  * Writes the six conditions, the carriers and `providers` generated providers with their
  * locations, conditions, insurance, licenses and appointment types.
@@ -139,6 +151,7 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
     refs,
     batchSize: PROVIDERS_PER_TRANSACTION,
   });
+  let analyzeAt = PROVIDERS_PER_TRANSACTION;
   for (const batch of batches) {
     await db.transaction(async (tx) => {
       // Parents first: every child row points at a provider in the same batch.
@@ -151,9 +164,14 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
       await insertInChunks(tx, weeklyHours, batch.weeklyHours);
     });
     for (const key of Object.keys(counts) as (keyof SeedRows)[]) counts[key] += batch[key].length;
+    if (counts.providers >= analyzeAt) {
+      await analyzeDirectory(db);
+      analyzeAt *= 2;
+    }
     options.onProgress?.({ inserted: counts.providers, total: options.providers });
   }
   await seedDemoAccounts(db, options.today);
+  await analyzeDirectory(db);
   // Every new provider's next opening, in batches of the slot function, so the first search finds
   // them fresh instead of computing a whole directory (100,000 providers for the bench) itself.
   await refreshStaleNextOpenings(db);
