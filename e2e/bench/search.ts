@@ -141,7 +141,9 @@ function pgliteBenchDatabase(): BenchDatabase {
     label: `PGlite folder ${PGLITE_DIR}`,
     env: { DATABASE_URL: "", PGLITE_DIR: dir },
     discard: async () => {
-      // Taking the lock first refuses to delete a folder a live server still has open.
+      // Taking the lock first refuses to delete a folder a live server still has open (on a new
+      // clone .data does not exist yet, and the lock file lives in it).
+      mkdirSync(join(ROOT, ".data"), { recursive: true });
       const release = acquireFolderLock(`${dir}.lock`);
       rmSync(dir, { recursive: true, force: true });
       release();
