@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { deleteWaitlistsOf } from "@/lib/waitlist/entries";
 import { getDb } from "@/db/client";
 import {
@@ -28,7 +29,6 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { cancelBooking } from "@/lib/booking/transitions";
 import { queueAccountDeletedEmail } from "@/lib/notifications/account-emails";
 import { depositOutcome } from "@/lib/payments/refund-policy";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // "Delete my account" (DELETE /api/account and /account/delete). Upcoming bookings are cancelled
 // first, through the same transition as a cancel button, so refunds and emails follow each

@@ -4,11 +4,11 @@ import { executeRows, getDb } from "@/db/client";
 import { providers, users } from "@/db/schema";
 import { cancelProviderSide } from "@/lib/booking/provider-side-cancel";
 import { recordAudit } from "@/lib/audit/record";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import type { Role } from "./accounts";
 import { assertRole } from "./authorize";
 import type { CurrentUser } from "./session";
 import { revokeUserSessions } from "./session-store";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Admins disable a patient's or provider's account and enable it again. Disabled ("suspended" in
 // users.status), the account's sessions end in the same transaction and it cannot sign in; a

@@ -6,11 +6,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { notifyHoldExpired, notifyRequestLapsed } from "@/lib/notifications/booking-emails";
 import { cancelLapsedDeposits, markForRefund } from "@/lib/payments/deposits";
 import { trustDate } from "@/lib/licensing/trust";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { loadSchedule } from "@/lib/scheduling/queries";
 import { rangeCovering, slotsOf, type AvailableSlot } from "@/lib/scheduling/schedule";
 import { addDays } from "@/lib/ui/time-zone";
 import { expireWaitlistOffers, offerFreedTimes, providersWithWaitlists } from "@/lib/waitlist/offers";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Holds and requests that ran out. Every read already treats them as expired (state.ts
 // currentStatus, the slot and open-request queries); these writes make it so in the rows, because

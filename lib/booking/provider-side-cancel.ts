@@ -6,9 +6,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { trustDate } from "@/lib/licensing/trust";
 import { notifyProviderSideCancel, type ProviderSideCause } from "@/lib/notifications/booking-emails";
 import { markForRefund } from "@/lib/payments/deposits";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { releaseLapsed } from "./lapses";
 import { ACTIVE_STATUSES } from "./state";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // When the provider's side can no longer keep an appointment (an admin suspends the listing, the
 // provider removes the location, or the license for the booking's state lapses), the patient must

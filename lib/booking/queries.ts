@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCatalog } from "@/lib/catalog/queries";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { checkSlot, loadSchedule } from "@/lib/scheduling/queries";
 import { daysAround, isOffered, rangeCovering, type AvailableSlot, type Schedule } from "@/lib/scheduling/schedule";
 import { createDeposit } from "@/lib/payments/deposits";
@@ -24,7 +25,6 @@ import { completeClaim, releaseTakenHold, takeWaitlistHold } from "@/lib/waitlis
 import { offerFreedTimes } from "@/lib/waitlist/offers";
 import type { PatientBooking, PaymentSummary } from "./patient-booking-schema";
 import { currentStatus, isActive, OPEN_REQUEST_STATUSES } from "./state";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // The patient's booking DTO is defined, as a zod schema, in ./patient-booking-schema.
 export type { PatientBooking, PaymentSummary };

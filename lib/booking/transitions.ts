@@ -8,6 +8,7 @@ import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { loadSchedule } from "@/lib/scheduling/queries";
 import { daysAround, isOffered, rangeCovering } from "@/lib/scheduling/schedule";
 import { answerDeadline } from "./answer-by";
@@ -22,7 +23,6 @@ import { isTreatmentBooking, recordTreatment } from "@/lib/treatments/records";
 import type { TreatmentDetails } from "@/lib/treatments/validation";
 import { sealNote } from "./notes";
 import { canMoveOnline, hasLapsed, movingClosedMessage, nextStatus, statusesFor, type BookingAction, type Party } from "./state";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Every change to a booking after it is requested: the provider confirms, declines, proposes a
 // time, marks it completed or missed; the patient accepts a proposal or reschedules; either side

@@ -8,8 +8,8 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getOwnProvider } from "@/lib/listing/owner";
 import { START_LISTING_FIRST } from "@/lib/listing/queries";
-import type { BoardCertificationInput, NpiInput, StateLicenseInput } from "./validation";
 import { scheduleTransaction } from "@/lib/scheduling/next-openings";
+import type { BoardCertificationInput, NpiInput, StateLicenseInput } from "./validation";
 
 export type LicenseResult = { ok: true; message?: string } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
 

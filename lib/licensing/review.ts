@@ -6,8 +6,8 @@ import { queueLicenseApprovedEmail, queueLicenseRejectedEmail } from "@/lib/noti
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
-import { trustDate } from "./trust";
 import { scheduleTransaction } from "@/lib/scheduling/next-openings";
+import { trustDate } from "./trust";
 
 // The admin's side of licensing: the review queue, approvals with the source checked, rejections
 // with a reason the provider sees, and the licenses about to lapse.

@@ -3,13 +3,13 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { executeRows, getDb } from "@/db/client";
 import { providers } from "@/db/schema";
 import { cancelProviderSide } from "@/lib/booking/provider-side-cancel";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { pluralize } from "@/lib/ui/format";
 import { queueReinstatedEmail, queueSuspendedEmail } from "@/lib/notifications/provider-emails";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listedProvider, trustDate } from "@/lib/licensing/trust";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Admins suspend a provider (out of search and booking at once, whatever their licenses say) and
 // reinstate them. Their requests, intakes and every booking action close at once too: the data

@@ -6,10 +6,10 @@ import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { getOwnProvider } from "./owner";
 import { encodePhoto } from "./photo-encoding";
 import { START_LISTING_FIRST, type ListingResult } from "./queries";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 /** The upload's own limit; what is stored is re-encoded and far smaller (photo-encoding.ts). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;

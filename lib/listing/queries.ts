@@ -12,12 +12,12 @@ import { ACTIVE_STATUSES } from "@/lib/booking/state";
 import { lookupZip } from "@/lib/geo/places";
 import { isKnownTimeZone, timeZoneAt } from "@/lib/geo/time-zones";
 import { trustDate } from "@/lib/licensing/trust";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { pluralize } from "@/lib/ui/format";
 import { listingChecklist, type Checklist } from "./blockers";
 import { getOwnProvider } from "./owner";
 import { slugCandidates } from "./slug";
 import type { ListingInput, LocationInput } from "./validation";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 export type ListingResult = { ok: true } | { ok: false; error?: string; fieldErrors?: Record<string, string> };
 

@@ -3,9 +3,9 @@ import { and, eq, gte, isNull, lte, or, gt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { licenses, providers, users } from "@/db/schema";
 import { trustDate } from "@/lib/licensing/trust";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { compose } from "./account-emails";
 import { enqueueEmail } from "./outbox";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Emails to a provider about their listing: a license approved or rejected, one about to expire,
 // the listing suspended or reinstated. They say which license (its kind and state) and what to do,

@@ -9,10 +9,10 @@ import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { stripeWebhookSecret } from "@/lib/env";
 import { notifyHoldExpired, notifyRefund } from "@/lib/notifications/booking-emails";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { verifyWebhook } from "./gateway";
 import { cancelLapsedDeposits, markForRefund } from "./deposits";
 import { depositMismatch, type PaidSession } from "./session-match";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Stripe's webhook: the signature is checked on the raw body, each event id is recorded once, and
 // the event's work commits in the same transaction as that record. Events may arrive late, twice,

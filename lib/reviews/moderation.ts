@@ -6,9 +6,9 @@ import { isUuid } from "@/db/uuid";
 import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { authorLabel } from "./author";
 import type { ReportReason } from "./options";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Admins read reported reviews (/admin/reviews), hide one with a reason, show a hidden one again,
 // or keep a reported one up. Each decision is audited in its own transaction and clears the

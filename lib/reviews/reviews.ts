@@ -7,9 +7,9 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listedProvider, trustDate } from "@/lib/licensing/trust";
 import { isSlug } from "@/lib/listing/slug";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { REVIEW_WINDOW_DAYS } from "./options";
 import type { ReviewInput } from "./validation";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // A patient's own review of a provider (issue 15, part 3). Only a completed visit with the
 // provider in the last 90 days lets a patient write one; there is one per patient and provider

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, nextOpenings, timeOff, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
-import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { getAvailability, getNextAvailable } from "./queries";
 
 // After any sequence of bookings, cancellations, weekly-hours and time-off changes and the clock
@@ -107,9 +107,7 @@ async function apply(s: Step, providers: Listed[], now: Date, booked: string[]):
 }
 
 async function expectExact(providers: Listed[], now: Date) {
-  const parsed = await parseSearchFilters(new URLSearchParams("near=13440&radiusMi=5&sort=soonest"));
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  const cards = (await searchProviders(parsed.filters, { now, confirmFirst: true })).results;
+  const cards = (await searchFor("near=13440&radiusMi=5&sort=soonest", { now, confirmFirst: true })).results;
   const db = await getDb();
   const stored = await db
     .select({ providerId: nextOpenings.providerId, startsAt: nextOpenings.startsAt })

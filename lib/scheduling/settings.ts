@@ -11,7 +11,7 @@ import { START_LISTING_FIRST } from "@/lib/listing/queries";
 import { offerFreedTimes } from "@/lib/waitlist/offers";
 import type { DayRange } from "./hours-text";
 import type { AppointmentTypeInput, TimeOffInput, WeeklyHoursInput } from "./validation";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
+import { scheduleTransaction } from "./next-openings";
 
 // The provider's own schedule settings: appointment types, how soon and how far ahead patients may
 // book, weekly hours per location and time off. Existing bookings are never moved by a change here.

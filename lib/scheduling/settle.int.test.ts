@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db/client";
 import { nextOpenings, searchEntries } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
+import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
-import { parseSearchFilters, searchProviders } from "@/lib/search/queries";
 import { refreshNextOpenings, scheduleTransaction } from "./next-openings";
 import { getNextAvailable } from "./queries";
 import { addTimeOff, saveBookingWindow, saveWeeklyHours } from "./settings";
@@ -47,11 +47,7 @@ const book = (patient: TestUser, provider: Listed, start: string) =>
     NOW,
   );
 
-async function soonestNear13440() {
-  const parsed = await parseSearchFilters(new URLSearchParams("near=13440&radiusMi=5&sort=soonest"));
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return (await searchProviders(parsed.filters, { now: NOW })).results;
-}
+const soonestNear13440 = async () => (await searchFor("near=13440&radiusMi=5&sort=soonest", { now: NOW })).results;
 
 let patient: TestUser;
 

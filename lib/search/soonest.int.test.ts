@@ -4,9 +4,9 @@ import { GET as searchApi } from "@/app/api/providers/route";
 import { getDb } from "@/db/client";
 import { timeOff } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake } from "@/db/testing/fixtures";
+import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
 import { getNextAvailable } from "@/lib/scheduling/queries";
-import { parseSearchFilters, searchProviders } from "./queries";
 
 // Tuesday 1 December 2026, noon UTC (7:00 in New York). Every provider here is in Utica, alone,
 // 9:00 to 17:00 on weekdays with the fixtures' 24 h notice unless it says otherwise.
@@ -14,11 +14,7 @@ const NOW = new Date("2026-12-01T12:00:00Z");
 const UTICA = { city: "Utica", zip: "13501", latitude: 43.0871, longitude: -75.2315 };
 const near = "near=13501&radiusMi=5";
 
-async function search(query: string, now = NOW) {
-  const parsed = await parseSearchFilters(new URLSearchParams(query));
-  if (!parsed.ok) throw new Error(`bad test query ${query}: ${parsed.error.message}`);
-  return searchProviders(parsed.filters, { now, confirmFirst: true });
-}
+const search = (query: string, now = NOW) => searchFor(query, { now, confirmFirst: true });
 const names = (r: { results: { name: string }[] }) => r.results.map((c) => c.name);
 
 type Listed = Awaited<ReturnType<typeof createProvider>>;

@@ -7,10 +7,10 @@ import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { ownBookings } from "@/lib/booking/ownership";
 import { notifyAuthorizationDecided } from "@/lib/notifications/booking-emails";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { addDays, localDate } from "@/lib/ui/time-zone";
 import { isTreatmentBooking } from "./records";
 import type { AuthorizationInput } from "./validation";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // Prior authorization of an insurance-paid treatment (issue 14, part 5): the provider records that
 // they submitted the request to the insurer, and the insurer's answer, each with its date. While

@@ -7,12 +7,12 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertRole } from "@/lib/auth/authorize";
 import type { CurrentUser } from "@/lib/auth/session";
 import { trustDate } from "@/lib/licensing/trust";
+import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 import { loadSchedule } from "@/lib/scheduling/queries";
 import { rangeCovering, slotsOf } from "@/lib/scheduling/schedule";
 import { addDays } from "@/lib/ui/time-zone";
 import { linkTokenHash } from "@/lib/auth/link-tokens";
 import { offerFreedTimes, withdrawOffers, type Tx } from "./offers";
-import { scheduleTransaction } from "@/lib/scheduling/next-openings";
 
 // A patient's waitlists: join from a profile, leave from the dashboard or the offer's email.
 
