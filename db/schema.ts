@@ -617,10 +617,18 @@ export const nextOpenings = pgTable(
     // Bumped by every invalidation: a recomputation read before it does not overwrite it.
     version: bigint("version", { mode: "bigint" }).notNull().default(sql`0`),
     computedAt: timestamp("computed_at", { withTimezone: true }),
+    // The value the row takes once the clock reaches stale_at (successor_from, equal to it), if no
+    // write comes first: the cron computes it ahead of time, so when the clock passes many rows at
+    // once (every clinic in a zone opens on the hour) a read swaps them in one statement instead of
+    // recomputing each with the slot function. A write moves stale_at, which leaves it unused.
+    successorFrom: timestamp("successor_from", { withTimezone: true }),
+    successorStartsAt: timestamp("successor_starts_at", { withTimezone: true }),
+    successorLocationId: uuid("successor_location_id"),
+    successorStaleAt: timestamp("successor_stale_at", { withTimezone: true }),
   },
   // Stale also when computed at a later instant than a read's `now` (tests freeze the clock at
   // different days on one database): the value is then from the reader's future.
-  (t) => [index("next_openings_stale_at_idx").on(t.staleAt), index("next_openings_computed_at_idx").on(t.computedAt)],
+  (t) => [index("next_openings_stale_at_idx").on(t.staleAt, t.providerId), index("next_openings_computed_at_idx").on(t.computedAt)],
 );
 
 /**

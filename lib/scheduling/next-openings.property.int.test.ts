@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, min, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -6,11 +6,12 @@ import { bookings, nextOpenings, timeOff, weeklyHours } from "@/db/schema";
 import { createProvider, createUser, npiLicense, seedReferenceData, stateLicense, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
+import { prepareSuccessors } from "./next-openings";
 import { getAvailability, getNextAvailable } from "./queries";
 
-// After any sequence of bookings, cancellations, weekly-hours and time-off changes and the clock
-// moving on, the next opening every read shows (a search card, and the stored row the search
-// sorted by) is exactly the first slot the slot function gives at that instant. The writes go
+// After any sequence of bookings, cancellations, weekly-hours and time-off changes, the cron
+// computing successors, and the clock moving on, the next opening every read shows (a search
+// card, and the stored row the search sorted by) is exactly the first slot the slot function gives at that instant. The writes go
 // straight to the tables as well as through createBooking, so the triggers, not the app's own
 // calls, are what keeps it right.
 
@@ -34,7 +35,11 @@ const step = fc.oneof(
   }),
   fc.record({ kind: fc.constant("timeOff" as const), provider: fc.nat(2), fromHours: fc.integer({ min: -24, max: 120 }), hours: fc.integer({ min: 1, max: 96 }), everywhere: fc.boolean() }),
   fc.record({ kind: fc.constant("clearTimeOff" as const), provider: fc.nat(2) }),
-  fc.record({ kind: fc.constant("clock" as const), hours: fc.integer({ min: 1, max: 60 }) }),
+  // The cron computing successors up to some hours ahead; then the clock moving, by minutes or days.
+  { arbitrary: fc.record({ kind: fc.constant("cron" as const), leadHours: fc.integer({ min: 1, max: 30 }) }), weight: 3 },
+  fc.record({ kind: fc.constant("clock" as const), minutes: fc.integer({ min: 1, max: 3600 }) }),
+  // Just past the instant the soonest of the providers' values goes stale, where a successor applies.
+  { arbitrary: fc.record({ kind: fc.constant("toStale" as const), minutes: fc.integer({ min: 0, max: 40 }) }), weight: 3 },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -101,8 +106,18 @@ async function apply(s: Step, providers: Listed[], now: Date, booked: string[]):
     case "clearTimeOff":
       await db.delete(timeOff).where(eq(timeOff.providerId, providers[s.provider]!.id));
       return now;
+    case "cron":
+      await prepareSuccessors(db, now, { leadMs: s.leadHours * HOUR });
+      return now;
     case "clock":
-      return new Date(now.getTime() + s.hours * HOUR);
+      return new Date(now.getTime() + s.minutes * 60_000);
+    case "toStale": {
+      const [soonest] = await db
+        .select({ at: min(nextOpenings.staleAt) })
+        .from(nextOpenings)
+        .where(and(inArray(nextOpenings.providerId, providers.map((p) => p.id)), gt(nextOpenings.staleAt, now)));
+      return soonest?.at && soonest.at.getTime() !== Infinity ? new Date(soonest.at.getTime() + s.minutes * 60_000) : now;
+    }
   }
 }
 

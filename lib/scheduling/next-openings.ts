@@ -2,20 +2,18 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, getDb, type Database } from "@/db/client";
 import { isLockWaitGivenUp } from "@/db/errors";
-import { notLapsed } from "@/lib/booking/held";
-import { firstOpening, openingRange, openingStaleAt } from "./opening";
-import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
-import { rangeCovering } from "./schedule";
+import { at, computeOpenings, idList, promoteSuccessors, storeOpenings, storeSuccessors, type Writer } from "./opening-rows";
 
 // Keeps next_openings (db/schema.ts `nextOpenings`) and its copy on search_entries equal to the
 // first slot the slots API gives. Triggers (migration 0035) mark a provider stale in the
 // transaction of any write that can change it; a write made through scheduleTransaction
 // recomputes them there before it commits, and a read recomputes whatever is still stale (a write
 // made another way, one that found the search generation busy, or the clock passing a row's
-// stale_at). Every recomputation is the slot function itself, so search, the profile and the
-// slots API cannot disagree.
+// stale_at). The clock passes many rows at once (every clinic in a zone opens on the hour), so the
+// cron computes each row's successor before its stale_at, and a read then swaps those in with one
+// statement. Every value is the slot function's, so search, the profile and the slots API cannot
+// disagree.
 
-type Writer = Pick<Database, "execute">;
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 // How long the recomputation inside a write waits for a lock (the search generation, another
@@ -27,10 +25,6 @@ const SETTLE_LOCK_TIMEOUT = "200ms";
 // Providers recomputed per statement: a results page's worth many times over, small enough that
 // a read which finds a few stale rows answers in milliseconds.
 const BATCH = 500;
-
-type Row = ScheduleRow & { version: string; lapses_at: string | null; listable_until: Record<string, string> | null };
-
-const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
 
 /**
  * SQL: some next opening is stale at `now`: the clock passed its stale_at, or it was computed
@@ -45,7 +39,7 @@ export function staleOpening(now: Date): SQL {
 /** Recomputes the next opening of `providerIds`; returns how many providers it looked at. */
 export async function refreshNextOpenings(db: Writer, providerIds: string[], now: Date = new Date()): Promise<number> {
   if (providerIds.length === 0) return 0;
-  return recompute(sql`p.id in (${sql.join(providerIds.map((id) => sql`${id}::uuid`), sql`, `)})`, db, now);
+  return recompute(sql`p.id in (${idList(providerIds)})`, db, now);
 }
 
 /**
@@ -85,12 +79,20 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
 }
 
 /**
- * Recomputes stale rows until none is left or `maxBatches` ran (the cron's
- * catch-up after a day change). Returns how many providers it recomputed.
+ * Makes every row fresh at `now`: swaps in the successors the clock has reached, then recomputes
+ * what is still stale. Returns how many providers it recomputed with the slot function.
  */
-export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(), maxBatches = Infinity): Promise<number> {
+export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date()): Promise<number> {
+  try {
+    await promoteSuccessors(db, now);
+  } catch (error) {
+    // A write that bumped the search generation before it marked a row the swap holds waits on
+    // the swap, which waits on it for the generation: Postgres ends one of the two. When that is
+    // the swap, the rows stay stale and are recomputed below.
+    if (!isLockWaitGivenUp(error)) throw error;
+  }
   let total = 0;
-  for (let batch = 0; batch < maxBatches; batch++) {
+  for (;;) {
     // The ids first, then the schedules by id: with the subquery inside the schedule statement
     // PGlite (no statistics) hashed the whole providers table for every batch.
     const stale = await executeRows<{ id: string }>(
@@ -104,71 +106,64 @@ export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(
   return total;
 }
 
-/** The cron's and the seed's catch-up: every stale row, on the app's database. */
-export async function refreshAllStaleNextOpenings(now: Date = new Date()): Promise<number> {
-  return refreshStaleNextOpenings(await getDb(), now);
+/** How far ahead the cron computes successors: it runs every 15 minutes (vercel.json). */
+export const SUCCESSOR_LEAD_MS = 60 * 60 * 1000;
+// The cron's share of its 60 seconds (vercel.json maxDuration) for successors; what it leaves,
+// soonest due first, a read recomputes when the clock gets there.
+const SUCCESSOR_BUDGET_MS = 20_000;
+
+/**
+ * Computes, for each row whose stale_at comes within `leadMs`, the value it takes at that
+ * instant, soonest first, until `budgetMs` of work is spent. Returns how many it stored.
+ */
+export async function prepareSuccessors(
+  db: Writer,
+  now: Date,
+  { leadMs = SUCCESSOR_LEAD_MS, budgetMs = SUCCESSOR_BUDGET_MS }: { leadMs?: number; budgetMs?: number } = {},
+): Promise<number> {
+  const until = new Date(now.getTime() + leadMs);
+  const started = performance.now();
+  let after: { stale_at: string; id: string } | undefined;
+  let prepared = 0;
+  do {
+    // Keyset pagination, so a row whose successor could not be stored (a write came between) is
+    // passed over rather than read again forever.
+    const due: { id: string; stale_at: string }[] = await executeRows<{ id: string; stale_at: string }>(
+      sql`select o.provider_id as id, to_json(o.stale_at) #>> '{}' as stale_at from next_openings o
+        where o.stale_at > ${at(now)} and o.stale_at <= ${at(until)} and o.successor_from is distinct from o.stale_at
+          ${after ? sql`and (o.stale_at, o.provider_id) > (${after.stale_at}::timestamptz, ${after.id}::uuid)` : sql``}
+        order by o.stale_at, o.provider_id limit ${BATCH}`,
+      db,
+    );
+    // Rows of one clinic hour share their stale_at: one schedule statement for each instant.
+    for (const [staleAt, ids] of byStaleAt(due)) {
+      const from = new Date(staleAt);
+      const computed = await computeOpenings(sql`p.id in (${idList(ids)})`, db, from);
+      prepared += await storeSuccessors(db, computed, from);
+    }
+    after = due.length === BATCH ? due[BATCH - 1] : undefined;
+  } while (after && performance.now() - started < budgetMs);
+  return prepared;
+}
+
+function byStaleAt(rows: { id: string; stale_at: string }[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) groups.set(row.stale_at, [...(groups.get(row.stale_at) ?? []), row.id]);
+  return groups;
+}
+
+/**
+ * The cron's share, on the app's database: every stale row made fresh, then the successors of
+ * those about to go stale.
+ */
+export async function keepNextOpeningsAhead(now: Date = new Date()): Promise<{ recomputed: number; successorsPrepared: number }> {
+  const db = await getDb();
+  const recomputed = await refreshStaleNextOpenings(db, now);
+  return { recomputed, successorsPrepared: await prepareSuccessors(db, now) };
 }
 
 async function recompute(who: SQL, db: Writer, now: Date): Promise<number> {
-  const { from, to } = openingRange(now);
-  const range = rangeCovering(from, to);
-  // The version is read in the schedule's own snapshot: a write committed after it bumps the
-  // version, and the update below then leaves the row stale for the next read.
-  const rows = await executeRows<Row>(
-    sql`
-    select o.version::text as version, q.*,
-      (select to_json(min(case b.status when 'pending_payment' then b.hold_expires_at else b.answer_by end)) #>> '{}'
-        from bookings b where b.provider_id = q."providerId" and b.status in ('pending_payment', 'requested') and ${notLapsed(now, "b")}
-          and b.blocked_until > ${at(range.start)} and b.starts_at < ${at(range.end)}) as lapses_at,
-      -- Through the provider's locations, so each entry is one probe of (location_id, condition_id):
-      -- by provider_id, PGlite ANDed in the index of every condition-less entry, a scan of the whole
-      -- directory per provider (the seed's recomputation grew with the square of its size).
-      (select json_object_agg(e.location_id, e.listable_until) from locations l
-        join search_entries e on e.location_id = l.id and e.condition_id is null
-        where l.provider_id = q."providerId") as listable_until
-    from (${scheduleQuery(who, null, range, now)}) q
-    join next_openings o on o.provider_id = q."providerId"`,
-    db,
-  );
-  if (rows.length === 0) return 0;
-  // The ids again as a plain list: matched against it, the updates below read the primary key and
-  // search_entries_provider_idx instead of hashing a whole table against the VALUES list (PGlite,
-  // with no statistics, chose the latter: 100,000 providers took over a quarter of an hour).
-  const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
-  const values = rows.map((row) => {
-    const schedule = toSchedule(row);
-    const first = schedule ? firstOpening(schedule, now) : undefined;
-    const staleAt = openingStaleAt({
-      schedule,
-      first,
-      now,
-      lapsesAt: row.lapses_at ? new Date(row.lapses_at) : null,
-      listableUntil: row.listable_until ?? {},
-    });
-    return sql`(${row.providerId}::uuid, ${row.version}::bigint, ${first?.start ?? null}::timestamptz, ${first?.locationId ?? null}::uuid,
-      ${staleAt ? staleAt.toISOString() : "infinity"}::timestamptz)`;
-  });
-  const changed = await executeRows<{ provider_id: string; starts_at: string | null }>(
-    sql`
-    with v (provider_id, version, starts_at, location_id, stale_at) as (values ${sql.join(values, sql`, `)}),
-    before as (select o.provider_id, o.starts_at from next_openings o where o.provider_id in (${ids(rows.map((r) => r.providerId))})),
-    stored as (
-      update next_openings o set starts_at = v.starts_at, location_id = v.location_id, stale_at = v.stale_at, computed_at = ${at(now)}
-      from v where o.provider_id in (${ids(rows.map((r) => r.providerId))}) and o.provider_id = v.provider_id and o.version = v.version
-      returning o.provider_id, o.starts_at)
-    select stored.provider_id, to_json(stored.starts_at) #>> '{}' as starts_at from stored join before on before.provider_id = stored.provider_id
-    where before.starts_at is distinct from stored.starts_at`,
-    db,
-  );
-  // Only a changed value touches search_entries, whose every write moves the search generation
-  // and so retires every cached search: a clock-stale row that still holds its slot changes nothing.
-  if (changed.length > 0) {
-    const pairs = changed.map((c) => sql`(${c.provider_id}::uuid, ${c.starts_at}::timestamptz)`);
-    await db.execute(sql`
-      update search_entries e set next_available = v.starts_at
-      from (values ${sql.join(pairs, sql`, `)}) v (provider_id, starts_at)
-      where e.provider_id in (${ids(changed.map((c) => c.provider_id))}) and e.provider_id = v.provider_id
-        and e.next_available is distinct from v.starts_at`);
-  }
-  return rows.length;
+  const computed = await computeOpenings(who, db, now);
+  await storeOpenings(db, computed, now);
+  return computed.length;
 }

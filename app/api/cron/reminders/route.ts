@@ -9,7 +9,7 @@ import { jsonRoute, problem } from "@/lib/http/json-route";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { processPendingRefunds } from "@/lib/payments/deposits";
 import { queueNextVisitReminders } from "@/lib/treatments/reminders";
-import { refreshAllStaleNextOpenings } from "@/lib/scheduling/next-openings";
+import { keepNextOpeningsAhead } from "@/lib/scheduling/next-openings";
 
 // Called by Vercel Cron (vercel.json), which sends "Authorization: Bearer <CRON_SECRET>".
 export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-store" }, async ({ request }) => {
@@ -29,7 +29,8 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   const delivery = await deliverOutbox();
   const purged = await purgeExpiredRecords();
   // After the lapses and cancellations above: searches recompute what they show anyway, and this
-  // catches up every next opening the day change left stale, so no search pays for it.
-  const nextOpeningsRefreshed = await refreshAllStaleNextOpenings();
-  return Response.json({ reminders, holdsExpired, requestsLapsed, unlicensedCancelled, licenseNotices, diaryReminders, nextVisitReminders, refunds, ...delivery, purged, nextOpeningsRefreshed });
+  // catches up every next opening left stale and computes the values the next hour brings, so no
+  // search pays for them.
+  const nextOpenings = await keepNextOpeningsAhead();
+  return Response.json({ reminders, holdsExpired, requestsLapsed, unlicensedCancelled, licenseNotices, diaryReminders, nextVisitReminders, refunds, ...delivery, purged, nextOpenings });
 });

@@ -1,0 +1,161 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { executeRows, type Database } from "@/db/client";
+import { notLapsed } from "@/lib/booking/held";
+import { firstOpening, openingRange, openingStaleAt } from "./opening";
+import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
+import { rangeCovering } from "./schedule";
+
+// Reads and writes of next_openings rows (db/schema.ts `nextOpenings`): the slot function's first
+// slot for some providers as of an instant, stored either as the row's value or as its successor,
+// the value it takes once the clock reaches its stale_at. lib/scheduling/next-openings.ts decides
+// which rows and when.
+
+export type Writer = Pick<Database, "execute">;
+
+/** A provider's first opening as of some instant, and the version of the row it was read against. */
+export type ComputedOpening = {
+  providerId: string;
+  version: string;
+  startsAt: string | null;
+  locationId: string | null;
+  /** ISO instant, or "infinity" when only a write can change it. */
+  staleAt: string;
+};
+
+type Row = ScheduleRow & { version: string; lapses_at: string | null; listable_until: Record<string, string> | null };
+
+export const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+
+/** The ids as a plain list, which lets the planner probe the primary key and provider indexes. */
+export const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+
+/** The first opening of every provider `who` matches, as a read at `asOf` would compute it. */
+export async function computeOpenings(who: SQL, db: Writer, asOf: Date): Promise<ComputedOpening[]> {
+  const { from, to } = openingRange(asOf);
+  const range = rangeCovering(from, to);
+  // The version is read in the schedule's own snapshot: a write committed after it bumps the
+  // version, and the stores below then leave the row alone.
+  const rows = await executeRows<Row>(
+    sql`
+    select o.version::text as version, q.*,
+      (select to_json(min(case b.status when 'pending_payment' then b.hold_expires_at else b.answer_by end)) #>> '{}'
+        from bookings b where b.provider_id = q."providerId" and b.status in ('pending_payment', 'requested') and ${notLapsed(asOf, "b")}
+          and b.blocked_until > ${at(range.start)} and b.starts_at < ${at(range.end)}) as lapses_at,
+      -- Through the provider's locations, so each entry is one probe of (location_id, condition_id):
+      -- by provider_id, PGlite ANDed in the index of every condition-less entry, a scan of the whole
+      -- directory per provider (the seed's recomputation grew with the square of its size).
+      (select json_object_agg(e.location_id, e.listable_until) from locations l
+        join search_entries e on e.location_id = l.id and e.condition_id is null
+        where l.provider_id = q."providerId") as listable_until
+    from (${scheduleQuery(who, null, range, asOf)}) q
+    join next_openings o on o.provider_id = q."providerId"`,
+    db,
+  );
+  return rows.map((row) => {
+    const schedule = toSchedule(row);
+    const first = schedule ? firstOpening(schedule, asOf) : undefined;
+    const staleAt = openingStaleAt({
+      schedule,
+      first,
+      now: asOf,
+      lapsesAt: row.lapses_at ? new Date(row.lapses_at) : null,
+      listableUntil: row.listable_until ?? {},
+    });
+    return {
+      providerId: row.providerId,
+      version: row.version,
+      startsAt: first?.start ?? null,
+      locationId: first?.locationId ?? null,
+      staleAt: staleAt ? staleAt.toISOString() : "infinity",
+    };
+  });
+}
+
+const valuesOf = (computed: ComputedOpening[]) =>
+  sql.join(
+    computed.map(
+      (c) => sql`(${c.providerId}::uuid, ${c.version}::bigint, ${c.startsAt}::timestamptz, ${c.locationId}::uuid, ${c.staleAt}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+
+/**
+ * Stores `computed` (as of `now`) as the rows' values, unless a write bumped a row's version
+ * since, and copies each changed value to the provider's search entries.
+ */
+export async function storeOpenings(db: Writer, computed: ComputedOpening[], now: Date): Promise<void> {
+  if (computed.length === 0) return;
+  const ids = idList(computed.map((c) => c.providerId));
+  const changed = await executeRows<{ provider_id: string; starts_at: string | null }>(
+    sql`
+    with v (provider_id, version, starts_at, location_id, stale_at) as (values ${valuesOf(computed)}),
+    before as (select o.provider_id, o.starts_at from next_openings o where o.provider_id in (${ids})),
+    stored as (
+      update next_openings o set starts_at = v.starts_at, location_id = v.location_id, stale_at = v.stale_at, computed_at = ${at(now)},
+        successor_from = null, successor_starts_at = null, successor_location_id = null, successor_stale_at = null
+      from v where o.provider_id in (${ids}) and o.provider_id = v.provider_id and o.version = v.version
+      returning o.provider_id, o.starts_at)
+    select stored.provider_id, to_json(stored.starts_at) #>> '{}' as starts_at from stored join before on before.provider_id = stored.provider_id
+    where before.starts_at is distinct from stored.starts_at`,
+    db,
+  );
+  // Only a changed value touches search_entries, whose every write moves the search generation
+  // and so retires every cached search: a clock-stale row that still holds its slot changes nothing.
+  if (changed.length === 0) return;
+  const pairs = changed.map((c) => sql`(${c.provider_id}::uuid, ${c.starts_at}::timestamptz)`);
+  await db.execute(sql`
+    update search_entries e set next_available = v.starts_at
+    from (values ${sql.join(pairs, sql`, `)}) v (provider_id, starts_at)
+    where e.provider_id in (${idList(changed.map((c) => c.provider_id))}) and e.provider_id = v.provider_id
+      and e.next_available is distinct from v.starts_at`);
+}
+
+/**
+ * Stores `computed` (as of `from`) as the successors of rows whose stale_at is `from`, unless a
+ * write came since (it bumps the version and moves stale_at). Returns how many it stored.
+ */
+export async function storeSuccessors(db: Writer, computed: ComputedOpening[], from: Date): Promise<number> {
+  if (computed.length === 0) return 0;
+  const stored = await executeRows<{ provider_id: string }>(
+    sql`
+    with v (provider_id, version, starts_at, location_id, stale_at) as (values ${valuesOf(computed)})
+    update next_openings o set successor_from = o.stale_at, successor_starts_at = v.starts_at,
+      successor_location_id = v.location_id, successor_stale_at = v.stale_at
+    from v where o.provider_id in (${idList(computed.map((c) => c.providerId))}) and o.provider_id = v.provider_id
+      and o.version = v.version and o.stale_at = ${at(from)}
+    returning o.provider_id`,
+    db,
+  );
+  return stored.length;
+}
+
+/**
+ * Gives every row the clock has moved into its successor's time the successor's value, and the
+ * changed values to search_entries, in one statement with no slot computed. Rows are locked in
+ * provider order first, so two readers swapping at once wait for each other instead of
+ * deadlocking; the second then finds nothing left to swap. Returns how many rows it swapped.
+ */
+export async function promoteSuccessors(db: Writer, now: Date): Promise<number> {
+  const [result] = await executeRows<{ promoted: number }>(
+    sql`
+    with due as (
+      select o.provider_id, o.starts_at from next_openings o
+      where o.stale_at <= ${at(now)} and o.successor_from = o.stale_at and o.successor_stale_at > ${at(now)}
+      order by o.provider_id for update),
+    promoted as (
+      update next_openings o set starts_at = o.successor_starts_at, location_id = o.successor_location_id,
+        stale_at = o.successor_stale_at, computed_at = o.successor_from,
+        successor_from = null, successor_starts_at = null, successor_location_id = null, successor_stale_at = null
+      from due where o.provider_id = due.provider_id
+      returning o.provider_id, o.starts_at, due.starts_at is distinct from o.starts_at as changed),
+    entries as (
+      update search_entries e set next_available = p.starts_at
+      from promoted p where p.changed and e.provider_id = p.provider_id and e.next_available is distinct from p.starts_at
+      returning 1)
+    -- A data-modifying CTE runs to completion whether or not the query reads it.
+    select count(*)::int as promoted from promoted`,
+    db,
+  );
+  return result?.promoted ?? 0;
+}
