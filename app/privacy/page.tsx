@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SENT_MAIL_DAYS, FAILED_MAIL_DAYS, SIGN_IN_ATTEMPT_DAYS } from "@/lib/housekeeping/purge";
+import { ENDED_WAITLIST_DAYS, SENT_MAIL_DAYS, FAILED_MAIL_DAYS, SIGN_IN_ATTEMPT_DAYS } from "@/lib/housekeeping/purge";
 import { RESET_LINK_MINUTES } from "@/lib/notifications/account-emails";
 
 // Plain content; the retention periods come from the code that enforces them, so the page cannot
@@ -75,6 +75,10 @@ export default function PrivacyPage() {
       <Section heading="How long we keep it">
         <ul className="list-disc space-y-2 pl-5">
           <li>Your account, bookings and diary: until you delete your account.</li>
+          <li>
+            A waitlist: while you are on it, then {ENDED_WAITLIST_DAYS} days after you leave it, book from it or its days pass,
+            together with the times we held for you from it.
+          </li>
           <li>Sign-in attempts: {SIGN_IN_ATTEMPT_DAYS} day.</li>
           <li>
             Emails we send: until they are sent and then {SENT_MAIL_DAYS} days (the links in them are secrets while they work;
