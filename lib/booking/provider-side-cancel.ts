@@ -7,6 +7,7 @@ import { trustDate } from "@/lib/licensing/trust";
 import { notifyProviderSideCancel, type ProviderSideCause } from "@/lib/notifications/booking-emails";
 import { markForRefund } from "@/lib/payments/deposits";
 import { scheduleTransaction } from "@/lib/scheduling/next-openings";
+import { withdrawHeldOffers } from "@/lib/waitlist/offers";
 import { releaseLapsed } from "./lapses";
 import { ACTIVE_STATUSES } from "./state";
 
@@ -20,7 +21,7 @@ type Writer = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The upcoming bookings that still hold a time, among those `where` picks. */
 function upcoming(where: SQL, now: Date): SQL {
-  // A waitlist hold is nobody's appointment: it lapses with its offer, and the time with the listing.
+  // A waitlist hold is nobody's appointment: it is withdrawn with its offer (below), not cancelled.
   return and(where, inArray(bookings.status, [...ACTIVE_STATUSES]), eq(bookings.waitlistHold, false), gt(bookings.startsAt, now))!;
 }
 
@@ -41,6 +42,11 @@ export async function cancelProviderSide(
   // Holds and requests that already ran out end as such, not as cancellations.
   await releaseLapsed(tx, input.providerId, now);
   const mine = and(eq(bookings.providerId, input.providerId), input.where)!;
+  const holds = await tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(mine, eq(bookings.waitlistHold, true), eq(bookings.status, "pending_payment"), gt(bookings.startsAt, now)));
+  await withdrawHeldOffers(tx, holds.map((h) => h.id));
   const cancelled = await tx.select({ id: bookings.id, status: bookings.status }).from(bookings).where(upcoming(mine, now)).for("update");
   if (cancelled.length === 0) return 0;
   await tx

@@ -132,6 +132,21 @@ export async function withdrawOffers(tx: Tx, entryIds: string[]): Promise<string
   return deleteHolds(tx, ended);
 }
 
+/**
+ * Withdraws the open offers holding the times `holdIds` (the provider's side can no longer keep
+ * them: a suspension, a location removed, a license lapsed) and deletes the holds. The patient's
+ * link then says the time is no longer held.
+ */
+export async function withdrawHeldOffers(tx: Tx, holdIds: string[]): Promise<void> {
+  if (holdIds.length === 0) return;
+  const ended = await tx
+    .update(waitlistOffers)
+    .set({ outcome: "withdrawn" })
+    .where(and(eq(waitlistOffers.outcome, "offered"), inArray(waitlistOffers.holdBookingId, holdIds)))
+    .returning({ holdBookingId: waitlistOffers.holdBookingId, entryId: waitlistOffers.entryId });
+  await deleteHolds(tx, ended);
+}
+
 async function deleteHolds(tx: Tx, ended: { holdBookingId: string | null; entryId: string }[]): Promise<string[]> {
   const holdIds = ended.flatMap((o) => (o.holdBookingId ? [o.holdBookingId] : []));
   if (holdIds.length === 0) return [];

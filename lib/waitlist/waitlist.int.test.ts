@@ -7,6 +7,7 @@ import { deleteAccount } from "@/lib/account/delete";
 import { exportAccount } from "@/lib/account/export";
 import { createAccount } from "@/lib/auth/accounts";
 import { releaseAllLapsed } from "@/lib/booking/lapses";
+import { suspendProvider } from "@/lib/listing/moderation";
 import { removeTimeOff } from "@/lib/scheduling/settings";
 import { createBooking, getPatientBookingsOverview } from "@/lib/booking/queries";
 import { cancelBooking } from "@/lib/booking/transitions";
@@ -209,6 +210,23 @@ describe("other ways a time opens", () => {
     expect(await joinWaitlist(waiting, { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, fromDate: "2026-12-01", toDate: "2026-12-12" }, NOW)).toMatchObject({ ok: true });
     expect(await removeTimeOff(providerUser, away!.id, later(1))).toMatchObject({ ok: true });
     expect(await offersOf(waiting)).toEqual([expect.objectContaining({ outcome: "offered", startsAt: new Date(THU_3) })]);
+  });
+});
+
+describe("the provider's side ending", () => {
+  it("a suspension withdraws a time held for a waitlisted patient, and the link says it is no longer held", async () => {
+    const { provider, regular, join, bookedIds } = await fullClinic("Waitlist Suspended");
+    const waiting = await createUser("patient");
+    await join(waiting, later(1));
+    await cancelBooking(regular, bookedIds[1]!, "", later(2));
+    const [offer] = await offersOf(waiting);
+    expect(offer).toMatchObject({ outcome: "offered", startsAt: new Date(THU_10) });
+    const token = tokenIn((await offerEmails(waiting))[0]!.bodyText);
+
+    expect(await suspendProvider(await createUser("admin"), { providerId: provider.id, reason: "License under review" }, later(3))).toMatchObject({ ok: true });
+    expect((await offersOf(waiting)).map((o) => o.outcome)).toEqual(["withdrawn"]);
+    expect(await activeBookingsAt(provider.id, THU_10)).toEqual([]);
+    expect(await getClaimTarget(waiting, token, later(4))).toEqual({ ok: false, message: OFFER_GONE });
   });
 });
 
