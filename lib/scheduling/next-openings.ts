@@ -107,7 +107,7 @@ export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(
 }
 
 /** How far ahead the cron computes successors: it runs every 15 minutes (vercel.json). */
-export const SUCCESSOR_LEAD_MS = 60 * 60 * 1000;
+const SUCCESSOR_LEAD_MS = 60 * 60 * 1000;
 // The cron's share of its 60 seconds (vercel.json maxDuration) for successors; what it leaves,
 // soonest due first, a read recomputes when the clock gets there.
 const SUCCESSOR_BUDGET_MS = 20_000;
@@ -148,7 +148,11 @@ export async function prepareSuccessors(
 
 function byStaleAt(rows: { id: string; stale_at: string }[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  for (const row of rows) groups.set(row.stale_at, [...(groups.get(row.stale_at) ?? []), row.id]);
+  for (const row of rows) {
+    const group = groups.get(row.stale_at);
+    if (group) group.push(row.id);
+    else groups.set(row.stale_at, [row.id]);
+  }
   return groups;
 }
 
