@@ -77,7 +77,8 @@ export async function cancelBookingsWithoutLicense(now: Date = new Date()): Prom
     const unlicensed = await tx
       .selectDistinct({ providerId: bookings.providerId })
       .from(bookings)
-      .where(upcoming(unlicensedAt(today), now));
+      // Waitlist holds too: a provider whose only time in that state is held still has it withdrawn.
+      .where(and(unlicensedAt(today), inArray(bookings.status, [...ACTIVE_STATUSES]), gt(bookings.startsAt, now)));
     let total = 0;
     for (const { providerId } of unlicensed) total += await cancelProviderSide(tx, { providerId, where: unlicensedAt(today), cause: "license_lapsed", actorId: null }, now);
     return total;

@@ -116,7 +116,8 @@ async function apply(s: Step, providers: Listed[], now: Date, booked: string[]):
         .select({ at: min(nextOpenings.staleAt) })
         .from(nextOpenings)
         .where(and(inArray(nextOpenings.providerId, providers.map((p) => p.id)), gt(nextOpenings.staleAt, now)));
-      return soonest?.at && soonest.at.getTime() !== Infinity ? new Date(soonest.at.getTime() + s.minutes * 60_000) : now;
+      // 'infinity' (only a write can change it) arrives as an invalid date.
+      return soonest?.at && Number.isFinite(soonest.at.getTime()) ? new Date(soonest.at.getTime() + s.minutes * 60_000) : now;
     }
   }
 }

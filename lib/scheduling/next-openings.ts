@@ -10,8 +10,8 @@ import { at, computeOpenings, idList, promoteSuccessors, storeOpenings, storeSuc
 // recomputes them there before it commits, and a read recomputes whatever is still stale (a write
 // made another way, one that found the search generation busy, or the clock passing a row's
 // stale_at). The clock passes many rows at once (every clinic in a zone opens on the hour), so the
-// cron computes each row's successor before its stale_at, and a read then swaps those in with one
-// statement. Every value is the slot function's, so search, the profile and the slots API cannot
+// cron computes each row's successor before its stale_at, and a read then swaps those in without
+// the slot function. Every value is the slot function's, so search, the profile and the slots API cannot
 // disagree.
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];

@@ -102,7 +102,11 @@ export async function storeOpenings(db: Writer, computed: ComputedOpening[], now
   );
   // Only a changed value touches search_entries, whose every write moves the search generation
   // and so retires every cached search: a clock-stale row that still holds its slot changes nothing.
-  if (changed.length === 0) return;
+  if (changed.length > 0) await copyToEntries(db, changed);
+}
+
+/** Each provider's new value onto every one of their search entries. */
+async function copyToEntries(db: Writer, changed: { provider_id: string; starts_at: string | null }[]): Promise<void> {
   const pairs = changed.map((c) => sql`(${c.provider_id}::uuid, ${c.starts_at}::timestamptz)`);
   await db.execute(sql`
     update search_entries e set next_available = v.starts_at
@@ -131,31 +135,28 @@ export async function storeSuccessors(db: Writer, computed: ComputedOpening[], f
 }
 
 /**
- * Gives every row the clock has moved into its successor's time the successor's value, and the
- * changed values to search_entries, in one statement with no slot computed. Rows are locked in
- * provider order first, so two readers swapping at once wait for each other instead of
- * deadlocking; the second then finds nothing left to swap. Returns how many rows it swapped.
+ * Gives every row the clock has moved into its successor's time the successor's value, with no
+ * slot computed, then copies the changed values to search_entries. Rows are locked in provider
+ * order first, so two readers swapping at once wait for each other instead of deadlocking; the
+ * second then finds nothing left to swap. Returns how many rows it swapped.
  */
 export async function promoteSuccessors(db: Writer, now: Date): Promise<number> {
-  const [result] = await executeRows<{ promoted: number }>(
+  const promoted = await executeRows<{ provider_id: string; starts_at: string | null; changed: boolean }>(
     sql`
     with due as (
       select o.provider_id, o.starts_at from next_openings o
       where o.stale_at <= ${at(now)} and o.successor_from = o.stale_at and o.successor_stale_at > ${at(now)}
-      order by o.provider_id for update),
-    promoted as (
-      update next_openings o set starts_at = o.successor_starts_at, location_id = o.successor_location_id,
-        stale_at = o.successor_stale_at, computed_at = o.successor_from,
-        successor_from = null, successor_starts_at = null, successor_location_id = null, successor_stale_at = null
-      from due where o.provider_id = due.provider_id
-      returning o.provider_id, o.starts_at, due.starts_at is distinct from o.starts_at as changed),
-    entries as (
-      update search_entries e set next_available = p.starts_at
-      from promoted p where p.changed and e.provider_id = p.provider_id and e.next_available is distinct from p.starts_at
-      returning 1)
-    -- A data-modifying CTE runs to completion whether or not the query reads it.
-    select count(*)::int as promoted from promoted`,
+      order by o.provider_id for update)
+    update next_openings o set starts_at = o.successor_starts_at, location_id = o.successor_location_id,
+      stale_at = o.successor_stale_at, computed_at = o.successor_from,
+      successor_from = null, successor_starts_at = null, successor_location_id = null, successor_stale_at = null
+    from due where o.provider_id = due.provider_id
+    returning o.provider_id, to_json(o.starts_at) #>> '{}' as starts_at, due.starts_at is distinct from o.starts_at as changed`,
     db,
   );
-  return result?.promoted ?? 0;
+  // Apart, and only when a value changed: any update of search_entries, even of no row, moves the
+  // search generation (its statement trigger), which would retire every cached search.
+  const changed = promoted.filter((p) => p.changed);
+  if (changed.length > 0) await copyToEntries(db, changed);
+  return promoted.length;
 }

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { nextOpenings, searchEntries, timeOff } from "@/db/schema";
+import { nextOpenings, searchEntries, searchGeneration, timeOff } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
@@ -77,6 +77,15 @@ describe("a next opening's successor", () => {
     expect(await row(provider.id)).toMatchObject({ computedAt: SWAP, successorFrom: null, onEntries: ["2026-12-02T14:30:00.000Z"] });
   });
 
+  it("with nothing to swap, leaves cached searches alone", async () => {
+    const db = await getDb();
+    const generation = async () => (await db.select({ n: searchGeneration.n }).from(searchGeneration))[0]!.n;
+    const before = await generation();
+    // Nothing is due at noon: the swap changes no entry, so the search generation stays.
+    expect(await promoteSuccessors(db, NOW)).toBe(0);
+    expect(await generation()).toBe(before);
+  });
+
   it("is not used once the clock has passed it too", async () => {
     const provider = await listed("Successor Passed");
     await prepareSuccessors(await getDb(), NOW, { leadMs: THREE_HOURS });
@@ -117,8 +126,14 @@ describe.skipIf(!process.env.DATABASE_URL)("swapped by two readers at once on a 
     for (let i = 0; i < 6; i++) providers.push(await listed(`Successor Race ${i}`));
     const db = await getDb();
     await prepareSuccessors(db, NOW, { leadMs: THREE_HOURS });
+    const due = await db.$count(
+      nextOpenings,
+      and(lte(nextOpenings.staleAt, AFTER_SWAP), eq(nextOpenings.successorFrom, nextOpenings.staleAt), gt(nextOpenings.successorStaleAt, AFTER_SWAP)),
+    );
+    expect(due).toBeGreaterThanOrEqual(providers.length);
     const [a, b] = await Promise.all([promoteSuccessors(db, AFTER_SWAP), promoteSuccessors(db, AFTER_SWAP)]);
-    expect(a + b).toBeGreaterThanOrEqual(providers.length);
+    // Each row once: the second reader waits for the first's locks, then finds it swapped.
+    expect(a + b).toBe(due);
     for (const provider of providers) expect(await cardAt(provider, AFTER_SWAP)).toBe("2026-12-02T14:30:00.000Z");
   });
 });
