@@ -42,11 +42,7 @@ export async function cancelProviderSide(
   // Holds and requests that already ran out end as such, not as cancellations.
   await releaseLapsed(tx, input.providerId, now);
   const mine = and(eq(bookings.providerId, input.providerId), input.where)!;
-  const holds = await tx
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(mine, eq(bookings.waitlistHold, true), eq(bookings.status, "pending_payment"), gt(bookings.startsAt, now)));
-  await withdrawHeldOffers(tx, holds.map((h) => h.id));
+  await withdrawHeldOffers(tx, and(mine, eq(bookings.status, "pending_payment"), gt(bookings.startsAt, now))!);
   const cancelled = await tx.select({ id: bookings.id, status: bookings.status }).from(bookings).where(upcoming(mine, now)).for("update");
   if (cancelled.length === 0) return 0;
   await tx

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { isExclusionViolation, isUniqueViolation } from "@/db/errors";
 import { bookings, providers, users, waitlistEntries, waitlistOffers, type WaitlistEntry } from "@/db/schema";
@@ -124,27 +124,25 @@ export async function expireWaitlistOffers(tx: Tx, providerId: string | null, no
 /** Withdraws the open offers of `entryIds` (their patients left or went away) and deletes their holds. */
 export async function withdrawOffers(tx: Tx, entryIds: string[]): Promise<string[]> {
   if (entryIds.length === 0) return [];
-  const ended = await tx
-    .update(waitlistOffers)
-    .set({ outcome: "withdrawn" })
-    .where(and(eq(waitlistOffers.outcome, "offered"), inArray(waitlistOffers.entryId, entryIds)))
-    .returning({ holdBookingId: waitlistOffers.holdBookingId, entryId: waitlistOffers.entryId });
-  return deleteHolds(tx, ended);
+  return withdrawWhere(tx, inArray(waitlistOffers.entryId, entryIds));
 }
 
 /**
- * Withdraws the open offers holding the times `holdIds` (the provider's side can no longer keep
- * them: a suspension, a location removed, a license lapsed) and deletes the holds. The patient's
- * link then says the time is no longer held.
+ * Withdraws the open offers holding a time among the bookings `holds` picks (the provider's side
+ * can no longer keep them: a suspension, a location removed, a license lapsed) and deletes the
+ * holds. The patient's link then says the time is no longer held.
  */
-export async function withdrawHeldOffers(tx: Tx, holdIds: string[]): Promise<void> {
-  if (holdIds.length === 0) return;
+export async function withdrawHeldOffers(tx: Tx, holds: SQL): Promise<void> {
+  await withdrawWhere(tx, inArray(waitlistOffers.holdBookingId, tx.select({ id: bookings.id }).from(bookings).where(and(holds, eq(bookings.waitlistHold, true)))));
+}
+
+async function withdrawWhere(tx: Tx, which: SQL): Promise<string[]> {
   const ended = await tx
     .update(waitlistOffers)
     .set({ outcome: "withdrawn" })
-    .where(and(eq(waitlistOffers.outcome, "offered"), inArray(waitlistOffers.holdBookingId, holdIds)))
+    .where(and(eq(waitlistOffers.outcome, "offered"), which))
     .returning({ holdBookingId: waitlistOffers.holdBookingId, entryId: waitlistOffers.entryId });
-  await deleteHolds(tx, ended);
+  return deleteHolds(tx, ended);
 }
 
 async function deleteHolds(tx: Tx, ended: { holdBookingId: string | null; entryId: string }[]): Promise<string[]> {
