@@ -81,16 +81,14 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
 /**
  * Makes every row fresh at `now`: swaps in the successors the clock has reached, then recomputes
  * what is still stale. Returns how many providers it recomputed with the slot function.
+ *
+ * Each step is one transaction, so a row and its search entries change together. A write that
+ * bumped the search generation before it marked a row a step holds waits on that step, which
+ * waits on it for the generation: Postgres ends one of the two. When that is the step, its rows
+ * stay stale for the next read (the search answers as it is), and this read never fails on it.
  */
-export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date()): Promise<number> {
-  try {
-    await promoteSuccessors(db, now);
-  } catch (error) {
-    // A write that bumped the search generation before it marked a row the swap holds waits on
-    // the swap, which waits on it for the generation: Postgres ends one of the two. When that is
-    // the swap, the rows stay stale and are recomputed below.
-    if (!isLockWaitGivenUp(error)) throw error;
-  }
+export async function refreshStaleNextOpenings(db: Database, now: Date = new Date()): Promise<number> {
+  await unlessGivenUp(db, (tx) => promoteSuccessors(tx, now));
   let total = 0;
   for (;;) {
     // The ids first, then the schedules by id: with the subquery inside the schedule statement
@@ -100,10 +98,26 @@ export async function refreshStaleNextOpenings(db: Writer, now: Date = new Date(
         union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} limit ${BATCH}`,
       db,
     );
-    if (stale.length > 0) total += await refreshNextOpenings(db, [...new Set(stale.map((r) => r.id))], now);
+    if (stale.length === 0) break;
+    const ids = [...new Set(stale.map((r) => r.id))];
+    const computed = await computeOpenings(sql`p.id in (${idList(ids)})`, db, now);
+    // Given up, the same rows would be stale again on the next turn.
+    if (!(await unlessGivenUp(db, (tx) => storeOpenings(tx, computed, now)))) break;
+    total += computed.length;
     if (stale.length < BATCH) break;
   }
   return total;
+}
+
+/** Runs `work` in a transaction; false when Postgres gave up a lock wait (a deadlock) in it. */
+async function unlessGivenUp(db: Database, work: (tx: Transaction) => Promise<unknown>): Promise<boolean> {
+  try {
+    await db.transaction(work);
+    return true;
+  } catch (error) {
+    if (!isLockWaitGivenUp(error)) throw error;
+    return false;
+  }
 }
 
 /** How far ahead the cron computes successors: it runs every 15 minutes (vercel.json). */
@@ -139,7 +153,13 @@ export async function prepareSuccessors(
     for (const [staleAt, ids] of byStaleAt(due)) {
       const from = new Date(staleAt);
       const computed = await computeOpenings(sql`p.id in (${idList(ids)})`, db, from);
-      prepared += await storeSuccessors(db, computed, from);
+      try {
+        prepared += await storeSuccessors(db, computed, from);
+      } catch (error) {
+        // A deadlock with a write: that write moved these rows' stale_at anyway, and what is left
+        // a read recomputes.
+        if (!isLockWaitGivenUp(error)) throw error;
+      }
     }
     after = due.length === BATCH ? due[BATCH - 1] : undefined;
   } while (after && performance.now() - started < budgetMs);

@@ -81,20 +81,29 @@ const valuesOf = (computed: ComputedOpening[]) =>
   );
 
 /**
+ * SQL: the rows of `ids`, locked in provider order, as they are once locked. Every statement of
+ * the read and cron paths that updates several rows locks them so: two of them at once then wait
+ * for each other instead of deadlocking on rows each locked in its own plan's order.
+ */
+const lockedInOrder = (ids: SQL) =>
+  sql`select o.provider_id, o.starts_at from next_openings o where o.provider_id in (${ids}) order by o.provider_id for update`;
+
+/**
  * Stores `computed` (as of `now`) as the rows' values, unless a write bumped a row's version
- * since, and copies each changed value to the provider's search entries.
+ * since, and copies each changed value to the provider's search entries. Two statements: the
+ * caller runs them in one transaction, so the entries never disagree with the rows.
  */
 export async function storeOpenings(db: Writer, computed: ComputedOpening[], now: Date): Promise<void> {
   if (computed.length === 0) return;
-  const ids = idList(computed.map((c) => c.providerId));
   const changed = await executeRows<{ provider_id: string; starts_at: string | null }>(
     sql`
     with v (provider_id, version, starts_at, location_id, stale_at) as (values ${valuesOf(computed)}),
-    before as (select o.provider_id, o.starts_at from next_openings o where o.provider_id in (${ids})),
+    before as materialized (${lockedInOrder(idList(computed.map((c) => c.providerId)))}),
     stored as (
       update next_openings o set starts_at = v.starts_at, location_id = v.location_id, stale_at = v.stale_at, computed_at = ${at(now)},
         successor_from = null, successor_starts_at = null, successor_location_id = null, successor_stale_at = null
-      from v where o.provider_id in (${ids}) and o.provider_id = v.provider_id and o.version = v.version
+      from v join before on before.provider_id = v.provider_id
+      where o.provider_id = before.provider_id and o.version = v.version
       returning o.provider_id, o.starts_at)
     select stored.provider_id, to_json(stored.starts_at) #>> '{}' as starts_at from stored join before on before.provider_id = stored.provider_id
     where before.starts_at is distinct from stored.starts_at`,
@@ -123,11 +132,12 @@ export async function storeSuccessors(db: Writer, computed: ComputedOpening[], f
   if (computed.length === 0) return 0;
   const stored = await executeRows<{ provider_id: string }>(
     sql`
-    with v (provider_id, version, starts_at, location_id, stale_at) as (values ${valuesOf(computed)})
+    with v (provider_id, version, starts_at, location_id, stale_at) as (values ${valuesOf(computed)}),
+    locked as materialized (${lockedInOrder(idList(computed.map((c) => c.providerId)))})
     update next_openings o set successor_from = o.stale_at, successor_starts_at = v.starts_at,
       successor_location_id = v.location_id, successor_stale_at = v.stale_at
-    from v where o.provider_id in (${idList(computed.map((c) => c.providerId))}) and o.provider_id = v.provider_id
-      and o.version = v.version and o.stale_at = ${at(from)}
+    from v join locked on locked.provider_id = v.provider_id
+    where o.provider_id = locked.provider_id and o.version = v.version and o.stale_at = ${at(from)}
     returning o.provider_id`,
     db,
   );
@@ -138,12 +148,13 @@ export async function storeSuccessors(db: Writer, computed: ComputedOpening[], f
  * Gives every row the clock has moved into its successor's time the successor's value, with no
  * slot computed, then copies the changed values to search_entries. Rows are locked in provider
  * order first, so two readers swapping at once wait for each other instead of deadlocking; the
- * second then finds nothing left to swap. Returns how many rows it swapped.
+ * second then finds nothing left to swap. Two statements, which the caller runs in one
+ * transaction. Returns how many rows it swapped.
  */
 export async function promoteSuccessors(db: Writer, now: Date): Promise<number> {
   const promoted = await executeRows<{ provider_id: string; starts_at: string | null; changed: boolean }>(
     sql`
-    with due as (
+    with due as materialized (
       select o.provider_id, o.starts_at from next_openings o
       where o.stale_at <= ${at(now)} and o.successor_from = o.stale_at and o.successor_stale_at > ${at(now)}
       order by o.provider_id for update)

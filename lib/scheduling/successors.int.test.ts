@@ -1,12 +1,12 @@
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { executeRows, getDb } from "@/db/client";
 import { nextOpenings, searchEntries, searchGeneration, timeOff } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
-import { prepareSuccessors, refreshNextOpenings } from "./next-openings";
-import { promoteSuccessors } from "./opening-rows";
+import { prepareSuccessors, refreshNextOpenings, refreshStaleNextOpenings } from "./next-openings";
+import { computeOpenings, promoteSuccessors, storeOpenings } from "./opening-rows";
 import { getNextAvailable } from "./queries";
 
 // The cron computes the value a next opening takes when the clock reaches its stale_at; a read
@@ -137,3 +137,66 @@ describe.skipIf(!process.env.DATABASE_URL)("swapped by two readers at once on a 
     for (const provider of providers) expect(await cardAt(provider, AFTER_SWAP)).toBe("2026-12-02T14:30:00.000Z");
   });
 });
+
+// The same rows stored by several readers at once, as four pages of one search ask together.
+describe.skipIf(!process.env.DATABASE_URL)("recomputed by several readers at once on a server", () => {
+  it("stores them with no reader failing on a deadlock, whatever order each computed them in", async () => {
+    const providers = [];
+    for (let i = 0; i < 40; i++) providers.push(await listed(`Recompute Race ${String(i).padStart(2, "0")}`));
+    const db = await getDb();
+    const computed = await computeOpenings(sql`p.id in (${sql.join(providers.map((p) => sql`${p.id}::uuid`), sql`, `)})`, db, NOW);
+    // Each reader's rows in an order of its own, as their schedules came back to it, stored again
+    // and again: every update moves the rows' tuples, so readers starting at different moments
+    // also scan them in different orders.
+    const reader = async (seed: number) => {
+      const order = [...computed].sort((a, b) => hash(a.providerId, seed) - hash(b.providerId, seed));
+      for (let round = 0; round < 10; round++) await db.transaction((tx) => storeOpenings(tx, order, NOW));
+    };
+    await Promise.all([1, 2, 3, 4, 5, 6].map(reader));
+    for (const provider of providers.slice(0, 3)) expect(await cardAt(provider, NOW)).toBe("2026-12-02T14:00:00.000Z");
+  });
+});
+
+/** A stable shuffle key. */
+function hash(id: string, seed: number): number {
+  let h = seed * 2654435761;
+  for (const char of id) h = Math.imul(h ^ char.charCodeAt(0), 16777619);
+  return h >>> 0;
+}
+
+describe.skipIf(!process.env.DATABASE_URL)("recomputed by a reader that deadlocks with a write on a server", () => {
+  it("leaves the rows stale for the next read instead of failing the read", async () => {
+    const pair = [await listed("Deadlock First"), await listed("Deadlock Second")].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const [first, second] = pair as [Listed, Listed];
+    const db = await getDb();
+    const staleNow = () => db.$count(nextOpenings, and(inArray(nextOpenings.providerId, [first.id, second.id]), lte(nextOpenings.staleAt, NOW)));
+    await db.update(nextOpenings).set({ staleAt: sql`'-infinity'` }).where(inArray(nextOpenings.providerId, [first.id, second.id]));
+    let read: Promise<number> | undefined;
+    await db.transaction(async (write) => {
+      await write.execute(sql`select 1 from next_openings where provider_id = ${second.id} for update`);
+      // The read locks in provider order: it holds the first row and waits for the second.
+      read = refreshStaleNextOpenings(db, NOW);
+      await until(async () => (await waitingOnLocks()) > 0);
+      // The write now wants the first row: Postgres ends the read, which began waiting first.
+      await write.execute(sql`select 1 from next_openings where provider_id = ${first.id} for update`);
+    });
+    await expect(read).resolves.toBe(0);
+    expect(await staleNow()).toBe(2);
+    await refreshStaleNextOpenings(db, NOW);
+    expect(await staleNow()).toBe(0);
+  });
+});
+
+async function waitingOnLocks(): Promise<number> {
+  const db = await getDb();
+  const [row] = await executeRows<{ n: number }>(sql`select count(*)::int as n from pg_locks where not granted and locktype = 'transactionid'`, db);
+  return row?.n ?? 0;
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("never happened");
+}
