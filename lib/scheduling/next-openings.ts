@@ -178,12 +178,17 @@ function byStaleAt(rows: { id: string; stale_at: string }[]): Map<string, string
 
 /**
  * The cron's share, on the app's database: every stale row made fresh, then the successors of
- * those about to go stale.
+ * those about to go stale, for at most their share of the time and never past `stopBy` (a
+ * performance.now() instant: what the cron's earlier steps left of its run).
  */
-export async function keepNextOpeningsAhead(now: Date = new Date()): Promise<{ recomputed: number; successorsPrepared: number }> {
+export async function keepNextOpeningsAhead(
+  now: Date = new Date(),
+  { stopBy = Infinity }: { stopBy?: number } = {},
+): Promise<{ recomputed: number; successorsPrepared: number }> {
   const db = await getDb();
   const recomputed = await refreshStaleNextOpenings(db, now);
-  return { recomputed, successorsPrepared: await prepareSuccessors(db, now) };
+  const budgetMs = Math.min(SUCCESSOR_BUDGET_MS, stopBy - performance.now());
+  return { recomputed, successorsPrepared: budgetMs > 0 ? await prepareSuccessors(db, now, { budgetMs }) : 0 };
 }
 
 async function recompute(who: SQL, db: Writer, now: Date): Promise<number> {

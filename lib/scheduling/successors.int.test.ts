@@ -5,7 +5,7 @@ import { nextOpenings, searchEntries, searchGeneration, timeOff } from "@/db/sch
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { searchFor } from "@/db/testing/search";
 import { createBooking } from "@/lib/booking/queries";
-import { prepareSuccessors, refreshNextOpenings, refreshStaleNextOpenings } from "./next-openings";
+import { keepNextOpeningsAhead, prepareSuccessors, refreshNextOpenings, refreshStaleNextOpenings } from "./next-openings";
 import { computeOpenings, promoteSuccessors, storeOpenings } from "./opening-rows";
 import { getNextAvailable } from "./queries";
 
@@ -65,6 +65,15 @@ describe("a next opening's successor", () => {
       successorStartsAt: new Date("2026-12-02T14:30:00Z"),
       successorStaleAt: new Date("2026-12-01T14:30:00.001Z"),
     });
+  });
+
+  it("is left for a later cron when the cron's earlier steps spent its run", async () => {
+    const provider = await listed("Successor Out Of Time");
+    const cronAt = new Date(SWAP.getTime() - 30 * 60 * 1000);
+    expect(await keepNextOpeningsAhead(cronAt, { stopBy: performance.now() })).toMatchObject({ successorsPrepared: 0 });
+    expect((await row(provider.id)).successorFrom).toBeNull();
+    expect((await keepNextOpeningsAhead(cronAt)).successorsPrepared).toBeGreaterThanOrEqual(1);
+    expect((await row(provider.id)).successorFrom).toEqual(SWAP);
   });
 
   it("becomes the value a read shows once the clock gets there, with no slot computed", async () => {

@@ -11,8 +11,12 @@ import { processPendingRefunds } from "@/lib/payments/deposits";
 import { queueNextVisitReminders } from "@/lib/treatments/reminders";
 import { keepNextOpeningsAhead } from "@/lib/scheduling/next-openings";
 
+// vercel.json gives this function 60 seconds; the steps that can wait stop with a margin to answer.
+const RUN_MS = 50_000;
+
 // Called by Vercel Cron (vercel.json), which sends "Authorization: Bearer <CRON_SECRET>".
 export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-store" }, async ({ request }) => {
+  const stopBy = performance.now() + RUN_MS;
   if (env.CRON_SECRET) {
     if (request.headers.get("authorization") !== `Bearer ${env.CRON_SECRET}`) return problem(401, "Not allowed.");
   } else if (env.NODE_ENV === "production") {
@@ -31,6 +35,6 @@ export const GET = jsonRoute({ route: "/api/cron/reminders", cacheControl: "no-s
   // After the lapses and cancellations above: searches recompute what they show anyway, and this
   // catches up every next opening left stale and computes the values the next hour brings, so no
   // search pays for them.
-  const nextOpenings = await keepNextOpeningsAhead();
+  const nextOpenings = await keepNextOpeningsAhead(new Date(), { stopBy });
   return Response.json({ reminders, holdsExpired, requestsLapsed, unlicensedCancelled, licenseNotices, diaryReminders, nextVisitReminders, refunds, ...delivery, purged, nextOpenings });
 });
