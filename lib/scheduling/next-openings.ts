@@ -29,11 +29,15 @@ const BATCH = 500;
 /**
  * SQL: some next opening is stale at `now`: the clock passed its stale_at, or it was computed
  * later than `now` (a test's frozen clock, a server whose clock is behind another's). Two index
- * probes that find nothing while every row is fresh.
+ * probes that find nothing while every row is fresh. With `scope` (SQL listing provider ids),
+ * only those providers' rows count, and the scope is read only when some row is stale.
  */
-export function staleOpening(now: Date): SQL {
-  return sql`(exists (select 1 from next_openings o where o.stale_at <= ${at(now)})
+export function staleOpening(now: Date, scope?: SQL): SQL {
+  const anyStale = sql`(exists (select 1 from next_openings o where o.stale_at <= ${at(now)})
     or exists (select 1 from next_openings o where o.computed_at > ${at(now)}))`;
+  if (!scope) return anyStale;
+  return sql`case when ${anyStale} then exists (select 1 from next_openings o where o.provider_id in (${scope})
+    and (o.stale_at <= ${at(now)} or o.computed_at > ${at(now)})) else false end`;
 }
 
 /** Recomputes the next opening of `providerIds`; returns how many providers it looked at. */
@@ -79,23 +83,25 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
 }
 
 /**
- * Makes every row fresh at `now`: swaps in the successors the clock has reached, then recomputes
- * what is still stale. Returns how many providers it recomputed with the slot function.
+ * Makes every row fresh at `now`, or only the rows of `scope` (SQL listing provider ids, as
+ * staleOpening takes): swaps in the successors the clock has reached, then recomputes what is
+ * still stale. Returns how many providers it recomputed with the slot function.
  *
  * Each step is one transaction, so a row and its search entries change together. A write that
  * bumped the search generation before it marked a row a step holds waits on that step, which
  * waits on it for the generation: Postgres ends one of the two. When that is the step, its rows
  * stay stale for the next read (the search answers as it is), and this read never fails on it.
  */
-export async function refreshStaleNextOpenings(db: Database, now: Date = new Date()): Promise<number> {
-  await unlessGivenUp(db, (tx) => promoteSuccessors(tx, now));
+export async function refreshStaleNextOpenings(db: Database, now: Date = new Date(), scope?: SQL): Promise<number> {
+  await unlessGivenUp(db, (tx) => promoteSuccessors(tx, now, scope));
+  const within = scope ? sql`and o.provider_id in (${scope})` : sql``;
   let total = 0;
   for (;;) {
     // The ids first, then the schedules by id: with the subquery inside the schedule statement
     // PGlite (no statistics) hashed the whole providers table for every batch.
     const stale = await executeRows<{ id: string }>(
-      sql`select o.provider_id as id from next_openings o where o.stale_at <= ${at(now)}
-        union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} limit ${BATCH}`,
+      sql`select o.provider_id as id from next_openings o where o.stale_at <= ${at(now)} ${within}
+        union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} ${within} limit ${BATCH}`,
       db,
     );
     if (stale.length === 0) break;

@@ -128,6 +128,22 @@ describe("a next opening's successor", () => {
   });
 });
 
+describe("a stale row a search near a place cannot show", () => {
+  it("is left for a search that can: near a place only that place's providers are recomputed", async () => {
+    const db = await getDb();
+    const here = await listed("Stale Here");
+    const far = await createProvider({ name: "Stale Far" });
+    await refreshNextOpenings(db, [far.id], NOW);
+    const staleRows = (providerId: string) => db.$count(nextOpenings, and(eq(nextOpenings.providerId, providerId), lte(nextOpenings.staleAt, NOW)));
+    await db.update(nextOpenings).set({ staleAt: sql`'-infinity'` }).where(inArray(nextOpenings.providerId, [here.id, far.id]));
+    expect(await cardAt(here, NOW)).toBe("2026-12-02T14:00:00.000Z");
+    expect([await staleRows(here.id), await staleRows(far.id)]).toEqual([0, 1]);
+    // Without a place the soonest order reaches every provider, so every stale row is recomputed.
+    await searchFor("sort=soonest", { now: NOW, confirmFirst: true });
+    expect(await staleRows(far.id)).toBe(0);
+  });
+});
+
 // PGlite has one connection: two readers swapping at once can only be tried on a server.
 describe.skipIf(!process.env.DATABASE_URL)("swapped by two readers at once on a server", () => {
   it("swaps each row once, and neither waits on a deadlock", async () => {

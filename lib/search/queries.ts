@@ -52,7 +52,8 @@ type Row = {
 
 // Every filter reads the entry itself: the condition picks which entries (a location has one per
 // condition its provider treats, and one with no condition), the rest are columns of the index.
-function entryFilters(f: SearchFilters, today: string, now: Date): SQL[] {
+// All but the next opening's, which availableWithin adds.
+function entryFilters(f: SearchFilters, today: string): SQL[] {
   const where: SQL[] = [
     f.condition ? sql`e.condition_id = (select c.id from conditions c where c.slug = ${f.condition})` : sql`e.condition_id is null`,
     listedEntry(today),
@@ -66,11 +67,13 @@ function entryFilters(f: SearchFilters, today: string, now: Date): SQL[] {
   if (f.telehealth) where.push(sql`e.telehealth`);
   if (f.language) where.push(sql`e.languages @> array[${f.language}]::text[]`);
   if (f.gender) where.push(sql`e.gender = ${f.gender}::gender`);
-  if (f.availableWithinDays !== null) {
-    const until = new Date(now.getTime() + f.availableWithinDays * 24 * 60 * 60 * 1000);
-    where.push(sql`e.next_available <= ${until.toISOString()}::timestamptz`);
-  }
   return where;
+}
+
+function availableWithin(f: SearchFilters, now: Date): SQL[] {
+  if (f.availableWithinDays === null) return [];
+  const until = new Date(now.getTime() + f.availableWithinDays * 24 * 60 * 60 * 1000);
+  return [sql`e.next_available <= ${until.toISOString()}::timestamptz`];
 }
 
 // The columns every page row is sorted and shown by, from the entry of the provider's nearest location.
@@ -102,7 +105,6 @@ function orderBy(f: SearchFilters): SQL {
  */
 function matchesNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQL {
   const { latitude: lat, longitude: lng } = filters.near;
-  const box = boundingBox(filters.near, filters.radiusMi);
   // Haversine, with the location's cos(latitude) read from the entry instead of computed per row.
   const distance = sql`2 * ${EARTH_RADIUS_MI}::float8 * asin(least(1, sqrt(
     power(sin(radians(e.latitude - ${lat}::float8) / 2), 2)
@@ -111,12 +113,25 @@ function matchesNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQ
     select * from (
       select distinct on (e.provider_id) ${MATCH_COLUMNS}, ${distance} as distance_mi
       from search_entries e
-      where ${sql.join(where, sql` and `)}
-        and e.latitude between ${box.minLat}::float8 and ${box.maxLat}::float8
-        and e.longitude between ${box.minLng}::float8 and ${box.maxLng}::float8
+      where ${sql.join(where, sql` and `)} and ${inBox(filters)}
       order by e.provider_id, distance_mi, e.city
     ) nearest
     where distance_mi <= ${filters.radiusMi}::float8`;
+}
+
+function inBox(filters: SearchFilters & { near: Place }): SQL {
+  const box = boundingBox(filters.near, filters.radiusMi);
+  return sql`e.latitude between ${box.minLat}::float8 and ${box.maxLat}::float8
+    and e.longitude between ${box.minLng}::float8 and ${box.maxLng}::float8`;
+}
+
+/**
+ * SQL: the providers a search near a place can show, whatever their next openings: a next
+ * opening stale by the clock can only matter to the search when it is one of theirs. (Without a
+ * place the soonest order reaches across the directory, so every stale row matters.)
+ */
+function providersNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQL {
+  return sql`select e.provider_id from search_entries e where ${sql.join(where, sql` and `)} and ${inBox(filters)}`;
 }
 
 /**
@@ -175,8 +190,9 @@ export async function searchProviders(
       sql`select ${GENERATION} as generation, ${staleOpening(now)} as stale`,
     );
     if (current && !current.stale && current.generation === known.generation) return known.response;
-    if (current?.stale) await refreshStaleNextOpenings(await getDb(), now);
-    return runSearch(filters, now, key, undefined);
+    // Something changed, or some row is stale: the search statement confirms the remembered
+    // answer itself when only rows it cannot show are stale, or recomputes those it can.
+    return runSearch(filters, now, key, known);
   }
   return runSearch(filters, now, key, known);
 }
@@ -187,17 +203,20 @@ const STALE_RETRIES = 3;
 
 async function runSearch(filters: SearchFilters, now: Date, key: string, known: CachedSearch | undefined, attempt = 1): Promise<SearchResponse> {
   const today = trustDate(now);
-  const where = entryFilters(filters, today, now);
+  const where = entryFilters(filters, today);
+  const { near } = filters;
+  // Before the generation's switch below: a cached answer, too, is only as fresh as these rows.
+  const scope = near ? providersNear({ ...filters, near }, [...where]) : undefined;
+  where.push(...availableWithin(filters, now));
   if (known) where.push(sql`${GENERATION} is distinct from ${known.generation}::text`);
   const offset = (filters.page - 1) * PAGE_SIZE;
-  const { near } = filters;
   const matches = near
     ? matchesNear({ ...filters, near }, where)
     : matchesAnywhere(filters, where, Math.max(MAX_COUNTED + 1, offset + PAGE_SIZE));
 
   const rows = await executeRows<Row>(sql`
     with matches as (${matches})
-    select ${GENERATION} as generation, ${staleOpening(now)} as stale, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
+    select ${GENERATION} as generation, ${staleOpening(now, scope)} as stale, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
@@ -216,7 +235,7 @@ async function runSearch(filters: SearchFilters, now: Date, key: string, known: 
     ) page on true`);
 
   if (rows[0]?.stale && attempt <= STALE_RETRIES) {
-    await refreshStaleNextOpenings(await getDb(), now);
+    await refreshStaleNextOpenings(await getDb(), now, scope);
     return runSearch(filters, now, key, undefined, attempt + 1);
   }
   const generation = rows[0]?.generation ?? null;
