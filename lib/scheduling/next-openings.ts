@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, getDb, type Database } from "@/db/client";
 import { isLockWaitGivenUp } from "@/db/errors";
-import { at, computeOpenings, idList, promoteSuccessors, storeOpenings, storeSuccessors, type Writer } from "./opening-rows";
+import { at, computeOpenings, idList, promoteSuccessors, PROMOTED_PER_STATEMENT, storeOpenings, storeSuccessors, type Writer } from "./opening-rows";
 
 // Keeps next_openings (db/schema.ts `nextOpenings`) and its copy on search_entries equal to the
 // first slot the slots API gives. Triggers (migration 0035) mark a provider stale in the
@@ -93,7 +93,14 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
  * stay stale for the next read (the search answers as it is), and this read never fails on it.
  */
 export async function refreshStaleNextOpenings(db: Database, now: Date = new Date(), scope?: SQL): Promise<number> {
-  await unlessGivenUp(db, (tx) => promoteSuccessors(tx, now, scope));
+  // A batch given up (or the last, short one) ends the swaps; the recomputation takes what is left.
+  let swapped: number;
+  do {
+    swapped = 0;
+    await unlessGivenUp(db, async (tx) => {
+      swapped = await promoteSuccessors(tx, now, scope);
+    });
+  } while (swapped === PROMOTED_PER_STATEMENT);
   const within = scope ? sql`and o.provider_id in (${scope})` : sql``;
   let total = 0;
   for (;;) {

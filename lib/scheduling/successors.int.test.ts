@@ -86,6 +86,21 @@ describe("a next opening's successor", () => {
     expect(await row(provider.id)).toMatchObject({ computedAt: SWAP, successorFrom: null, onEntries: ["2026-12-02T14:30:00.000Z"] });
   });
 
+  it("is swapped a bounded batch per statement, the rest by the next", async () => {
+    const providers = [await listed("Successor Batch A"), await listed("Successor Batch B"), await listed("Successor Batch C")];
+    const db = await getDb();
+    await prepareSuccessors(db, NOW, { leadMs: THREE_HOURS });
+    const ids = providers.map((p) => p.id);
+    const due = () => db.$count(nextOpenings, and(inArray(nextOpenings.providerId, ids), eq(nextOpenings.successorFrom, nextOpenings.staleAt)));
+    expect(await due()).toBe(3);
+    const scope = sql`select id from providers where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+    expect(await db.transaction((tx) => promoteSuccessors(tx, AFTER_SWAP, scope, 2))).toBe(2);
+    expect(await due()).toBe(1);
+    expect(await db.transaction((tx) => promoteSuccessors(tx, AFTER_SWAP, scope, 2))).toBe(1);
+    expect(await due()).toBe(0);
+    for (const provider of providers) expect((await row(provider.id)).onEntries).toEqual(["2026-12-02T14:30:00.000Z"]);
+  });
+
   it("with nothing to swap, leaves cached searches alone", async () => {
     const db = await getDb();
     const generation = async () => (await db.select({ n: searchGeneration.n }).from(searchGeneration))[0]!.n;
