@@ -16,10 +16,11 @@ import { at, computeOpenings, idList, promoteSuccessors, PROMOTED_PER_STATEMENT,
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-// How long the recomputation inside a write waits for a lock (the search generation, another
-// write's search entries) before it leaves the rows stale for the next read: writes hold the
-// generation only for their last milliseconds, and this stays well under the deadlock timeout, so
-// two writes waiting on each other never reach Postgres's deadlock error.
+// How long a recomputation, inside a write or for a read, waits for a lock (the search
+// generation, another write's search entries or rows) before it leaves the rows stale for the
+// next read: writes hold the generation only for their last milliseconds, and this stays well
+// under Postgres's deadlock timeout (1 s), so when a recomputation and a write wait on each other
+// the recomputation gives up first, and the write goes on.
 const SETTLE_LOCK_TIMEOUT = "200ms";
 
 // Providers recomputed per statement: a results page's worth many times over, small enough that
@@ -87,10 +88,11 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
  * staleOpening takes): swaps in the successors the clock has reached, then recomputes what is
  * still stale. Returns how many providers it recomputed with the slot function.
  *
- * Each step is one transaction, so a row and its search entries change together. A write that
- * bumped the search generation before it marked a row a step holds waits on that step, which
- * waits on it for the generation: Postgres ends one of the two. When that is the step, its rows
- * stay stale for the next read (the search answers as it is), and this read never fails on it.
+ * Each step is one short transaction (at most BATCH rows), so a row and its search entries change
+ * together. A write that bumped the search generation before it marked a row a step holds waits
+ * on that step, which waits on it for the generation: the step gives up its wait first
+ * (SETTLE_LOCK_TIMEOUT), its rows stay stale for the next read (the search answers as it is), and
+ * neither the write nor this read fails on it.
  */
 export async function refreshStaleNextOpenings(db: Database, now: Date = new Date(), scope?: SQL): Promise<number> {
   // A batch given up (or the last, short one) ends the swaps; the recomputation takes what is left.
@@ -122,10 +124,16 @@ export async function refreshStaleNextOpenings(db: Database, now: Date = new Dat
   return total;
 }
 
-/** Runs `work` in a transaction; false when Postgres gave up a lock wait (a deadlock) in it. */
+/**
+ * Runs `work` in a transaction that waits SETTLE_LOCK_TIMEOUT at most for a lock; false when it
+ * gave up a lock wait (or Postgres ended it for a deadlock).
+ */
 async function unlessGivenUp(db: Database, work: (tx: Transaction) => Promise<unknown>): Promise<boolean> {
   try {
-    await db.transaction(work);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('lock_timeout', ${SETTLE_LOCK_TIMEOUT}, true)`);
+      await work(tx);
+    });
     return true;
   } catch (error) {
     if (!isLockWaitGivenUp(error)) throw error;
@@ -141,7 +149,8 @@ const SUCCESSOR_BUDGET_MS = 20_000;
 
 /**
  * Computes, for each row whose stale_at comes within `leadMs`, the value it takes at that
- * instant, soonest first, until `budgetMs` of work is spent. Returns how many it stored.
+ * instant, soonest first, starting batches until `budgetMs` of work is spent. Returns how many it
+ * stored.
  */
 export async function prepareSuccessors(
   db: Writer,
@@ -191,7 +200,7 @@ function byStaleAt(rows: { id: string; stale_at: string }[]): Map<string, string
 
 /**
  * The cron's share, on the app's database: every stale row made fresh, then the successors of
- * those about to go stale, for at most their share of the time and never past `stopBy` (a
+ * those about to go stale, for at most their share of the time, starting none after `stopBy` (a
  * performance.now() instant: what the cron's earlier steps left of its run).
  */
 export async function keepNextOpeningsAhead(

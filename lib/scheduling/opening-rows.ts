@@ -144,9 +144,11 @@ export async function storeSuccessors(db: Writer, computed: ComputedOpening[], f
   return stored.length;
 }
 
-// The entries' statement binds two parameters a row, and a statement takes at most 65,535: at
-// 100,000 providers one instant passed 60,000 rows.
-export const PROMOTED_PER_STATEMENT = 5000;
+// Rows swapped per statement. At 100,000 providers one instant passed 60,000 rows: in one
+// statement their entries' copy bound more parameters than Postgres takes (65,535), and the
+// transaction held its locks for half a minute. 500 keeps it well under a second, as a
+// recomputation's batch, so a write waiting on it is not the one a deadlock ends.
+export const PROMOTED_PER_STATEMENT = 500;
 
 /**
  * Gives every row the clock has moved into its successor's time (of `scope`'s providers, when

@@ -127,11 +127,13 @@ function inBox(filters: SearchFilters & { near: Place }): SQL {
 
 /**
  * SQL: the providers a search near a place can show, whatever their next openings: a next
- * opening stale by the clock can only matter to the search when it is one of theirs. (Without a
- * place the soonest order reaches across the directory, so every stale row matters.)
+ * opening stale by the clock can only matter to the search when it is one of theirs. Undefined
+ * without a place: the soonest order then reaches across the directory, so every stale row matters.
  */
-function providersNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQL {
-  return sql`select e.provider_id from search_entries e where ${sql.join(where, sql` and `)} and ${inBox(filters)}`;
+function staleScope(filters: SearchFilters, today: string): SQL | undefined {
+  const { near } = filters;
+  if (!near) return undefined;
+  return sql`select e.provider_id from search_entries e where ${sql.join(entryFilters(filters, today), sql` and `)} and ${inBox({ ...filters, near })}`;
 }
 
 /**
@@ -187,12 +189,10 @@ export async function searchProviders(
   const known = filters.availableWithinDays === null ? recentSearch(key) : undefined;
   if (known && confirmFirst) {
     const [current] = await executeRows<{ generation: string | null; stale: boolean }>(
-      sql`select ${GENERATION} as generation, ${staleOpening(now)} as stale`,
+      sql`select ${GENERATION} as generation, ${staleOpening(now, staleScope(filters, trustDate(now)))} as stale`,
     );
     if (current && !current.stale && current.generation === known.generation) return known.response;
-    // Something changed, or some row is stale: the search statement confirms the remembered
-    // answer itself when only rows it cannot show are stale, or recomputes those it can.
-    return runSearch(filters, now, key, known);
+    return runSearch(filters, now, key, undefined);
   }
   return runSearch(filters, now, key, known);
 }
@@ -203,11 +203,10 @@ const STALE_RETRIES = 3;
 
 async function runSearch(filters: SearchFilters, now: Date, key: string, known: CachedSearch | undefined, attempt = 1): Promise<SearchResponse> {
   const today = trustDate(now);
-  const where = entryFilters(filters, today);
+  const where = [...entryFilters(filters, today), ...availableWithin(filters, now)];
+  // Apart from the generation's switch below: a cached answer, too, is only as fresh as these rows.
+  const scope = staleScope(filters, today);
   const { near } = filters;
-  // Before the generation's switch below: a cached answer, too, is only as fresh as these rows.
-  const scope = near ? providersNear({ ...filters, near }, [...where]) : undefined;
-  where.push(...availableWithin(filters, now));
   if (known) where.push(sql`${GENERATION} is distinct from ${known.generation}::text`);
   const offset = (filters.page - 1) * PAGE_SIZE;
   const matches = near
