@@ -92,20 +92,27 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
  * together. A write that bumped the search generation before it marked a row a step holds waits
  * on that step, which waits on it for the generation: the step gives up its wait first
  * (SETTLE_LOCK_TIMEOUT), its rows stay stale for the next read (the search answers as it is), and
- * neither the write nor this read fails on it.
+ * neither the write nor this read fails on it. No step starts after `stopBy` (a
+ * performance.now() instant); what is left stays stale for the next read.
  */
-export async function refreshStaleNextOpenings(db: Database, now: Date = new Date(), scope?: SQL): Promise<number> {
+export async function refreshStaleNextOpenings(
+  db: Database,
+  now: Date = new Date(),
+  scope?: SQL,
+  { stopBy = Infinity }: { stopBy?: number } = {},
+): Promise<number> {
   // A batch given up (or the last, short one) ends the swaps; the recomputation takes what is left.
   let swapped: number;
   do {
     swapped = 0;
+    if (performance.now() >= stopBy) return 0;
     await unlessGivenUp(db, async (tx) => {
       swapped = await promoteSuccessors(tx, now, scope);
     });
   } while (swapped === PROMOTED_PER_STATEMENT);
   const within = scope ? sql`and o.provider_id in (${scope})` : sql``;
   let total = 0;
-  for (;;) {
+  while (performance.now() < stopBy) {
     // The ids first, then the schedules by id: with the subquery inside the schedule statement
     // PGlite (no statistics) hashed the whole providers table for every batch.
     const stale = await executeRows<{ id: string }>(
@@ -200,17 +207,28 @@ function byStaleAt(rows: { id: string; stale_at: string }[]): Map<string, string
 
 /**
  * The cron's share, on the app's database: every stale row made fresh, then the successors of
- * those about to go stale, for at most their share of the time, starting none after `stopBy` (a
- * performance.now() instant: what the cron's earlier steps left of its run).
+ * those about to go stale, for at most their share of the time, starting no batch of either after
+ * `stopBy` (a performance.now() instant: what the cron's earlier steps left of its run).
  */
 export async function keepNextOpeningsAhead(
   now: Date = new Date(),
   { stopBy = Infinity }: { stopBy?: number } = {},
 ): Promise<{ recomputed: number; successorsPrepared: number }> {
   const db = await getDb();
-  const recomputed = await refreshStaleNextOpenings(db, now);
+  const recomputed = await refreshStaleNextOpenings(db, now, undefined, { stopBy });
   const budgetMs = Math.min(SUCCESSOR_BUDGET_MS, stopBy - performance.now());
   return { recomputed, successorsPrepared: budgetMs > 0 ? await prepareSuccessors(db, now, { budgetMs }) : 0 };
+}
+
+/**
+ * The first opening of each of `providerIds` at `now`, computed and not stored: for a read that
+ * could not make their rows fresh (another transaction held them past every retry), so it shows
+ * the slot function's answer all the same.
+ */
+export async function openingsNow(providerIds: string[], now: Date): Promise<Map<string, string | null>> {
+  if (providerIds.length === 0) return new Map();
+  const computed = await computeOpenings(sql`p.id in (${idList(providerIds)})`, await getDb(), now);
+  return new Map(computed.map((c) => [c.providerId, c.startsAt]));
 }
 
 async function recompute(who: SQL, db: Writer, now: Date): Promise<number> {

@@ -4,6 +4,11 @@ import { executeRows, getDb } from "@/db/client";
 import { nextOpenings, searchEntries, searchGeneration, timeOff } from "@/db/schema";
 import { createProvider, createUser, seedReferenceData, validIntake, type TestUser } from "@/db/testing/fixtures";
 import { searchFor } from "@/db/testing/search";
+import { boundingBox } from "@/lib/geo/distance";
+import { lookupPlace } from "@/lib/geo/places";
+import { trustDate } from "@/lib/licensing/trust";
+import { parseSearchFilters } from "@/lib/search/queries";
+import { recentSearch, searchKey } from "@/lib/search/result-cache";
 import { createBooking } from "@/lib/booking/queries";
 import { keepNextOpeningsAhead, prepareSuccessors, refreshNextOpenings, refreshStaleNextOpenings } from "./next-openings";
 import { computeOpenings, promoteSuccessors, storeOpenings } from "./opening-rows";
@@ -30,8 +35,19 @@ async function row(providerId: string) {
   return { ...stored!, onEntries: entries.map((e) => e.at?.toISOString() ?? null) };
 }
 
-async function listed(name: string): Promise<Listed> {
-  const provider = await createProvider({ name, locations: [ROME] });
+/** Whether the provider's row is stale by the clock at NOW. */
+async function isStale(providerId: string): Promise<boolean> {
+  const db = await getDb();
+  return (await db.$count(nextOpenings, and(eq(nextOpenings.providerId, providerId), lte(nextOpenings.staleAt, NOW)))) > 0;
+}
+
+async function makeStale(...providers: Listed[]): Promise<void> {
+  const db = await getDb();
+  await db.update(nextOpenings).set({ staleAt: sql`'-infinity'` }).where(inArray(nextOpenings.providerId, providers.map((p) => p.id)));
+}
+
+async function listed(name: string, location = ROME): Promise<Listed> {
+  const provider = await createProvider({ name, locations: [location] });
   await refreshNextOpenings(await getDb(), [provider.id], NOW);
   return provider;
 }
@@ -67,13 +83,19 @@ describe("a next opening's successor", () => {
     });
   });
 
-  it("is left for a later cron when the cron's earlier steps spent its run", async () => {
+  it("is left for a later cron when the cron's earlier steps spent its run, as are stale rows", async () => {
     const provider = await listed("Successor Out Of Time");
+    const stale = await listed("Stale Out Of Time");
+    await makeStale(stale);
     const cronAt = new Date(SWAP.getTime() - 30 * 60 * 1000);
-    expect(await keepNextOpeningsAhead(cronAt, { stopBy: performance.now() })).toMatchObject({ successorsPrepared: 0 });
+    expect(await keepNextOpeningsAhead(cronAt, { stopBy: performance.now() })).toEqual({ recomputed: 0, successorsPrepared: 0 });
     expect((await row(provider.id)).successorFrom).toBeNull();
-    expect((await keepNextOpeningsAhead(cronAt)).successorsPrepared).toBeGreaterThanOrEqual(1);
+    expect(await isStale(stale.id)).toBe(true);
+    const run = await keepNextOpeningsAhead(cronAt);
+    expect(run.successorsPrepared).toBeGreaterThanOrEqual(1);
+    expect(run.recomputed).toBeGreaterThanOrEqual(1);
     expect((await row(provider.id)).successorFrom).toEqual(SWAP);
+    expect(await row(stale.id)).toMatchObject({ computedAt: cronAt });
   });
 
   it("becomes the value a read shows once the clock gets there, with no slot computed", async () => {
@@ -149,18 +171,51 @@ describe("a stale row a search near a place cannot show", () => {
     const here = await listed("Stale Here");
     const far = await createProvider({ name: "Stale Far" });
     await refreshNextOpenings(db, [far.id], NOW);
-    const staleRows = (providerId: string) => db.$count(nextOpenings, and(eq(nextOpenings.providerId, providerId), lte(nextOpenings.staleAt, NOW)));
-    await db.update(nextOpenings).set({ staleAt: sql`'-infinity'` }).where(inArray(nextOpenings.providerId, [here.id, far.id]));
+    await makeStale(here, far);
     expect(await cardAt(here, NOW)).toBe("2026-12-02T14:00:00.000Z");
-    expect([await staleRows(here.id), await staleRows(far.id)]).toEqual([0, 1]);
+    expect([await isStale(here.id), await isStale(far.id)]).toEqual([false, true]);
     // Nor does it keep the search from its remembered answer.
     const query = "near=13440&radiusMi=5&sort=soonest";
     const remembered = await searchFor(query, { now: NOW, confirmFirst: true });
     expect(await searchFor(query, { now: NOW, confirmFirst: true })).toBe(remembered);
-    expect(await staleRows(far.id)).toBe(1);
+    expect(await isStale(far.id)).toBe(true);
     // Without a place the soonest order reaches every provider, so every stale row is recomputed.
     await searchFor("sort=soonest", { now: NOW, confirmFirst: true });
-    expect(await staleRows(far.id)).toBe(0);
+    expect(await isStale(far.id)).toBe(false);
+  });
+});
+
+describe("a stale row a search not sorted by next openings cannot show", () => {
+  it("is left for a search that can: a page sorted otherwise recomputes only its own rows, and waits only on them", async () => {
+    const place = lookupPlace("13440");
+    if (!place.ok) throw new Error("the test's ZIP code is gone");
+    const box = boundingBox(place.place, 5);
+    // Inside the 5-mile box around the ZIP code, 6 miles from its centre: outside the radius.
+    const corner = await listed("Stale Corner", {
+      ...ROME,
+      latitude: place.place.latitude + 0.9 * (box.maxLat - place.place.latitude),
+      longitude: place.place.longitude + 0.9 * (box.maxLng - place.place.longitude),
+    });
+    // First by name among the file's providers, all at one place: on the first page by distance.
+    const shown = await listed("Aaa Stale Shown");
+    await makeStale(shown, corner);
+    const query = "near=13440&radiusMi=5&sort=distance";
+    const first = await searchFor(query, { now: NOW, confirmFirst: true });
+    expect(first.results.find((c) => c.slug === shown.slug)?.nextAvailable).toBe("2026-12-02T14:00:00.000Z");
+    expect(first.results.some((c) => c.slug === corner.slug)).toBe(false);
+    expect([await isStale(shown.id), await isStale(corner.id)]).toEqual([false, true]);
+    for (const confirmFirst of [true, false]) {
+      const remembered = await searchFor(query, { now: NOW, confirmFirst });
+      expect(await searchFor(query, { now: NOW, confirmFirst })).toBe(remembered);
+      expect(await isStale(corner.id)).toBe(true);
+      // One of its own cards gone stale: it is answered afresh, and the row made fresh.
+      await makeStale(shown);
+      expect(await searchFor(query, { now: NOW, confirmFirst })).not.toBe(remembered);
+      expect(await isStale(shown.id)).toBe(false);
+    }
+    // Sorted by soonest, a search near a place takes every stale row of its box.
+    await searchFor("near=13440&radiusMi=5&sort=soonest", { now: NOW, confirmFirst: true });
+    expect(await isStale(corner.id)).toBe(false);
   });
 });
 
@@ -249,6 +304,38 @@ describe.skipIf(!process.env.DATABASE_URL)("recomputed by a reader that meets a 
     expect(await staleNow()).toBe(2);
     await refreshStaleNextOpenings(db, NOW);
     expect(await staleNow()).toBe(0);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("a stale row a search cannot store on a server", () => {
+  it("still shows the slot function's opening, and the answer is not remembered", async () => {
+    const held = await listed("Aab Held Row");
+    const db = await getDb();
+    // Stale and wrong on the row and on the entries the search reads.
+    const wrong = new Date("2026-12-09T14:00:00Z");
+    await db.update(nextOpenings).set({ staleAt: sql`'-infinity'`, startsAt: wrong }).where(eq(nextOpenings.providerId, held.id));
+    await db.update(searchEntries).set({ nextAvailable: wrong }).where(eq(searchEntries.providerId, held.id));
+    const [holding, release] = [gate(), gate()];
+    // Another transaction holds the row past every retry's lock timeout.
+    const other = db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from next_openings where provider_id = ${held.id} for update`);
+      holding.open();
+      await release.opened;
+    });
+    await holding.opened;
+    try {
+      const query = "near=13440&radiusMi=5&sort=distance";
+      const first = await searchFor(query, { now: NOW, confirmFirst: true });
+      expect(first.results.find((c) => c.slug === held.slug)?.nextAvailable).toBe("2026-12-02T14:00:00.000Z");
+      expect(await isStale(held.id)).toBe(true);
+      const parsed = await parseSearchFilters(new URLSearchParams(query));
+      expect(parsed.ok && recentSearch(searchKey(parsed.filters, trustDate(NOW)))?.response).not.toBe(first);
+    } finally {
+      release.open();
+      await other;
+    }
+    await refreshStaleNextOpenings(db, NOW);
+    expect(await row(held.id)).toMatchObject({ startsAt: new Date("2026-12-02T14:00:00Z"), onEntries: ["2026-12-02T14:00:00.000Z"] });
   });
 });
 

@@ -4,7 +4,8 @@ import { executeRows, getDb } from "@/db/client";
 import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
-import { refreshStaleNextOpenings, staleOpening } from "@/lib/scheduling/next-openings";
+import { openingsNow, refreshStaleNextOpenings, staleOpening } from "@/lib/scheduling/next-openings";
+import { idList } from "@/lib/scheduling/opening-rows";
 import { parseFilters, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
 import { ratingOf, MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
@@ -27,6 +28,7 @@ export async function parseSearchFilters(params: RawSearchParams): Promise<Filte
 }
 
 type Row = {
+  provider_id: string | null;
   generation: string | null;
   stale: boolean;
   next_available: string | null;
@@ -125,16 +127,23 @@ function inBox(filters: SearchFilters & { near: Place }): SQL {
     and e.longitude between ${box.minLng}::float8 and ${box.maxLng}::float8`;
 }
 
+/** Whether the next openings decide which providers a search shows, or in what order. */
+const readsOpenings = (f: SearchFilters) => f.sort === "soonest" || f.availableWithinDays !== null;
+
 /**
- * SQL: the providers a search near a place can show, whatever their next openings: a next
- * opening stale by the clock can only matter to the search when it is one of theirs. Undefined
- * without a place: the soonest order then reaches across the directory, so every stale row matters.
+ * SQL: the providers a search near a place can show, whatever their next openings: when the
+ * openings pick or order the results, a stale one can only matter to the search when it is one of
+ * theirs. Undefined without a place: the soonest order then reaches across the directory, so
+ * every stale row matters.
  */
 function staleScope(filters: SearchFilters, today: string): SQL | undefined {
   const { near } = filters;
   if (!near) return undefined;
   return sql`select e.provider_id from search_entries e where ${sql.join(entryFilters(filters, today), sql` and `)} and ${inBox({ ...filters, near })}`;
 }
+
+/** SQL listing exactly `ids` (none at all for an empty list). */
+const idsScope = (ids: string[]): SQL => (ids.length > 0 ? idList(ids) : sql`select null::uuid where false`);
 
 /**
  * Matches anywhere, in the page's order: without a place the order depends on the provider alone,
@@ -189,7 +198,7 @@ export async function searchProviders(
   const known = filters.availableWithinDays === null ? recentSearch(key) : undefined;
   if (known && confirmFirst) {
     const [current] = await executeRows<{ generation: string | null; stale: boolean }>(
-      sql`select ${GENERATION} as generation, ${staleOpening(now, staleScope(filters, trustDate(now)))} as stale`,
+      sql`select ${GENERATION} as generation, ${staleOpening(now, confirmScope(filters, known, trustDate(now)))} as stale`,
     );
     if (current && !current.stale && current.generation === known.generation) return known.response;
     return runSearch(filters, now, key, undefined);
@@ -197,28 +206,72 @@ export async function searchProviders(
   return runSearch(filters, now, key, known);
 }
 
+// The rows a remembered answer waits on: when the openings do not pick or order the results, only
+// those of its own cards (the rest of the search cannot change the page through them).
+function confirmScope(filters: SearchFilters, known: CachedSearch, today: string): SQL | undefined {
+  return readsOpenings(filters) ? staleScope(filters, today) : idsScope(known.providerIds);
+}
+
 // A search that finds a next opening stale by the clock recomputes the stale ones and runs again;
-// a write racing it can make it stale again, so it tries a few times and then answers as it is.
+// a write racing it can make it stale again (or hold the rows past the recomputation's lock
+// timeout), so it tries a few times and then shows its cards' openings computed, not stored.
 const STALE_RETRIES = 3;
 
 async function runSearch(filters: SearchFilters, now: Date, key: string, known: CachedSearch | undefined, attempt = 1): Promise<SearchResponse> {
   const today = trustDate(now);
   const where = [...entryFilters(filters, today), ...availableWithin(filters, now)];
   // Apart from the generation's switch below: a cached answer, too, is only as fresh as these rows.
-  const scope = staleScope(filters, today);
-  const { near } = filters;
+  // When the openings do not pick or order the results, only the page's own rows can change what
+  // it shows (and a remembered answer's cards, when the generation switches the match off).
+  const scope = readsOpenings(filters)
+    ? staleScope(filters, today)
+    : sql`select provider_id from paged${known?.providerIds.length ? sql` union all select unnest(array[${idList(known.providerIds)}]::uuid[])` : sql``}`;
   if (known) where.push(sql`${GENERATION} is distinct from ${known.generation}::text`);
+  const rows = await readPage(filters, now, where, scope);
+
+  const shown = rows.filter((r): r is Row & { slug: string; provider_id: string } => r.slug !== null);
+  const stale = rows[0]?.stale ?? false;
+  if (stale && attempt <= STALE_RETRIES) {
+    // The page's statement is gone, so its own rows are named by id.
+    const refresh = readsOpenings(filters)
+      ? scope
+      : idsScope([...shown.map((r) => r.provider_id), ...(known?.providerIds ?? [])]);
+    await refreshStaleNextOpenings(await getDb(), now, refresh);
+    return runSearch(filters, now, key, undefined, attempt + 1);
+  }
+  const generation = rows[0]?.generation ?? null;
+  if (known && generation === known.generation) return known.response;
+  const cards = shown.map(toCard);
+  if (stale) await showOpeningsNow(shown, cards, now);
+  const response: SearchResponse = {
+    results: cards,
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+    total: rows[0]?.total ?? 0,
+    totalIsCapped: rows[0]?.total_is_capped ?? false,
+  };
+  // Without the generation row (a database someone emptied by hand) nothing is remembered, nor an
+  // answer whose openings were not stored.
+  if (generation !== null && !stale && filters.availableWithinDays === null) {
+    rememberSearch(key, { generation, response, providerIds: shown.map((r) => r.provider_id) });
+  }
+  return response;
+}
+
+/** The search's one statement: the generation, whether a row in `scope` is stale, the total and the page. */
+function readPage(filters: SearchFilters, now: Date, where: SQL[], scope: SQL | undefined): Promise<Row[]> {
+  const { near } = filters;
   const offset = (filters.page - 1) * PAGE_SIZE;
   const matches = near
     ? matchesNear({ ...filters, near }, where)
     : matchesAnywhere(filters, where, Math.max(MAX_COUNTED + 1, offset + PAGE_SIZE));
-
-  const rows = await executeRows<Row>(sql`
-    with matches as (${matches})
+  return executeRows<Row>(sql`
+    with matches as (${matches}),
+      paged as (select * from matches m order by ${orderBy(filters)} limit ${PAGE_SIZE} offset ${offset})
     select ${GENERATION} as generation, ${staleOpening(now, scope)} as stale, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
     from (select count(*)::int as n from matches) counted
     left join lateral (
-      select p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
+      select p.id as provider_id, p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,
         m.consult_fee_cents, p.self_pay, p.telehealth, m.rating_count, m.rating_average, to_json(m.next_available) #>> '{}' as next_available,
         array(select c.slug from provider_conditions pc join conditions c on c.id = pc.condition_id
               where pc.provider_id = p.id order by c.sort_order) as conditions,
@@ -228,27 +281,22 @@ async function runSearch(filters: SearchFilters, now: Date, key: string, known: 
         coalesce((select a.confirms_automatically from appointment_types a
                   where a.provider_id = p.id and a.archived_at is null and a.kind = 'initial_consultation'
                   order by a.fee_cents, a.deposit_cents, a.id limit 1), false) as instant_booking
-      from (select * from matches m order by ${orderBy(filters)} limit ${PAGE_SIZE} offset ${offset}) m
+      from paged m
       join providers p on p.id = m.provider_id
       order by ${orderBy(filters)}
     ) page on true`);
+}
 
-  if (rows[0]?.stale && attempt <= STALE_RETRIES) {
-    await refreshStaleNextOpenings(await getDb(), now, scope);
-    return runSearch(filters, now, key, undefined, attempt + 1);
-  }
-  const generation = rows[0]?.generation ?? null;
-  if (known && generation === known.generation) return known.response;
-  const response: SearchResponse = {
-    results: rows.filter((r): r is Row & { slug: string } => r.slug !== null).map(toCard),
-    page: filters.page,
-    pageSize: PAGE_SIZE,
-    total: rows[0]?.total ?? 0,
-    totalIsCapped: rows[0]?.total_is_capped ?? false,
-  };
-  // Without the generation row (a database someone emptied by hand) nothing is remembered.
-  if (generation !== null && filters.availableWithinDays === null) rememberSearch(key, generation, response);
-  return response;
+// Rows still stale after every retry: each card shows the slot function's first opening as of
+// now all the same, so no card ever shows an opening the slots API would not give. (The order and
+// the within-days filter stay those of the stored rows; the next search corrects them.)
+async function showOpeningsNow(shown: { provider_id: string }[], cards: ProviderCard[], now: Date): Promise<void> {
+  const openings = await openingsNow(shown.map((r) => r.provider_id), now);
+  shown.forEach((r, i) => {
+    const card = cards[i]!;
+    const opening = openings.get(r.provider_id);
+    if (opening !== undefined) card.nextAvailable = opening === null ? null : new Date(opening).toISOString();
+  });
 }
 
 function toCard(r: Row & { slug: string }): ProviderCard {

@@ -14,7 +14,12 @@ import type { SearchFilters, SearchResponse } from "./types";
  * Treat a returned response as read-only: the next request for the same search gets the same
  * object.
  */
-export type CachedSearch = { generation: string; response: SearchResponse };
+export type CachedSearch = {
+  generation: string;
+  response: SearchResponse;
+  /** The providers of the response's cards, whose next openings it shows. */
+  providerIds: string[];
+};
 
 // A page of 20 cards is a few kilobytes, so this holds a few megabytes at most.
 const MAX_ENTRIES = 1000;
@@ -36,6 +41,6 @@ export function recentSearch(key: string): CachedSearch | undefined {
   return recent.get(key);
 }
 
-export function rememberSearch(key: string, generation: string, response: SearchResponse): void {
-  recent.set(key, { generation, response });
+export function rememberSearch(key: string, search: CachedSearch): void {
+  recent.set(key, search);
 }
