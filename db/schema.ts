@@ -619,16 +619,24 @@ export const nextOpenings = pgTable(
     computedAt: timestamp("computed_at", { withTimezone: true }),
     // The value the row takes once the clock reaches stale_at (successor_from, equal to it), if no
     // write comes first: the cron computes it ahead of time, so when the clock passes many rows at
-    // once (every clinic in a zone opens on the hour) a read swaps them in one statement instead of
-    // recomputing each with the slot function. A write moves stale_at, which leaves it unused.
+    // once (every clinic in a zone opens on the hour) a read shows it without recomputing or
+    // writing anything, and the next cron swaps it in. A write moves stale_at, which leaves it unused.
     successorFrom: timestamp("successor_from", { withTimezone: true }),
     successorStartsAt: timestamp("successor_starts_at", { withTimezone: true }),
     successorLocationId: uuid("successor_location_id"),
     successorStaleAt: timestamp("successor_stale_at", { withTimezone: true }),
   },
-  // Stale also when computed at a later instant than a read's `now` (tests freeze the clock at
-  // different days on one database): the value is then from the reader's future.
-  (t) => [index("next_openings_stale_at_idx").on(t.staleAt, t.providerId), index("next_openings_computed_at_idx").on(t.computedAt)],
+  // One index for each question lib/scheduling/opening-state.ts asks at a read's `now`, each
+  // holding only the rows it concerns: which rows with no successor for their stale_at are stale
+  // (and, ahead of it, which need one computed), which rows have reached their successor, which
+  // have passed it too. Stale also when computed at a later instant than a read's `now` (tests
+  // freeze the clock at different days on one database): the value is then from its future.
+  (t) => [
+    index("next_openings_unprepared_idx").on(t.staleAt, t.providerId).where(sql`${t.successorFrom} is distinct from ${t.staleAt}`),
+    index("next_openings_prepared_idx").on(t.staleAt, t.successorStaleAt).where(sql`${t.successorFrom} = ${t.staleAt}`),
+    index("next_openings_successor_stale_idx").on(t.successorStaleAt).where(sql`${t.successorFrom} = ${t.staleAt}`),
+    index("next_openings_computed_at_idx").on(t.computedAt),
+  ],
 );
 
 /**

@@ -19,7 +19,7 @@ describe("GET /api/cron/reminders", () => {
     expect((await call("Bearer wrong-secret-value-123")).status).toBe(401);
     const ok = await call("Bearer a-long-cron-secret-value");
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ reminders: 0, holdsExpired: expect.any(Number), requestsLapsed: expect.any(Number), unlicensedCancelled: expect.any(Number), licenseNotices: expect.any(Number), diaryReminders: expect.any(Number), nextVisitReminders: expect.any(Number), refunds: { refunded: 0, failed: 0 }, sent: 0, failed: 0, purged: { emails: expect.any(Number), signInAttempts: expect.any(Number), waitlists: expect.any(Number) }, nextOpenings: { recomputed: expect.any(Number), successorsPrepared: expect.any(Number) } });
+    expect(await ok.json()).toEqual({ reminders: 0, holdsExpired: expect.any(Number), requestsLapsed: expect.any(Number), unlicensedCancelled: expect.any(Number), licenseNotices: expect.any(Number), diaryReminders: expect.any(Number), nextVisitReminders: expect.any(Number), refunds: { refunded: 0, failed: 0 }, sent: 0, failed: 0, purged: { emails: expect.any(Number), signInAttempts: expect.any(Number), waitlists: expect.any(Number) }, nextOpenings: { successorsSwapped: expect.any(Number), recomputed: expect.any(Number), successorsPrepared: expect.any(Number) } });
   });
 
   it("refuses to run in production without a configured secret", async () => {

@@ -2,7 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { executeRows, getDb, type Database } from "@/db/client";
 import { isLockWaitGivenUp } from "@/db/errors";
-import { at, computeOpenings, idList, promoteSuccessors, PROMOTED_PER_STATEMENT, storeOpenings, storeSuccessors, type Writer } from "./opening-rows";
+import { computeOpenings, idList, promoteSuccessors, PROMOTED_PER_STATEMENT, storeOpenings, storeSuccessors, type Writer } from "./opening-rows";
+import { at, unknownWays } from "./opening-state";
 
 // Keeps next_openings (db/schema.ts `nextOpenings`) and its copy on search_entries equal to the
 // first slot the slots API gives. Triggers (migration 0035) mark a provider stale in the
@@ -10,9 +11,9 @@ import { at, computeOpenings, idList, promoteSuccessors, PROMOTED_PER_STATEMENT,
 // recomputes them there before it commits, and a read recomputes whatever is still stale (a write
 // made another way, one that found the search generation busy, or the clock passing a row's
 // stale_at). The clock passes many rows at once (every clinic in a zone opens on the hour), so the
-// cron computes each row's successor before its stale_at, and a read then swaps those in without
-// the slot function. Every value is the slot function's, so search, the profile and the slots API cannot
-// disagree.
+// cron computes each row's successor before its stale_at; a read shows it from then on without
+// writing (./opening-state.ts), and the next cron swaps it in. Every value is the slot function's,
+// so search, the profile and the slots API cannot disagree.
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -26,20 +27,6 @@ const SETTLE_LOCK_TIMEOUT = "200ms";
 // Providers recomputed per statement: a results page's worth many times over, small enough that
 // a read which finds a few stale rows answers in milliseconds.
 const BATCH = 500;
-
-/**
- * SQL: some next opening is stale at `now`: the clock passed its stale_at, or it was computed
- * later than `now` (a test's frozen clock, a server whose clock is behind another's). Two index
- * probes that find nothing while every row is fresh. With `scope` (SQL listing provider ids),
- * only those providers' rows count, and the scope is read only when some row is stale.
- */
-export function staleOpening(now: Date, scope?: SQL): SQL {
-  const anyStale = sql`(exists (select 1 from next_openings o where o.stale_at <= ${at(now)})
-    or exists (select 1 from next_openings o where o.computed_at > ${at(now)}))`;
-  if (!scope) return anyStale;
-  return sql`case when ${anyStale} then exists (select 1 from next_openings o where o.provider_id in (${scope})
-    and (o.stale_at <= ${at(now)} or o.computed_at > ${at(now)})) else false end`;
-}
 
 /** Recomputes the next opening of `providerIds`; returns how many providers it looked at. */
 export async function refreshNextOpenings(db: Writer, providerIds: string[], now: Date = new Date()): Promise<number> {
@@ -84,9 +71,10 @@ async function settleNextOpenings(tx: Transaction, now: Date): Promise<void> {
 }
 
 /**
- * Makes every row fresh at `now`, or only the rows of `scope` (SQL listing provider ids, as
- * staleOpening takes): swaps in the successors the clock has reached, then recomputes what is
- * still stale. Returns how many providers it recomputed with the slot function.
+ * Recomputes with the slot function every row unknown at `now` (./opening-state.ts), or only the
+ * rows of `scope` (SQL listing provider ids, as unknownOpening takes). Rows that reached their
+ * successor are left as they are: a read shows the successor without them. Returns how many
+ * providers it recomputed.
  *
  * Each step is one short transaction (at most BATCH rows), so a row and its search entries change
  * together. A write that bumped the search generation before it marked a row a step holds waits
@@ -101,23 +89,16 @@ export async function refreshStaleNextOpenings(
   scope?: SQL,
   { stopBy = Infinity }: { stopBy?: number } = {},
 ): Promise<number> {
-  // A batch given up (or the last, short one) ends the swaps; the recomputation takes what is left.
-  let swapped: number;
-  do {
-    swapped = 0;
-    if (performance.now() >= stopBy) return 0;
-    await unlessGivenUp(db, async (tx) => {
-      swapped = await promoteSuccessors(tx, now, scope);
-    });
-  } while (swapped === PROMOTED_PER_STATEMENT);
   const within = scope ? sql`and o.provider_id in (${scope})` : sql``;
   let total = 0;
   while (performance.now() < stopBy) {
     // The ids first, then the schedules by id: with the subquery inside the schedule statement
     // PGlite (no statistics) hashed the whole providers table for every batch.
     const stale = await executeRows<{ id: string }>(
-      sql`select o.provider_id as id from next_openings o where o.stale_at <= ${at(now)} ${within}
-        union all select o.provider_id from next_openings o where o.computed_at > ${at(now)} ${within} limit ${BATCH}`,
+      sql`${sql.join(
+        unknownWays(now).map((way) => sql`select o.provider_id as id from next_openings o where ${way} ${within}`),
+        sql` union all `,
+      )} limit ${BATCH}`,
       db,
     );
     if (stale.length === 0) break;
@@ -128,6 +109,25 @@ export async function refreshStaleNextOpenings(
     total += computed.length;
     if (stale.length < BATCH) break;
   }
+  return total;
+}
+
+/**
+ * Swaps in every successor the clock has reached at `now` (promoteSuccessors), a batch a
+ * transaction, starting none after `stopBy`. Returns how many it swapped.
+ */
+export async function promoteReachedSuccessors(db: Database, now: Date, { stopBy = Infinity }: { stopBy?: number } = {}): Promise<number> {
+  let total = 0;
+  let swapped: number;
+  // A batch given up (or the last, short one) ends the swaps; the next cron takes what is left.
+  do {
+    swapped = 0;
+    if (performance.now() >= stopBy) break;
+    await unlessGivenUp(db, async (tx) => {
+      swapped = await promoteSuccessors(tx, now);
+    });
+    total += swapped;
+  } while (swapped === PROMOTED_PER_STATEMENT);
   return total;
 }
 
@@ -206,18 +206,20 @@ function byStaleAt(rows: { id: string; stale_at: string }[]): Map<string, string
 }
 
 /**
- * The cron's share, on the app's database: every stale row made fresh, then the successors of
- * those about to go stale, for at most their share of the time, starting no batch of either after
- * `stopBy` (a performance.now() instant: what the cron's earlier steps left of its run).
+ * The cron's share, on the app's database: the successors the clock reached swapped in, every
+ * unknown row recomputed, then the successors of those about to go stale, for at most their
+ * share of the time, starting no batch of any after `stopBy` (a performance.now() instant: what
+ * the cron's earlier steps left of its run).
  */
 export async function keepNextOpeningsAhead(
   now: Date = new Date(),
   { stopBy = Infinity }: { stopBy?: number } = {},
-): Promise<{ recomputed: number; successorsPrepared: number }> {
+): Promise<{ successorsSwapped: number; recomputed: number; successorsPrepared: number }> {
   const db = await getDb();
+  const successorsSwapped = await promoteReachedSuccessors(db, now, { stopBy });
   const recomputed = await refreshStaleNextOpenings(db, now, undefined, { stopBy });
   const budgetMs = Math.min(SUCCESSOR_BUDGET_MS, stopBy - performance.now());
-  return { recomputed, successorsPrepared: budgetMs > 0 ? await prepareSuccessors(db, now, { budgetMs }) : 0 };
+  return { successorsSwapped, recomputed, successorsPrepared: budgetMs > 0 ? await prepareSuccessors(db, now, { budgetMs }) : 0 };
 }
 
 /**

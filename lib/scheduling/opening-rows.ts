@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { executeRows, type Database } from "@/db/client";
 import { notLapsed } from "@/lib/booking/held";
 import { firstOpening, openingRange, openingStaleAt } from "./opening";
+import { at, reachedRow } from "./opening-state";
 import { scheduleQuery, toSchedule, type ScheduleRow } from "./queries";
 import { rangeCovering } from "./schedule";
 
@@ -24,8 +25,6 @@ export type ComputedOpening = {
 };
 
 type Row = ScheduleRow & { version: string; lapses_at: string | null; listable_until: Record<string, string> | null };
-
-export const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
 
 /** The ids as a plain list, which lets the planner probe the primary key and provider indexes. */
 export const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
@@ -153,18 +152,18 @@ export const PROMOTED_PER_STATEMENT = 500;
 /**
  * Gives every row the clock has moved into its successor's time (of `scope`'s providers, when
  * given) the successor's value, with no slot computed, then copies the changed values to
- * search_entries. Rows are locked in provider order first, so two readers swapping at once wait
- * for each other instead of deadlocking; the second then finds nothing left to swap. Two
- * statements, which the caller runs in one transaction. Swaps `limit` rows at most (the caller
- * repeats while it swaps that many); returns how many it swapped.
+ * search_entries. Reads already show those successors without it (./opening-state.ts); the cron
+ * swaps them so that the next successor can be computed. Rows are locked in provider order
+ * first, so two swaps at once wait for each other instead of deadlocking; the second then finds
+ * nothing left to swap. Two statements, which the caller runs in one transaction. Swaps `limit`
+ * rows at most (the caller repeats while it swaps that many); returns how many it swapped.
  */
 export async function promoteSuccessors(db: Writer, now: Date, scope?: SQL, limit = PROMOTED_PER_STATEMENT): Promise<number> {
   const promoted = await executeRows<{ provider_id: string; starts_at: string | null; changed: boolean }>(
     sql`
     with due as materialized (
       select o.provider_id, o.starts_at from next_openings o
-      where o.stale_at <= ${at(now)} and o.successor_from = o.stale_at and o.successor_stale_at > ${at(now)}
-        ${scope ? sql`and o.provider_id in (${scope})` : sql``}
+      where ${reachedRow(now)} ${scope ? sql`and o.provider_id in (${scope})` : sql``}
       order by o.provider_id limit ${limit} for update)
     update next_openings o set starts_at = o.successor_starts_at, location_id = o.successor_location_id,
       stale_at = o.successor_stale_at, computed_at = o.successor_from,

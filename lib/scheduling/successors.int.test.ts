@@ -15,7 +15,8 @@ import { computeOpenings, promoteSuccessors, storeOpenings } from "./opening-row
 import { getNextAvailable } from "./queries";
 
 // The cron computes the value a next opening takes when the clock reaches its stale_at; a read
-// after that instant swaps it in without the slot function, and only while no write came between.
+// after that instant shows it without the slot function or any write, and only while no write
+// came between; the next cron swaps it in.
 
 // Tuesday 1 December 2026, noon UTC. The fixtures open 9:00 to 17:00 New York time on weekdays
 // with 24 hours' notice, half-hour consultations: the first free time is Wednesday 9:00 (14:00
@@ -33,6 +34,12 @@ async function row(providerId: string) {
   const [stored] = await db.select().from(nextOpenings).where(eq(nextOpenings.providerId, providerId));
   const entries = await db.selectDistinct({ at: searchEntries.nextAvailable }).from(searchEntries).where(eq(searchEntries.providerId, providerId));
   return { ...stored!, onEntries: entries.map((e) => e.at?.toISOString() ?? null) };
+}
+
+/** The search generation, which every change to what a search reads moves. */
+async function generation() {
+  const db = await getDb();
+  return (await db.select({ n: searchGeneration.n }).from(searchGeneration))[0]!.n;
 }
 
 /** Whether the provider's row is stale by the clock at NOW. */
@@ -88,7 +95,7 @@ describe("a next opening's successor", () => {
     const stale = await listed("Stale Out Of Time");
     await makeStale(stale);
     const cronAt = new Date(SWAP.getTime() - 30 * 60 * 1000);
-    expect(await keepNextOpeningsAhead(cronAt, { stopBy: performance.now() })).toEqual({ recomputed: 0, successorsPrepared: 0 });
+    expect(await keepNextOpeningsAhead(cronAt, { stopBy: performance.now() })).toEqual({ successorsSwapped: 0, recomputed: 0, successorsPrepared: 0 });
     expect((await row(provider.id)).successorFrom).toBeNull();
     expect(await isStale(stale.id)).toBe(true);
     const run = await keepNextOpeningsAhead(cronAt);
@@ -98,14 +105,19 @@ describe("a next opening's successor", () => {
     expect(await row(stale.id)).toMatchObject({ computedAt: cronAt });
   });
 
-  it("becomes the value a read shows once the clock gets there, with no slot computed", async () => {
+  it("becomes the value a read shows once the clock gets there, with nothing computed or written", async () => {
     const provider = await listed("Successor Swapped");
     await prepareSuccessors(await getDb(), NOW, { leadMs: THREE_HOURS });
     // Before its time the current value holds.
     expect(await cardAt(provider, new Date(SWAP.getTime() - 1))).toBe("2026-12-02T14:00:00.000Z");
+    const before = await generation();
     expect(await cardAt(provider, AFTER_SWAP)).toBe("2026-12-02T14:30:00.000Z");
-    // Computed as of the swap, not recomputed at the read's instant.
-    expect(await row(provider.id)).toMatchObject({ computedAt: SWAP, successorFrom: null, onEntries: ["2026-12-02T14:30:00.000Z"] });
+    expect(await generation()).toBe(before);
+    expect(await row(provider.id)).toMatchObject({ startsAt: new Date("2026-12-02T14:00:00Z"), successorFrom: SWAP, onEntries: ["2026-12-02T14:00:00.000Z"] });
+    // The cron swaps it in, as of the swap, not recomputed at its own instant.
+    expect((await keepNextOpeningsAhead(AFTER_SWAP)).successorsSwapped).toBeGreaterThanOrEqual(1);
+    expect(await row(provider.id)).toMatchObject({ computedAt: SWAP, staleAt: new Date("2026-12-01T14:30:00.001Z"), onEntries: ["2026-12-02T14:30:00.000Z"] });
+    expect(await cardAt(provider, AFTER_SWAP)).toBe("2026-12-02T14:30:00.000Z");
   });
 
   it("is swapped a bounded batch per statement, the rest by the next", async () => {
@@ -125,7 +137,6 @@ describe("a next opening's successor", () => {
 
   it("with nothing to swap, leaves cached searches alone", async () => {
     const db = await getDb();
-    const generation = async () => (await db.select({ n: searchGeneration.n }).from(searchGeneration))[0]!.n;
     const before = await generation();
     // Nothing is due at noon: the swap changes no entry, so the search generation stays.
     expect(await promoteSuccessors(db, NOW)).toBe(0);
@@ -162,6 +173,73 @@ describe("a next opening's successor", () => {
     expect(await promoteSuccessors(db, AFTER_SWAP)).toBe(0);
     expect(await cardAt(provider, AFTER_SWAP)).toBe("2026-12-03T14:00:00.000Z");
     expect(await row(provider.id)).toMatchObject({ computedAt: AFTER_SWAP });
+  });
+});
+
+describe("a successor the clock reached", () => {
+  // Two providers only this describe's searches find (TMJ, in Manhattan), with one time booked
+  // each: until 14:00 Successor First's 9:00 is the soonest; from then its successor is 10:00,
+  // after Successor Second's 9:30, which holds until 14:30.
+  const query = (rest: string) => `condition=tmj-jaw-pain&${rest}`;
+  const BEFORE = new Date(SWAP.getTime() - 1);
+  let first: Listed;
+  let second: Listed;
+
+  beforeAll(async () => {
+    const booker = await createUser("patient");
+    const booked = async (name: string, start: string) => {
+      const provider = await createProvider({ name, conditions: [{ slug: "tmj-jaw-pain" }] });
+      const booking = await createBooking(
+        booker,
+        { providerSlug: provider.slug, appointmentTypeId: provider.typeIds[0]!, locationId: provider.locationIds[0]!, start, telehealth: false, intake: validIntake() },
+        NOW,
+      );
+      expect(booking).toMatchObject({ ok: true });
+      return provider;
+    };
+    first = await booked("Successor First", "2026-12-02T14:30:00.000Z");
+    second = await booked("Successor Second", "2026-12-02T14:00:00.000Z");
+    await prepareSuccessors(await getDb(), NOW, { leadMs: THREE_HOURS });
+    expect((await row(first.id)).successorStartsAt).toEqual(new Date("2026-12-02T15:00:00Z"));
+  });
+
+  const slugs = async (rest: string, now: Date) => (await searchFor(query(rest), { now, confirmFirst: true })).results.map((c) => c.slug);
+
+  it("orders the soonest sort, near a place and anywhere", async () => {
+    for (const rest of ["near=10016&radiusMi=5&sort=soonest", "sort=soonest"]) {
+      expect(await slugs(rest, BEFORE)).toEqual([first.slug, second.slug]);
+      expect(await slugs(rest, AFTER_SWAP)).toEqual([second.slug, first.slug]);
+    }
+    const card = (await searchFor(query("sort=fee"), { now: AFTER_SWAP })).results.find((c) => c.slug === first.slug);
+    expect(card?.nextAvailable).toBe("2026-12-02T15:00:00.000Z");
+  });
+
+  it("is what the within-days filter reads, in every kind of search", async () => {
+    const db = await getDb();
+    // A successor a week and more away, written straight to the row, as no schedule here gives.
+    await db.update(nextOpenings).set({ successorStartsAt: new Date("2026-12-20T15:00:00Z") }).where(eq(nextOpenings.providerId, first.id));
+    try {
+      for (const rest of ["near=10016&radiusMi=5&sort=soonest", "sort=soonest", "sort=match", "near=10016&radiusMi=5&sort=distance"]) {
+        expect(await slugs(`${rest}&availableWithinDays=7`, BEFORE)).toEqual([first.slug, second.slug]);
+        expect(await slugs(`${rest}&availableWithinDays=7`, AFTER_SWAP)).toEqual([second.slug]);
+      }
+    } finally {
+      await refreshNextOpenings(db, [first.id], NOW);
+      await prepareSuccessors(db, NOW, { leadMs: THREE_HOURS });
+    }
+  });
+
+  it("retires a remembered answer it changes, and no answer that shows it is remembered", async () => {
+    for (const confirmFirst of [true, false]) {
+      for (const rest of ["near=10016&radiusMi=5&sort=soonest", "near=10016&radiusMi=5&sort=distance", "sort=soonest"]) {
+        const remembered = await searchFor(query(rest), { now: BEFORE, confirmFirst });
+        expect(await searchFor(query(rest), { now: BEFORE, confirmFirst })).toBe(remembered);
+        const after = await searchFor(query(rest), { now: AFTER_SWAP, confirmFirst });
+        expect(after).not.toBe(remembered);
+        expect(after.results.find((c) => c.slug === first.slug)?.nextAvailable).toBe("2026-12-02T15:00:00.000Z");
+        expect(await searchFor(query(rest), { now: AFTER_SWAP, confirmFirst })).not.toBe(after);
+      }
+    }
   });
 });
 

@@ -4,8 +4,9 @@ import { executeRows, getDb } from "@/db/client";
 import { getCatalog, type Catalog } from "@/lib/catalog/queries";
 import { boundingBox, EARTH_RADIUS_MI } from "@/lib/geo/distance";
 import { listedEntry, trustDate } from "@/lib/licensing/trust";
-import { openingsNow, refreshStaleNextOpenings, staleOpening } from "@/lib/scheduling/next-openings";
+import { openingsNow, refreshStaleNextOpenings } from "@/lib/scheduling/next-openings";
 import { idList } from "@/lib/scheduling/opening-rows";
+import { anyReached, openingAt, reachedOpening, reachedRow, unknownOpening } from "@/lib/scheduling/opening-state";
 import { parseFilters, type FilterReferences, type FilterResult, type RawSearchParams } from "./filters";
 import { recentSearch, rememberSearch, searchKey, type CachedSearch } from "./result-cache";
 import { ratingOf, MAX_COUNTED, PAGE_SIZE, SELF_PAY, type Place, type ProviderCard, type SearchFilters, type SearchResponse } from "./types";
@@ -31,6 +32,7 @@ type Row = {
   provider_id: string | null;
   generation: string | null;
   stale: boolean;
+  reached: boolean;
   next_available: string | null;
   total: number;
   total_is_capped: boolean;
@@ -54,7 +56,7 @@ type Row = {
 
 // Every filter reads the entry itself: the condition picks which entries (a location has one per
 // condition its provider treats, and one with no condition), the rest are columns of the index.
-// All but the next opening's, which availableWithin adds.
+// All but the next opening's, which availableWithin adds where the matches know the opening.
 function entryFilters(f: SearchFilters, today: string): SQL[] {
   const where: SQL[] = [
     f.condition ? sql`e.condition_id = (select c.id from conditions c where c.slug = ${f.condition})` : sql`e.condition_id is null`,
@@ -72,15 +74,19 @@ function entryFilters(f: SearchFilters, today: string): SQL[] {
   return where;
 }
 
-function availableWithin(f: SearchFilters, now: Date): SQL[] {
+/** The within-days filter on `opening`, the SQL of a match's next opening at `now`. */
+function availableWithin(f: SearchFilters, now: Date, opening: SQL): SQL[] {
   if (f.availableWithinDays === null) return [];
   const until = new Date(now.getTime() + f.availableWithinDays * 24 * 60 * 60 * 1000);
-  return [sql`e.next_available <= ${until.toISOString()}::timestamptz`];
+  return [sql`${opening} <= ${until.toISOString()}::timestamptz`];
 }
 
-// The columns every page row is sorted and shown by, from the entry of the provider's nearest location.
+const and = (conditions: SQL[]) => sql.join(conditions, sql` and `);
+
+// The columns every page row is sorted and shown by, from the entry of the provider's nearest
+// location; beside them each match has its next_available at the search's instant and distance_mi.
 const MATCH_COLUMNS = sql`e.provider_id, e.city, e.state, e.years_treating, e.years_experience, e.consult_fee_cents, e.name, e.slug,
-  e.rating_count, e.rating_average, e.next_available`;
+  e.rating_count, e.rating_average`;
 
 function orderBy(f: SearchFilters): SQL {
   const byDistance = sql`m.distance_mi asc nulls last`;
@@ -104,21 +110,27 @@ function orderBy(f: SearchFilters): SQL {
  * Matches around a place: every entry in the radius's bounding box, each provider once at their
  * nearest location. The radius applies after that: when a provider's nearest location is outside
  * it, so are all the others. Work grows with the providers near the place, not the directory.
+ * Each provider's next opening is looked up once, after that, and only while some row at all has
+ * reached its successor (lib/scheduling/opening-state.ts); otherwise it is the entry's copy.
  */
-function matchesNear(filters: SearchFilters & { near: Place }, where: SQL[]): SQL {
+function matchesNear(filters: SearchFilters & { near: Place }, where: SQL[], now: Date): SQL {
   const { latitude: lat, longitude: lng } = filters.near;
   // Haversine, with the location's cos(latitude) read from the entry instead of computed per row.
   const distance = sql`2 * ${EARTH_RADIUS_MI}::float8 * asin(least(1, sqrt(
     power(sin(radians(e.latitude - ${lat}::float8) / 2), 2)
     + cos(radians(${lat}::float8)) * e.cos_latitude * power(sin(radians(e.longitude - ${lng}::float8) / 2), 2))))`;
+  const within = availableWithin(filters, now, sql`nearest.next_available`);
   return sql`
     select * from (
-      select distinct on (e.provider_id) ${MATCH_COLUMNS}, ${distance} as distance_mi
-      from search_entries e
-      where ${sql.join(where, sql` and `)} and ${inBox(filters)}
-      order by e.provider_id, distance_mi, e.city
+      select n.*, ${openingAt(now, sql`n.provider_id`, sql`n.stored_next_available`)} as next_available from (
+        select distinct on (e.provider_id) ${MATCH_COLUMNS}, e.next_available as stored_next_available, ${distance} as distance_mi
+        from search_entries e
+        where ${and(where)} and ${inBox(filters)}
+        order by e.provider_id, distance_mi, e.city
+      ) n
+      where n.distance_mi <= ${filters.radiusMi}::float8
     ) nearest
-    where distance_mi <= ${filters.radiusMi}::float8`;
+    ${within.length > 0 ? sql`where ${and(within)}` : sql``}`;
 }
 
 function inBox(filters: SearchFilters & { near: Place }): SQL {
@@ -152,23 +164,45 @@ const idsScope = (ids: string[]): SQL => (ids.length > 0 ? idList(ids) : sql`sel
  * enough to count up to MAX_COUNTED. Reading the whole directory for every search without a place
  * (the search page's first view) is what this avoids.
  */
-function matchesAnywhere(filters: SearchFilters, where: SQL[], enough: number): SQL {
+function matchesAnywhere(filters: SearchFilters, where: SQL[], enough: number, now: Date): SQL {
+  if (filters.sort === "soonest") return soonestAnywhere(filters, where, enough, now);
   // The condition leads both lists although it is the same on every row: that lets the planner
   // read the index's order even for `condition_id is null`, which it does not treat as a constant.
-  // The next opening is the provider's, the same on each of their entries, so it keeps a
-  // provider's entries together in search_entries_soonest_order_idx as the fee does in its index.
   const [providerKeys, order] =
     filters.sort === "fee"
       ? [sql`e.condition_id, e.consult_fee_cents, e.name, e.slug`, sql`e.condition_id, e.consult_fee_cents, e.name, e.slug`]
-      : filters.sort === "soonest"
-        ? [sql`e.condition_id, e.next_available, e.name, e.slug`, sql`e.condition_id, e.next_available nulls last, e.name, e.slug`]
-        : [sql`e.condition_id, e.years_treating, e.years_experience, e.slug`, sql`e.condition_id, e.years_treating desc, e.years_experience desc, e.slug`];
+      : [sql`e.condition_id, e.years_treating, e.years_experience, e.slug`, sql`e.condition_id, e.years_treating desc, e.years_experience desc, e.slug`];
+  const opening = openingAt(now, sql`e.provider_id`, sql`e.next_available`);
   return sql`
-    select distinct on (${providerKeys}) ${MATCH_COLUMNS}, null::float8 as distance_mi
+    select distinct on (${providerKeys}) ${MATCH_COLUMNS}, ${opening} as next_available, null::float8 as distance_mi
     from search_entries e
-    where ${sql.join(where, sql` and `)}
+    where ${and([...where, ...availableWithin(filters, now, opening)])}
     order by ${order}, e.city, e.state
     limit ${enough}`;
+}
+
+/**
+ * Soonest anywhere. search_entries_soonest_order_idx holds each entry's stored next opening, the
+ * order of every provider whose row has not reached its successor: its walk takes those. The
+ * providers whose rows have (right after a busy instant, until the cron swaps them in) are read
+ * through next_openings with their successor's value, and sorted with the walk's by the page.
+ * While no row has, the walk checks nothing more and the second part is switched off before it
+ * reads anything. The next opening is the provider's, the same on each of their entries, so it
+ * keeps a provider's entries together in the index as the fee does in its own.
+ */
+function soonestAnywhere(filters: SearchFilters, where: SQL[], enough: number, now: Date): SQL {
+  const notReached = sql`(not ${anyReached(now)} or not exists (select 1 from next_openings o where o.provider_id = e.provider_id and ${reachedRow(now)}))`;
+  return sql`
+    (select distinct on (e.condition_id, e.next_available, e.name, e.slug) ${MATCH_COLUMNS}, e.next_available, null::float8 as distance_mi
+      from search_entries e
+      where ${and([...where, ...availableWithin(filters, now, sql`e.next_available`), notReached])}
+      order by e.condition_id, e.next_available nulls last, e.name, e.slug, e.city, e.state
+      limit ${enough})
+    union all
+    (select distinct on (e.provider_id) ${MATCH_COLUMNS}, o.successor_starts_at as next_available, null::float8 as distance_mi
+      from next_openings o join search_entries e on e.provider_id = o.provider_id
+      where ${and([anyReached(now), reachedRow(now), ...where, ...availableWithin(filters, now, sql`o.successor_starts_at`)])}
+      order by e.provider_id, e.city, e.state)`;
 }
 
 // The search generation (db/schema.ts `searchGeneration`) as the statement's snapshot sees it.
@@ -197,8 +231,10 @@ export async function searchProviders(
   // Within-days compares with now itself, not with a date, so its answer is not kept.
   const known = filters.availableWithinDays === null ? recentSearch(key) : undefined;
   if (known && confirmFirst) {
+    // A row of its scope that reached its successor since changes an opening without moving the generation.
+    const scope = confirmScope(filters, known, trustDate(now));
     const [current] = await executeRows<{ generation: string | null; stale: boolean }>(
-      sql`select ${GENERATION} as generation, ${staleOpening(now, confirmScope(filters, known, trustDate(now)))} as stale`,
+      sql`select ${GENERATION} as generation, (${unknownOpening(now, scope)} or ${reachedOpening(now, scope)}) as stale`,
     );
     if (current && !current.stale && current.generation === known.generation) return known.response;
     return runSearch(filters, now, key, undefined);
@@ -219,7 +255,7 @@ const STALE_RETRIES = 3;
 
 async function runSearch(filters: SearchFilters, now: Date, key: string, known: CachedSearch | undefined, attempt = 1): Promise<SearchResponse> {
   const today = trustDate(now);
-  const where = [...entryFilters(filters, today), ...availableWithin(filters, now)];
+  const where = entryFilters(filters, today);
   // Apart from the generation's switch below: a cached answer, too, is only as fresh as these rows.
   // When the openings do not pick or order the results, only the page's own rows can change what
   // it shows (and a remembered answer's cards, when the generation switches the match off).
@@ -240,7 +276,12 @@ async function runSearch(filters: SearchFilters, now: Date, key: string, known: 
     return runSearch(filters, now, key, undefined, attempt + 1);
   }
   const generation = rows[0]?.generation ?? null;
-  if (known && generation === known.generation) return known.response;
+  const reached = rows[0]?.reached ?? false;
+  if (known && generation === known.generation) {
+    // The generation switched the match off, but a row of the remembered answer has since reached
+    // its successor: that answer is out of date all the same.
+    return reached ? runSearch(filters, now, key, undefined, attempt) : known.response;
+  }
   const cards = shown.map(toCard);
   if (stale) await showOpeningsNow(shown, cards, now);
   const response: SearchResponse = {
@@ -251,24 +292,28 @@ async function runSearch(filters: SearchFilters, now: Date, key: string, known: 
     totalIsCapped: rows[0]?.total_is_capped ?? false,
   };
   // Without the generation row (a database someone emptied by hand) nothing is remembered, nor an
-  // answer whose openings were not stored.
-  if (generation !== null && !stale && filters.availableWithinDays === null) {
+  // answer whose openings were not stored, nor one showing successors: the cron's swap moves the
+  // generation, but the clock reaching a successor does not.
+  if (generation !== null && !stale && !reached && filters.availableWithinDays === null) {
     rememberSearch(key, { generation, response, providerIds: shown.map((r) => r.provider_id) });
   }
   return response;
 }
 
-/** The search's one statement: the generation, whether a row in `scope` is stale, the total and the page. */
+/**
+ * The search's one statement: the generation, whether a row in `scope` is unknown (stale) or shows
+ * its successor (reached), the total and the page.
+ */
 function readPage(filters: SearchFilters, now: Date, where: SQL[], scope: SQL | undefined): Promise<Row[]> {
   const { near } = filters;
   const offset = (filters.page - 1) * PAGE_SIZE;
   const matches = near
-    ? matchesNear({ ...filters, near }, where)
-    : matchesAnywhere(filters, where, Math.max(MAX_COUNTED + 1, offset + PAGE_SIZE));
+    ? matchesNear({ ...filters, near }, where, now)
+    : matchesAnywhere(filters, where, Math.max(MAX_COUNTED + 1, offset + PAGE_SIZE), now);
   return executeRows<Row>(sql`
     with matches as (${matches}),
       paged as (select * from matches m order by ${orderBy(filters)} limit ${PAGE_SIZE} offset ${offset})
-    select ${GENERATION} as generation, ${staleOpening(now, scope)} as stale, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
+    select ${GENERATION} as generation, ${unknownOpening(now, scope)} as stale, ${reachedOpening(now, scope)} as reached, least(counted.n, ${MAX_COUNTED}) as total, counted.n > ${MAX_COUNTED} as total_is_capped, page.*
     from (select count(*)::int as n from matches) counted
     left join lateral (
       select p.id as provider_id, p.slug, p.name, p.credentials, p.specialty, p.photo_url, m.distance_mi, m.city, m.state,

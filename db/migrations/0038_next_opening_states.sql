@@ -1,0 +1,4 @@
+DROP INDEX "next_openings_stale_at_idx";--> statement-breakpoint
+CREATE INDEX "next_openings_unprepared_idx" ON "next_openings" USING btree ("stale_at","provider_id") WHERE "next_openings"."successor_from" is distinct from "next_openings"."stale_at";--> statement-breakpoint
+CREATE INDEX "next_openings_prepared_idx" ON "next_openings" USING btree ("stale_at","successor_stale_at") WHERE "next_openings"."successor_from" = "next_openings"."stale_at";--> statement-breakpoint
+CREATE INDEX "next_openings_successor_stale_idx" ON "next_openings" USING btree ("successor_stale_at") WHERE "next_openings"."successor_from" = "next_openings"."stale_at";
