@@ -297,8 +297,9 @@ describe("a stale row a search not sorted by next openings cannot show", () => {
   });
 });
 
-// PGlite has one connection: two readers swapping at once can only be tried on a server.
-describe.skipIf(!process.env.DATABASE_URL)("swapped by two readers at once on a server", () => {
+// PGlite has one connection: two swaps at once (a slow cron overlapping the next) can only be
+// tried on a server.
+describe.skipIf(!process.env.DATABASE_URL)("swapped by two crons at once on a server", () => {
   it("swaps each row once, and neither waits on a deadlock", async () => {
     const providers = [];
     for (let i = 0; i < 6; i++) providers.push(await listed(`Successor Race ${i}`));
@@ -310,7 +311,7 @@ describe.skipIf(!process.env.DATABASE_URL)("swapped by two readers at once on a 
     );
     expect(due).toBeGreaterThanOrEqual(providers.length);
     const [a, b] = await Promise.all([promoteSuccessors(db, AFTER_SWAP), promoteSuccessors(db, AFTER_SWAP)]);
-    // Each row once: the second reader waits for the first's locks, then finds it swapped.
+    // Each row once: the second swap waits for the first's locks, then finds it swapped.
     expect(a + b).toBe(due);
     for (const provider of providers) expect(await cardAt(provider, AFTER_SWAP)).toBe("2026-12-02T14:30:00.000Z");
   });
